@@ -1,0 +1,23 @@
+package org.casegraph;
+
+import org.casegraph.support.StartupFailure;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CaseGraphApplication {
+
+    public static void main(String[] args) {
+        try {
+            SpringApplication.run(CaseGraphApplication.class, args);
+        }
+        catch (Throwable failure) {
+            // One line a person can act on, instead of a wall of stack traces; the context is closed already.
+            System.err.println("CaseGraph could not start: " + StartupFailure.describe(failure));
+            System.exit(1);
+        }
+    }
+
+}

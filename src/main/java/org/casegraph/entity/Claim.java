@@ -1,0 +1,7 @@
+package org.casegraph.entity;
+
+import java.util.List;
+
+public record Claim(String id, String name, String summary, List<Citation> sources, String statement)
+        implements Entity {
+}

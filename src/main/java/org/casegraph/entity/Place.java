@@ -1,0 +1,7 @@
+package org.casegraph.entity;
+
+import java.util.List;
+
+public record Place(String id, String name, String summary, List<Citation> sources, List<String> aliases,
+        String kind) implements Entity {
+}

@@ -1,0 +1,103 @@
+package org.casegraph.graph;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
+
+/**
+ * The application's only door to Neo4j. Reads are routed to readers and writes to the leader, so a cluster's
+ * followers serve reads; every statement counts towards {@link #statementsRun()}, which tests use to prove
+ * that a request costs a bounded number of round trips.
+ */
+public final class Graph {
+
+    private final Driver driver;
+
+    private final SessionConfig readSession;
+
+    private final SessionConfig writeSession;
+
+    private final TransactionConfig transactionConfig;
+
+    private final AtomicLong statements = new AtomicLong();
+
+    Graph(Driver driver, String database, Duration transactionTimeout) {
+        this.driver = driver;
+        SessionConfig.Builder read = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+        SessionConfig.Builder write = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE);
+        if (database != null && !database.isBlank()) {
+            read.withDatabase(database);
+            write.withDatabase(database);
+        }
+        this.readSession = read.build();
+        this.writeSession = write.build();
+        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /** Runs one read statement and maps each record. */
+    public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read((tx) -> {
+            this.statements.incrementAndGet();
+            return tx.run(cypher, parameters).list(mapper::apply);
+        });
+    }
+
+    /** Runs one read statement that returns exactly one record. */
+    public <T> T single(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read((tx) -> {
+            this.statements.incrementAndGet();
+            return mapper.apply(tx.run(cypher, parameters).single());
+        });
+    }
+
+    /** Runs a read transaction function; count its statements with {@link #counted()}. */
+    public <T> T read(TransactionCallback<T> work) {
+        try (var session = this.driver.session(this.readSession)) {
+            return session.executeRead(work, this.transactionConfig);
+        }
+    }
+
+    /** Runs a write transaction function: all of it is written, or none of it. */
+    public <T> T write(TransactionCallback<T> work) {
+        try (var session = this.driver.session(this.writeSession)) {
+            return session.executeWrite(work, this.transactionConfig);
+        }
+    }
+
+    /** Runs a write transaction with no timeout, for schema changes and bulk loads. */
+    public <T> T writeUnbounded(TransactionCallback<T> work) {
+        try (var session = this.driver.session(this.writeSession)) {
+            return session.executeWrite(work);
+        }
+    }
+
+    /** Runs one schema statement in a transaction of its own, as Neo4j requires. */
+    public void schema(String cypher) {
+        try (var session = this.driver.session(this.writeSession)) {
+            session.run(cypher).consume();
+        }
+    }
+
+    public long statementsRun() {
+        return this.statements.get();
+    }
+
+    /** For callers of {@link #read}: counts one statement towards {@link #statementsRun()}. */
+    public void counted() {
+        this.statements.incrementAndGet();
+    }
+
+    public Driver driver() {
+        return this.driver;
+    }
+
+}

@@ -1,0 +1,76 @@
+package org.casegraph.graph;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.casegraph.CaseGraphProperties;
+import org.casegraph.embedded.EmbeddedNeo4j;
+import org.casegraph.support.CaseGraphStartupException;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One code path for embedded and external Neo4j: the driver. The embedded database only exists when no
+ * {@code spring.neo4j.uri} is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphConfiguration {
+
+    private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "", matchIfMissing = true)
+    EmbeddedNeo4j embeddedNeo4j(CaseGraphProperties properties) {
+        return EmbeddedNeo4j.start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(Neo4jConnectionProperties connection, ObjectProvider<EmbeddedNeo4j> embedded) {
+        Config config = Config.builder()
+            .withConnectionTimeout(5, TimeUnit.SECONDS)
+            .withMaxTransactionRetryTime(5, TimeUnit.SECONDS)
+            .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+            .withMaxConnectionPoolSize(64)
+            .build();
+        Driver driver;
+        if (connection.external()) {
+            String scheme = connection.uri().getScheme();
+            if (scheme == null || !SCHEMES.contains(scheme)) {
+                throw new CaseGraphStartupException("spring.neo4j.uri must start with one of " + SCHEMES + ", not '"
+                        + connection.uri() + "'");
+            }
+            driver = GraphDatabase.driver(connection.uri(), authToken(connection.authentication()), config);
+        }
+        else {
+            driver = GraphDatabase.driver(embedded.getObject().boltUri(), AuthTokens.none(), config);
+        }
+        try {
+            driver.verifyConnectivity();
+        }
+        catch (RuntimeException ex) {
+            driver.close();
+            throw ex;
+        }
+        return driver;
+    }
+
+    @Bean
+    Graph graph(Driver driver, CaseGraphProperties properties) {
+        return new Graph(driver, properties.database(), properties.transactionTimeout());
+    }
+
+    private static AuthToken authToken(Neo4jConnectionProperties.Authentication authentication) {
+        if (authentication.password() == null || authentication.password().isEmpty()) {
+            return AuthTokens.none();
+        }
+        return AuthTokens.basic(authentication.username(), authentication.password());
+    }
+
+}
