@@ -1,0 +1,131 @@
+package org.casegraph.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.casegraph.entity.Entity;
+import org.casegraph.entity.EntityMapper;
+import org.casegraph.graph.Graph;
+import org.casegraph.graph.Vocabulary;
+import org.casegraph.support.Cursors;
+import org.casegraph.support.InvalidArgumentException;
+import org.casegraph.support.PageInfo;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class SearchController {
+
+    static final int MAX_PAGE = 100;
+
+    /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
+    static final int MAX_HITS = 500;
+
+    private static final String SEARCH = """
+            CALL {
+              CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
+              RETURN node, score * 2.0 AS score
+              UNION ALL
+              CALL db.index.fulltext.queryNodes('entity_texts', $texts, {limit: $maxHits}) YIELD node, score
+              RETURN node, score
+            }
+            WITH node, sum(score) AS score
+            WHERE $types IS NULL OR any(label IN labels(node) WHERE label IN $types)
+            WITH node, score + CASE
+                WHEN toLower(node.name) = $exact THEN 100.0
+                WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
+                ELSE 0.0 END AS score
+            ORDER BY score DESC, node.name, node.id
+            WITH collect({node: node, score: score}) AS hits
+            RETURN size(hits) AS total, hits[$skip..($skip + $first)] AS page
+            """;
+
+    private final Graph graph;
+
+    private final Vocabulary vocabulary;
+
+    SearchController(Graph graph, Vocabulary vocabulary) {
+        this.graph = graph;
+        this.vocabulary = vocabulary;
+    }
+
+    record SearchEdge(String cursor, double score, Entity node, List<String> highlights) {
+    }
+
+    record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    private record Hit(Entity entity, double score) {
+    }
+
+    @QueryMapping
+    SearchConnection search(@Argument String query, @Argument List<String> types, @Argument Integer first,
+            @Argument String after) {
+        SearchTerms terms = SearchTerms.parse(query);
+        int size = Cursors.pageSize(first, 10, MAX_PAGE);
+        int skip = Cursors.offsetAfter("search", after);
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("names", terms.namesQuery());
+        parameters.put("texts", terms.textsQuery());
+        parameters.put("exact", terms.exact());
+        parameters.put("types", searchableTypes(types));
+        parameters.put("skip", skip);
+        parameters.put("first", size);
+        parameters.put("maxHits", MAX_HITS);
+        return this.graph.single(SEARCH, parameters, (record) -> {
+            int total = record.get("total").asInt();
+            List<Hit> hits = record.get("page")
+                .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node").asNode()), hit.get("score").asDouble()));
+            List<SearchEdge> edges = new ArrayList<>();
+            for (int i = 0; i < hits.size(); i++) {
+                Hit hit = hits.get(i);
+                edges.add(new SearchEdge(Cursors.encode("search", skip + i), hit.score(), hit.entity(),
+                        highlights(hit.entity(), terms)));
+            }
+            PageInfo pageInfo = new PageInfo(skip + hits.size() < total, skip > 0,
+                    edges.isEmpty() ? null : edges.get(0).cursor(),
+                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+            return new SearchConnection(edges, pageInfo, total);
+        });
+    }
+
+    private List<String> searchableTypes(List<String> types) {
+        if (types == null) {
+            return null;
+        }
+        for (String type : types) {
+            if ("Victim".equals(type)) {
+                throw new InvalidArgumentException("types", "victims are not searchable; they are reached only "
+                        + "through the cases and events they belong to");
+            }
+            if (this.vocabulary.entityType(type) == null) {
+                throw new InvalidArgumentException("types", "unknown type '" + type + "'; one of "
+                        + this.vocabulary.entityTypeNames().stream().filter((name) -> !"Victim".equals(name)).sorted().toList());
+            }
+        }
+        return types;
+    }
+
+    private static List<String> highlights(Entity entity, SearchTerms terms) {
+        Stream<String> aliases = Stream.empty();
+        if (entity instanceof org.casegraph.entity.Person person) {
+            aliases = person.aliases().stream();
+        }
+        else if (entity instanceof org.casegraph.entity.Organization organization) {
+            aliases = organization.aliases().stream();
+        }
+        Stream<String> texts = Stream.of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
+                entity.sources().stream().map(org.casegraph.entity.Citation::quote))
+            .flatMap((stream) -> stream);
+        return texts.map((text) -> Highlighter.highlight(text, terms.terms()))
+            .filter(Objects::nonNull)
+            .distinct()
+            .limit(3)
+            .toList();
+    }
+
+}
