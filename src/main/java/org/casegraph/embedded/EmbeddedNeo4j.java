@@ -57,6 +57,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
                         ByteUnit.parse(embedded.transactionMemory()))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Without this, Bolt's event loops idle for ~11 s on shutdown before they let go.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))

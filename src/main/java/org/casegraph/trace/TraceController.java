@@ -1,0 +1,87 @@
+package org.casegraph.trace;
+
+import java.util.List;
+
+import org.casegraph.graph.RelationshipTypes;
+import org.casegraph.graph.Vocabulary;
+import org.casegraph.support.InvalidArgumentException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class TraceController {
+
+    static final int MAX_DEPTH = 3;
+
+    static final int MAX_NEIGHBORHOOD = 500;
+
+    static final int MAX_PATH_LENGTH = 6;
+
+    static final int MAX_PATHS = 10;
+
+    static final int MAX_COMMON_IDS = 10;
+
+    private final TraceRepository trace;
+
+    private final Vocabulary vocabulary;
+
+    TraceController(TraceRepository trace, Vocabulary vocabulary) {
+        this.trace = trace;
+        this.vocabulary = vocabulary;
+    }
+
+    @QueryMapping
+    Subgraph neighborhood(@Argument String id, @Argument Integer depth, @Argument List<String> relationshipTypes,
+            @Argument Integer limit) {
+        int hops = within("depth", depth, 1, 1, MAX_DEPTH);
+        int size = within("limit", limit, 100, 1, MAX_NEIGHBORHOOD);
+        String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
+        Subgraph subgraph = this.trace.neighborhood(id, hops, types, size);
+        if (subgraph == null) {
+            throw new InvalidArgumentException("id", "no entity has the id '" + id + "'");
+        }
+        return subgraph;
+    }
+
+    @QueryMapping
+    List<Path> paths(@Argument String fromId, @Argument String toId, @Argument Integer maxLength,
+            @Argument Integer first, @Argument List<String> relationshipTypes, @Argument List<String> excludeIds,
+            @Argument List<String> excludeTypes, @Argument String validFrom, @Argument String validTo) {
+        if (fromId.equals(toId)) {
+            throw new InvalidArgumentException("toId", "must differ from fromId");
+        }
+        if (excludeTypes != null) {
+            for (String type : excludeTypes) {
+                if (this.vocabulary.entityType(type) == null) {
+                    throw new InvalidArgumentException("excludeTypes", "unknown type '" + type + "'; one of "
+                            + this.vocabulary.entityTypeNames().stream().sorted().toList());
+                }
+            }
+        }
+        TraceRepository.PathQuery query = new TraceRepository.PathQuery(fromId, toId,
+                within("maxLength", maxLength, 4, 1, MAX_PATH_LENGTH), within("first", first, 3, 1, MAX_PATHS),
+                RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes),
+                excludeIds == null ? List.of() : excludeIds, excludeTypes == null ? List.of() : excludeTypes, validFrom,
+                validTo);
+        return this.trace.paths(query);
+    }
+
+    @QueryMapping
+    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first) {
+        List<String> distinct = ids.stream().distinct().toList();
+        if (distinct.size() < 2 || distinct.size() > MAX_COMMON_IDS) {
+            throw new InvalidArgumentException("ids", "must name between 2 and " + MAX_COMMON_IDS + " different entities");
+        }
+        return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100));
+    }
+
+    static int within(String argument, Integer value, int fallback, int min, int max) {
+        int actual = value == null ? fallback : value;
+        if (actual < min || actual > max) {
+            throw new InvalidArgumentException(argument, "must be between " + min + " and " + max + ", not " + actual);
+        }
+        return actual;
+    }
+
+}

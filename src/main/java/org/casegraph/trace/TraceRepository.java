@@ -1,0 +1,112 @@
+package org.casegraph.trace;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityRepository;
+import org.casegraph.graph.Graph;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Neighbourhoods and paths, each in one Cypher statement.
+ */
+@Repository
+class TraceRepository {
+
+    private final Graph graph;
+
+    TraceRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of them, and the
+     * relationships among them. Each depth is a pruning breadth-first expansion (DISTINCT right after a
+     * fixed-length pattern), so hubs cost their distinct neighbours, not every path through them.
+     */
+    Subgraph neighborhood(String id, int depth, String types, int limit) {
+        StringBuilder levels = new StringBuilder();
+        for (int d = 1; d <= depth; d++) {
+            if (d > 1) {
+                levels.append("  UNION ALL\n");
+            }
+            levels.append("  WITH start MATCH (start)-[%s*%d..%d]-(m:Entity) WITH DISTINCT m RETURN m, %d AS distance\n"
+                .formatted(types, d, d, d));
+        }
+        String cypher = """
+                MATCH (start:Entity {id: $id})
+                CALL {
+                %s}
+                WITH start, m, min(distance) AS distance
+                WHERE m <> start
+                ORDER BY distance, m.id
+                WITH start, collect(m) AS found
+                WITH start, [start] + found[0..$limit] AS nodes, size(found) > $limit AS truncated
+                CALL {
+                  WITH nodes
+                  UNWIND nodes AS a
+                  MATCH (a)-[r%s]->(b)
+                  WHERE b IN nodes
+                  RETURN collect(%s) AS relationships
+                }
+                RETURN nodes, relationships, truncated
+                """.formatted(levels, types, EntityRepository.RELATIONSHIP_PROJECTION);
+        List<Subgraph> result = this.graph.query(cypher, Map.of("id", id, "limit", limit),
+                (r) -> new Subgraph(r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /**
+     * Up to {@code first} shortest paths, shortest first, never through the excluded entities or types, and
+     * only over relationships valid in the time window when one is given.
+     */
+    List<Path> paths(PathQuery query) {
+        String cypher = """
+                MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                MATCH p = SHORTEST %d (a)(()-[r%s]-(x:Entity)
+                    WHERE NOT x.id IN $excludeIds
+                      AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
+                      AND ($validTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $validTo)
+                      AND ($validFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $validFrom)
+                ){1,%d}(b)
+                RETURN length(p) AS length, nodes(p) AS nodes,
+                       [r IN relationships(p) | %s] AS relationships
+                ORDER BY length
+                """.formatted(query.first(), query.types(), query.maxLength(),
+                EntityRepository.RELATIONSHIP_PROJECTION);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", query.fromId());
+        parameters.put("to", query.toId());
+        parameters.put("excludeIds", query.excludeIds());
+        parameters.put("excludeTypes", query.excludeTypes());
+        parameters.put("validFrom", query.validFrom());
+        parameters.put("validTo", query.validTo() == null ? null : query.validTo() + "~");
+        return this.graph.query(cypher, parameters,
+                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                        r.get("relationships").asList(EntityMapper::asRelationship)));
+    }
+
+    /** Entities linked directly to every one of the given entities, most links first. */
+    List<CommonConnection> commonConnections(List<String> ids, int first) {
+        return this.graph.query("""
+                UNWIND $ids AS id
+                MATCH (x:Entity {id: id})-[r]-(m:Entity)
+                WHERE NOT m.id IN $ids
+                WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
+                WHERE size(linked) = size($ids)
+                RETURN m, relationships
+                ORDER BY size(relationships) DESC, m.id
+                LIMIT $first
+                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("ids", ids, "first", first),
+                (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m").asNode()),
+                        r.get("relationships").asList(EntityMapper::asRelationship)));
+    }
+
+    record PathQuery(String fromId, String toId, int maxLength, int first, String types, List<String> excludeIds,
+            List<String> excludeTypes, String validFrom, String validTo) {
+    }
+
+}

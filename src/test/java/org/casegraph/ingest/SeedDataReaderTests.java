@@ -1,0 +1,212 @@
+package org.casegraph.ingest;
+
+import java.util.List;
+
+import org.casegraph.graph.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every way seed data is refused, each reported as file:line: message.
+ */
+class SeedDataReaderTests {
+
+    private static final String SOURCE = """
+            entities:
+              - id: document/source
+                type: Document
+                name: A source
+                seedFile: 000_source.txt
+                sources:
+                  - doc: document/source
+                    quote: A source
+            """;
+
+    private final SeedDataReader reader = new SeedDataReader(new EntityValidator(Vocabulary.load()));
+
+    private List<String> problems(String text) {
+        return assertThatExceptionOfType(SeedDataException.class)
+            .isThrownBy(() -> this.reader.read(List.of(new SeedDataReader.SourceFile("seed-data/source.yaml", SOURCE),
+                    new SeedDataReader.SourceFile("seed-data/test.yaml", text))))
+            .actual()
+            .problems();
+    }
+
+    @Test
+    void readsValidDataWithPropertiesInNeo4jForm() {
+        SeedData data = this.reader.read(List.of(new SeedDataReader.SourceFile("seed-data/source.yaml", SOURCE),
+                new SeedDataReader.SourceFile("seed-data/test.yaml", """
+                        entities:
+                          - id: event/a-sentence
+                            type: Event
+                            name: A sentence
+                            kind: sentence
+                            date: 2014-11
+                            sentenceYears: 15
+                            fineAmount: 500000
+                            fineCurrency: PHP
+                            sources:
+                              - doc: document/source
+                                quote: "A   source"
+                        relationships:
+                          - type: MENTIONS
+                            from: document/source
+                            to: event/a-sentence
+                            sources:
+                              - {doc: document/source, quote: A source}
+                        """)));
+        assertThat(data.entities()).hasSize(2);
+        SeedData.EntityRecord sentence = data.entities().get(1);
+        assertThat(sentence.properties()).containsEntry("date", "2014-11")
+            .containsEntry("sentenceYears", 15.0)
+            .containsEntry("fineAmount", 500000.0);
+        assertThat(sentence.citations()).containsExactly(new SeedData.Citation("document/source", "A source"));
+        assertThat(data.relationships()).singleElement()
+            .satisfies((r) -> assertThat(r.id()).isEqualTo("document/source|MENTIONS|event/a-sentence"));
+    }
+
+    @Test
+    void rejectsUnknownEntityType() {
+        assertThat(problems("""
+                entities:
+                  - id: villain/x
+                    type: Villain
+                    name: X
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly("seed-data/test.yaml:3: unknown entity type 'Villain'; one of "
+                        + "[Case, Claim, Document, Event, Organization, Person, Place, Statistic, Victim]");
+    }
+
+    @Test
+    void rejectsUnknownRelationshipType() {
+        assertThat(problems("""
+                relationships:
+                  - type: LOVES
+                    from: document/source
+                    to: document/source
+                    sources: [{doc: document/source, quote: A source}]
+                """)).singleElement().asString().startsWith("seed-data/test.yaml:2: unknown relationship type 'LOVES'");
+    }
+
+    @Test
+    void rejectsRelationshipBetweenWrongTypes() {
+        assertThat(problems("""
+                relationships:
+                  - type: SIGNED
+                    from: document/source
+                    to: document/source
+                    sources: [{doc: document/source, quote: A source}]
+                """)).singleElement()
+            .asString()
+            .startsWith("seed-data/test.yaml:2: SIGNED cannot link a Document to a Document; it links [Person] to [Document]");
+    }
+
+    @Test
+    void rejectsMissingCitations() {
+        assertThat(problems("""
+                entities:
+                  - id: person/no-source
+                    type: Person
+                    name: No Source
+                relationships:
+                  - type: MENTIONS
+                    from: document/source
+                    to: person/no-source
+                    sources: []
+                """)).containsExactly(
+                        "seed-data/test.yaml:2: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}",
+                        "seed-data/test.yaml:9: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}");
+    }
+
+    @Test
+    void rejectsDanglingReferences() {
+        assertThat(problems("""
+                entities:
+                  - id: person/someone
+                    type: Person
+                    name: Someone
+                    sources: [{doc: document/nowhere, quote: A source}]
+                relationships:
+                  - type: WORKS_FOR
+                    from: person/someone
+                    to: organization/nobody
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactlyInAnyOrder(
+                        "seed-data/test.yaml:5: citation refers to unknown document 'document/nowhere'",
+                        "seed-data/test.yaml:9: 'to' refers to unknown entity 'organization/nobody'");
+    }
+
+    @Test
+    void rejectsDuplicateIdsAcrossFiles() {
+        assertThat(problems("""
+                entities:
+                  - id: document/source
+                    type: Document
+                    name: Again
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly(
+                        "seed-data/test.yaml:2: duplicate id 'document/source', already defined at seed-data/source.yaml:2");
+    }
+
+    @Test
+    void rejectsMalformedPartialDates() {
+        assertThat(problems("""
+                entities:
+                  - id: event/bad-date
+                    type: Event
+                    name: Bad date
+                    date: 2011-13
+                    endDate: Dec 2011
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly(
+                        "seed-data/test.yaml:5: 'date' is not a PartialDate (2011, 2011-12 or 2011-12-15): '2011-13'",
+                        "seed-data/test.yaml:6: 'endDate' is not a PartialDate (2011, 2011-12 or 2011-12-15): 'Dec 2011'");
+    }
+
+    @Test
+    void rejectsIdentifyingFieldsOnVictims() {
+        assertThat(problems("""
+                entities:
+                  - id: victim/a-girl
+                    type: Victim
+                    name: A girl rescued in 2006
+                    pseudonym: Somebody
+                    birthDate: 1990-01-01
+                    count: 1
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly(
+                        "seed-data/test.yaml:5: identifying field 'pseudonym' is not allowed on a Victim: victims are "
+                                + "recorded only by a non-identifying label, count, age band, sex and nationality",
+                        "seed-data/test.yaml:6: identifying field 'birthDate' is not allowed on a Victim: victims are "
+                                + "recorded only by a non-identifying label, count, age band, sex and nationality");
+    }
+
+    @Test
+    void rejectsInvalidYamlWithItsLine() {
+        assertThat(problems("""
+                entities:
+                  - id: person/x
+                    name: "unclosed
+                """)).singleElement().asString().startsWith("seed-data/test.yaml:4: not valid YAML");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThat(problems("""
+                entities:
+                  - id: Person/Bad Id
+                    type: Person
+                    name: Bad
+                    shoeSize: 44
+                    sources: [{doc: document/source, quote: A source}]
+                  - id: event/undated
+                    type: Event
+                    name: Undated
+                    dateQualifier: inferred
+                    sources: [{doc: document/source, quote: A source}]
+                """)).hasSize(4);
+    }
+
+}
