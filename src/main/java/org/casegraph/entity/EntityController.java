@@ -1,13 +1,14 @@
 package org.casegraph.entity;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.casegraph.entity.EntityRepository.LegalStatusQuery;
 import org.casegraph.entity.EntityRepository.RelationshipQuery;
 import org.casegraph.support.InvalidArgumentException;
 import org.dataloader.DataLoader;
@@ -29,7 +30,9 @@ class EntityController {
     EntityController(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         this.entities = entities;
         batchLoaders.<RelationshipQuery, List<Relationship>>forName("relationships")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries)));
+            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries, entities::relationships)));
+        batchLoaders.<LegalStatusQuery, List<LegalStatus>>forName("legalStatus")
+            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries, entities::legalStatus)));
     }
 
     @QueryMapping
@@ -44,12 +47,27 @@ class EntityController {
 
     @SchemaMapping(typeName = "Entity")
     CompletableFuture<List<Relationship>> relationships(Entity entity, @Argument List<String> types,
-            @Argument String direction, @Argument Integer first, DataLoader<RelationshipQuery, List<Relationship>> relationships) {
+            @Argument String direction, @Argument String asOf, @Argument Integer first,
+            DataLoader<RelationshipQuery, List<Relationship>> relationships) {
         int limit = first == null ? 50 : first;
         if (limit < 0 || limit > MAX_RELATIONSHIPS) {
             throw new InvalidArgumentException("first", "must be between 0 and " + MAX_RELATIONSHIPS + ", not " + limit);
         }
-        return relationships.load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, limit));
+        return relationships.load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<LegalStatus>> legalStatus(Person person, @Argument String asOf, @Argument String caseId,
+            DataLoader<LegalStatusQuery, List<LegalStatus>> legalStatus) {
+        return legalStatus.load(new LegalStatusQuery(person.id(), asOf, caseId));
+    }
+
+    @BatchMapping(typeName = "LegalStatus", field = "case")
+    Map<LegalStatus, Case> legalCase(List<LegalStatus> statuses) {
+        Map<String, Entity> cases = this.entities.findAllById(statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()));
+        Map<LegalStatus, Case> result = new LinkedHashMap<>();
+        statuses.forEach((status) -> result.put(status, (Case) cases.get(status.caseId())));
+        return result;
     }
 
     @BatchMapping
@@ -76,24 +94,21 @@ class EntityController {
     }
 
     private Map<Relationship, Entity> ends(List<Relationship> relationships,
-            java.util.function.Function<Relationship, String> end) {
+            Function<Relationship, String> end) {
         Map<String, Entity> byId = this.entities.findAllById(relationships.stream().map(end).collect(Collectors.toSet()));
         Map<Relationship, Entity> result = new LinkedHashMap<>();
         relationships.forEach((relationship) -> result.put(relationship, byId.get(end.apply(relationship))));
         return result;
     }
 
-    private Map<RelationshipQuery, List<Relationship>> fill(Set<RelationshipQuery> queries) {
-        Map<RelationshipQuery, List<Relationship>> found = this.entities.relationships(queries);
-        Map<RelationshipQuery, List<Relationship>> result = new LinkedHashMap<>();
-        for (RelationshipQuery query : queries) {
-            result.put(query, found.getOrDefault(query, List.of()));
+    /** Answers every key, with an empty list for those the query found nothing for. */
+    private static <K, V> Map<K, List<V>> fill(Set<K> keys, Function<Set<K>, Map<K, List<V>>> query) {
+        Map<K, List<V>> found = query.apply(keys);
+        Map<K, List<V>> result = new LinkedHashMap<>();
+        for (K key : keys) {
+            result.put(key, found.getOrDefault(key, List.of()));
         }
         return result;
-    }
-
-    static Collection<String> ids(Collection<? extends Entity> entities) {
-        return entities.stream().map(Entity::id).toList();
     }
 
 }

@@ -56,6 +56,8 @@ public class EntityRepository {
                     AND (key.direction = 'BOTH'
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
+                    AND (key.asOf IS NULL
+                      OR ((r.validFrom IS NULL OR r.validFrom <= key.asOf + '~') AND (r.validTo IS NULL OR r.validTo >= key.asOf)))
                   WITH r, key ORDER BY type(r), r.id
                   WITH key, collect(%s) AS all
                   RETURN all[0..key.first] AS relationships
@@ -69,14 +71,57 @@ public class EntityRepository {
         return result;
     }
 
+    /** Legal events per case for each person asked about, in one query. */
+    public Map<LegalStatusQuery, List<LegalStatus>> legalStatus(Collection<LegalStatusQuery> queries) {
+        List<LegalStatusQuery> ordered = List.copyOf(queries);
+        List<Map<String, Object>> keys = ordered.stream().map((query) -> {
+            Map<String, Object> key = new HashMap<>();
+            key.put("id", query.personId());
+            key.put("asOf", query.asOf() == null ? null : query.asOf() + "~");
+            key.put("caseId", query.caseId());
+            return key;
+        }).toList();
+        Map<LegalStatusQuery, List<LegalStatus>> result = new HashMap<>();
+        ordered.forEach((query) -> result.put(query, new java.util.ArrayList<>()));
+        this.graph.query("""
+                UNWIND range(0, size($keys) - 1) AS i
+                WITH i, $keys[i] AS key
+                MATCH (p:Entity {id: key.id})
+                CALL {
+                  WITH p, key
+                  MATCH (p)-[:SUBJECT_OF]->(e:Event)-[:PART_OF]->(c:Case)
+                  WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
+                    AND (key.caseId IS NULL OR c.id = key.caseId)
+                  RETURN c, e
+                  UNION
+                  WITH p, key
+                  MATCH (p)-[:DEFENDANT_IN]->(c:Case)
+                  WHERE key.caseId IS NULL OR c.id = key.caseId
+                  RETURN c, null AS e
+                }
+                WITH i, c, collect(e) AS events
+                RETURN i, c.id AS caseId, events
+                ORDER BY i, caseId
+                """, Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS)), (r) -> {
+                    List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e.asNode()));
+                    result.get(ordered.get(r.get("i").asInt())).add(LegalStatus.of(r.get("caseId").asString(), events));
+                    return null;
+                });
+        return result;
+    }
+
+    public record LegalStatusQuery(String personId, String asOf, String caseId) {
+    }
+
     /** The relationships of one entity that a client asked for. */
-    public record RelationshipQuery(String id, List<String> types, String direction, int first) {
+    public record RelationshipQuery(String id, List<String> types, String direction, String asOf, int first) {
 
         Map<String, Object> asParameters() {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("id", this.id);
             parameters.put("types", this.types);
             parameters.put("direction", this.direction);
+            parameters.put("asOf", this.asOf);
             parameters.put("first", this.first);
             return parameters;
         }
