@@ -37,7 +37,8 @@ record SearchTerms(String exact, List<String> terms) {
         }
         List<String> terms = new ArrayList<>();
         try (StandardAnalyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-                TokenStream tokens = analyzer.tokenStream("q", query)) {
+                // A colon joins words in Unicode word breaking ("name:rubio"); here it only ever separates them.
+                TokenStream tokens = analyzer.tokenStream("q", query.replace(':', ' '))) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken() && terms.size() < MAX_TERMS) {

@@ -1,0 +1,131 @@
+package org.casegraph.graph;
+
+import java.util.List;
+import java.util.Map;
+
+import org.casegraph.CaseGraphTest;
+import org.casegraph.ingest.SeedData;
+import org.casegraph.ingest.SeedLoader;
+import org.casegraph.support.VictimIdentifiers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * What the database holds after start-up: the whole seed data, exactly once, with no victim identifiable, and
+ * requests whose cost does not grow with their results.
+ */
+@CaseGraphTest
+class GraphIntegrityTests {
+
+    private static final String FINGERPRINT = """
+            MATCH (n:Entity)
+            WITH count(n) AS nodes, sum(size(keys(n))) AS nodeProperties
+            MATCH ()-[r]->()
+            RETURN nodes, nodeProperties, count(r) AS relationships, sum(size(keys(r))) AS relationshipProperties
+            """;
+
+    @Autowired
+    Graph graph;
+
+    @Autowired
+    SeedLoader seedLoader;
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    private Map<String, Object> fingerprint() {
+        return this.graph.single(FINGERPRINT, Map.of(), (r) -> r.asMap());
+    }
+
+    @Test
+    void theWholeSeedDataIsLoaded() {
+        SeedData data = this.seedLoader.read();
+        Map<String, Object> fingerprint = fingerprint();
+        assertThat(fingerprint.get("nodes")).isEqualTo((long) data.entities().size());
+        assertThat(fingerprint.get("relationships")).isEqualTo((long) data.relationships().size());
+    }
+
+    @Test
+    void loadingTwiceChangesNothing() {
+        Map<String, Object> before = fingerprint();
+        this.seedLoader.load();
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedWriteLeavesTheDatabaseAsItWas() {
+        Map<String, Object> before = fingerprint();
+        SeedData.Citation citation = new SeedData.Citation("document/the-current-trofimov-arrest-order", "The Current");
+        SeedData.Origin origin = new SeedData.Origin("test", 1);
+        SeedData broken = new SeedData(
+                List.of(new SeedData.EntityRecord("person/written-then-rolled-back", "Person",
+                        Map.of("id", "person/written-then-rolled-back", "name", "Rolled Back"), List.of(citation), origin)),
+                List.of(new SeedData.RelationshipRecord("x", "NOT_IN_THE_VOCABULARY", "person/written-then-rolled-back",
+                        "person/alexander-trofimov", Map.of(), List.of(citation), origin)));
+        assertThatException().isThrownBy(() -> this.seedLoader.load(broken));
+        assertThat(fingerprint()).isEqualTo(before);
+        long rolledBack = this.graph.single("MATCH (n:Entity {id: 'person/written-then-rolled-back'}) RETURN count(n) AS n",
+                Map.of(), (r) -> r.get("n").asLong());
+        assertThat(rolledBack).isZero();
+    }
+
+    @Test
+    void noStoredTextIdentifiesAVictim() {
+        List<String> texts = this.graph.query("""
+                MATCH (n)
+                UNWIND keys(n) AS key
+                WITH n[key] AS value
+                UNWIND CASE WHEN valueType(value) STARTS WITH 'LIST' THEN value ELSE [value] END AS item
+                WITH item WHERE valueType(item) STARTS WITH 'STRING'
+                RETURN item
+                UNION ALL
+                MATCH ()-[r]->()
+                UNWIND keys(r) AS key
+                WITH r[key] AS value
+                UNWIND CASE WHEN valueType(value) STARTS WITH 'LIST' THEN value ELSE [value] END AS item
+                WITH item WHERE valueType(item) STARTS WITH 'STRING'
+                RETURN item
+                """, Map.of(), (r) -> r.get("item").asString());
+        assertThat(texts).hasSizeGreaterThan(1000);
+        assertThat(texts).allSatisfy((text) -> assertThat(VictimIdentifiers.findIn(text)).isEmpty());
+    }
+
+    @Test
+    void victimsAreInNoSearchIndex() {
+        List<String> indexedLabels = this.graph.query(
+                "SHOW FULLTEXT INDEXES YIELD labelsOrTypes RETURN labelsOrTypes", Map.of(),
+                (r) -> r.get("labelsOrTypes").asList(Object::toString).toString());
+        assertThat(indexedLabels).isNotEmpty().allSatisfy((labels) -> assertThat(labels).doesNotContain("Victim"));
+    }
+
+    @Test
+    void aRequestCostsTheSameNumberOfQueriesWhateverItsSize() {
+        long small = statementsFor("document/senators-letter-to-clinton-on-cambodian-pardons", 1, 5);
+        long large = statementsFor("organization/international-justice-mission", 2, 300);
+        // One statement for the neighbourhood, and one per batched field: nodes.relationships, Citation.document
+        // (loaded once for both levels), Relationship.from and .to, and the nested relationships' ends.
+        assertThat(small).isEqualTo(large).isLessThanOrEqualTo(6);
+    }
+
+    /** Statements one neighbourhood request runs, with every nested list that could cause N+1 requested. */
+    private long statementsFor(String id, int depth, int limit) {
+        long before = this.graph.statementsRun();
+        int nodes = this.graphQl.document("""
+                query($id: ID!, $depth: Int, $limit: Int) {
+                  neighborhood(id: $id, depth: $depth, limit: $limit) {
+                    nodes { id sources { quote document { id name } } relationships(first: 5) { type from { id } to { name } } }
+                    relationships { type from { name } to { name } sources { document { name } } }
+                  }
+                }
+                """).variable("id", id).variable("depth", depth).variable("limit", limit).execute()
+            .path("neighborhood.nodes").entityList(Object.class).get().size();
+        long statements = this.graph.statementsRun() - before;
+        System.out.printf("neighborhood of %s: %d nodes in %d statements%n", id, nodes, statements);
+        return statements;
+    }
+
+}
