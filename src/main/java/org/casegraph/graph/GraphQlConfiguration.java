@@ -10,6 +10,7 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import java.util.Locale;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -26,6 +27,13 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return (wiring) -> wiring.scalar(PARTIAL_DATE);
+    }
+
+    /** Parses and validates each distinct query document once, not on every request. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache() {
+        DocumentCache cache = new DocumentCache(1000);
+        return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
     }
 
     private static final class PartialDateCoercing implements Coercing<String, String> {

@@ -22,28 +22,6 @@ class SearchController {
 
     static final int MAX_PAGE = 100;
 
-    /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
-    static final int MAX_HITS = 500;
-
-    private static final String SEARCH = """
-            CALL {
-              CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
-              RETURN node, score * 2.0 AS score
-              UNION ALL
-              CALL db.index.fulltext.queryNodes('entity_texts', $texts, {limit: $maxHits}) YIELD node, score
-              RETURN node, score
-            }
-            WITH node, sum(score) AS score
-            WHERE $types IS NULL OR any(label IN labels(node) WHERE label IN $types)
-            WITH node, score + CASE
-                WHEN toLower(node.name) = $exact THEN 100.0
-                WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
-                ELSE 0.0 END AS score
-            ORDER BY score DESC, node.name, node.id
-            WITH collect({node: node, score: score}) AS hits
-            RETURN size(hits) AS total, hits[$skip..($skip + $first)] AS page
-            """;
-
     private final Graph graph;
 
     private final Vocabulary vocabulary;
@@ -68,15 +46,8 @@ class SearchController {
         SearchTerms terms = SearchTerms.parse(query);
         int size = Cursors.pageSize(first, 10, MAX_PAGE);
         int skip = Cursors.offsetAfter("search", after);
-        Map<String, Object> parameters = new java.util.HashMap<>();
-        parameters.put("names", terms.namesQuery());
-        parameters.put("texts", terms.textsQuery());
-        parameters.put("exact", terms.exact());
-        parameters.put("types", searchableTypes(types));
-        parameters.put("skip", skip);
-        parameters.put("first", size);
-        parameters.put("maxHits", MAX_HITS);
-        return this.graph.single(SEARCH, parameters, (record) -> {
+        Map<String, Object> parameters = SearchCypher.parameters(terms, searchableTypes(types), skip, size);
+        return this.graph.single(SearchCypher.SEARCH, parameters, (record) -> {
             int total = record.get("total").asInt();
             List<Hit> hits = record.get("page")
                 .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node").asNode()), hit.get("score").asDouble()));

@@ -19,7 +19,7 @@ import org.casegraph.support.InvalidArgumentException;
  * every term passes through the same analyzer as the index and is escaped, so quotes, brackets, colons,
  * wildcards, backslashes and AND/OR/NOT are plain text, never syntax.
  */
-record SearchTerms(String exact, List<String> terms) {
+public record SearchTerms(String exact, List<String> terms) {
 
     static final int MAX_QUERY_LENGTH = 200;
 
@@ -27,7 +27,7 @@ record SearchTerms(String exact, List<String> terms) {
 
     private static final int MAX_TERM_LENGTH = 40;
 
-    static SearchTerms parse(String query) {
+    public static SearchTerms parse(String query) {
         if (query == null || query.isBlank()) {
             throw new InvalidArgumentException("query", "must contain at least one letter or digit");
         }
@@ -63,7 +63,7 @@ record SearchTerms(String exact, List<String> terms) {
      * For names: the whole phrase first, then all words, then any word; each word exactly, as a prefix (for
      * search-as-you-type) or with one typo.
      */
-    String namesQuery() {
+    public String namesQuery() {
         String all = this.terms.stream().map(SearchTerms::forgiving).collect(Collectors.joining(" AND "));
         String any = this.terms.stream().map(SearchTerms::forgiving).collect(Collectors.joining(" OR "));
         String phrase = this.terms.stream().map(QueryParser::escape).collect(Collectors.joining(" "));
@@ -71,7 +71,7 @@ record SearchTerms(String exact, List<String> terms) {
     }
 
     /** For summaries and quotes: the words, each exactly or with one typo. */
-    String textsQuery() {
+    public String textsQuery() {
         return this.terms.stream().map((term) -> {
             String escaped = QueryParser.escape(term);
             return term.length() >= 4 ? "(" + escaped + " OR " + escaped + "~1)" : escaped;

@@ -25,33 +25,6 @@ class TimelineController {
 
     static final int MAX_PAGE = 100;
 
-    private static final String FILTER = """
-            ($from IS NULL OR e.date >= $from OR $from STARTS WITH e.date)
-            AND ($to IS NULL OR e.date <= $to)
-            """;
-
-    private static final String ALL_EVENTS = """
-            MATCH (e:Event)
-            WHERE %s
-            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
-            """.formatted(FILTER);
-
-    private static final String ENTITY_EVENTS = """
-            MATCH (x:Entity {id: $entityId})
-            CALL {
-              WITH x
-              MATCH (x)--(e:Event)
-              RETURN e
-              UNION
-              WITH x
-              MATCH (x)--(:Case)--(e:Event)
-              RETURN e
-            }
-            WITH DISTINCT e
-            WHERE %s
-            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
-            """.formatted(FILTER);
-
     private final Graph graph;
 
     TimelineController(Graph graph) {
@@ -78,7 +51,7 @@ class TimelineController {
         parameters.put("to", to == null ? null : to + "~");
         parameters.put("skip", skip);
         parameters.put("limit", size + 1);
-        List<Event> events = this.graph.query(entityId == null ? ALL_EVENTS : ENTITY_EVENTS, parameters,
+        List<Event> events = this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters,
                 (r) -> (Event) EntityMapper.asEntity(r.get("e").asNode()));
         List<EventEdge> edges = new ArrayList<>();
         for (int i = 0; i < Math.min(size, events.size()); i++) {

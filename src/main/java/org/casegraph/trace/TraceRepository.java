@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * Neighbourhoods and paths, each in one Cypher statement.
  */
 @Repository
-class TraceRepository {
+public class TraceRepository {
 
     private final Graph graph;
 
@@ -27,6 +27,14 @@ class TraceRepository {
      * fixed-length pattern), so hubs cost their distinct neighbours, not every path through them.
      */
     Subgraph neighborhood(String id, int depth, String types, int limit) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types), Map.of("id", id, "limit", limit),
+                (r) -> new Subgraph(r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /** The neighbourhood statement for a depth and a checked type pattern; parameters id and limit. */
+    public static String neighborhoodCypher(int depth, String types) {
         StringBuilder levels = new StringBuilder();
         for (int d = 1; d <= depth; d++) {
             if (d > 1) {
@@ -35,7 +43,7 @@ class TraceRepository {
             levels.append("  WITH start MATCH (start)-[%s*%d..%d]-(m:Entity) WITH DISTINCT m RETURN m, %d AS distance\n"
                 .formatted(types, d, d, d));
         }
-        String cypher = """
+        return """
                 MATCH (start:Entity {id: $id})
                 CALL {
                 %s}
@@ -53,10 +61,6 @@ class TraceRepository {
                 }
                 RETURN nodes, relationships, truncated
                 """.formatted(levels, types, EntityRepository.RELATIONSHIP_PROJECTION);
-        List<Subgraph> result = this.graph.query(cypher, Map.of("id", id, "limit", limit),
-                (r) -> new Subgraph(r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
-                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
-        return result.isEmpty() ? null : result.get(0);
     }
 
     /**
@@ -64,7 +68,23 @@ class TraceRepository {
      * only over relationships valid in the time window when one is given.
      */
     List<Path> paths(PathQuery query) {
-        String cypher = """
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", query.fromId());
+        parameters.put("to", query.toId());
+        parameters.put("excludeIds", query.excludeIds());
+        parameters.put("excludeTypes", query.excludeTypes());
+        parameters.put("validFrom", query.validFrom());
+        parameters.put("validTo", query.validTo() == null ? null : query.validTo() + "~");
+        return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
+                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                        r.get("relationships").asList(EntityMapper::asRelationship)));
+    }
+
+    /**
+     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none).
+     */
+    public static String pathsCypher(int first, String types, int maxLength) {
+        return """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
                 MATCH p = SHORTEST %d (a)(()-[r%s]-(x:Entity)
                     WHERE NOT x.id IN $excludeIds
@@ -75,18 +95,7 @@ class TraceRepository {
                 RETURN length(p) AS length, nodes(p) AS nodes,
                        [r IN relationships(p) | %s] AS relationships
                 ORDER BY length
-                """.formatted(query.first(), query.types(), query.maxLength(),
-                EntityRepository.RELATIONSHIP_PROJECTION);
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("from", query.fromId());
-        parameters.put("to", query.toId());
-        parameters.put("excludeIds", query.excludeIds());
-        parameters.put("excludeTypes", query.excludeTypes());
-        parameters.put("validFrom", query.validFrom());
-        parameters.put("validTo", query.validTo() == null ? null : query.validTo() + "~");
-        return this.graph.query(cypher, parameters,
-                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
-                        r.get("relationships").asList(EntityMapper::asRelationship)));
+                """.formatted(first, types, maxLength, EntityRepository.RELATIONSHIP_PROJECTION);
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */

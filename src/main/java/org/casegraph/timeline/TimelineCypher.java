@@ -1,0 +1,39 @@
+package org.casegraph.timeline;
+
+/**
+ * The timeline statements, public so that the benchmark runs exactly what the API runs. Parameters: entityId,
+ * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), skip, limit.
+ */
+public final class TimelineCypher {
+
+    private static final String FILTER = """
+            ($from IS NULL OR e.date >= $from OR $from STARTS WITH e.date)
+            AND ($to IS NULL OR e.date <= $to)
+            """;
+
+    public static final String ALL_EVENTS = """
+            MATCH (e:Event)
+            WHERE %s
+            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
+            """.formatted(FILTER);
+
+    public static final String ENTITY_EVENTS = """
+            MATCH (x:Entity {id: $entityId})
+            CALL {
+              WITH x
+              MATCH (x)--(e:Event)
+              RETURN e
+              UNION
+              WITH x
+              MATCH (x)--(:Case)--(e:Event)
+              RETURN e
+            }
+            WITH DISTINCT e
+            WHERE %s
+            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
+            """.formatted(FILTER);
+
+    private TimelineCypher() {
+    }
+
+}

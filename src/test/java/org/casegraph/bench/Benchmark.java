@@ -1,0 +1,250 @@
+package org.casegraph.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import org.casegraph.CaseGraphApplication;
+import org.casegraph.graph.Graph;
+import org.casegraph.search.SearchCypher;
+import org.casegraph.search.SearchTerms;
+import org.casegraph.timeline.TimelineCypher;
+import org.casegraph.trace.TraceRepository;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Each core operation through {@code /graphql} against the same Cypher run directly through the driver, on
+ * generated graphs, in one run: median and p99 latency and their ratio, then throughput at concurrency 8.
+ * Run it with {@code ./mvnw -Pbenchmark test-compile} (sizes with {@code -Dbench.sizes=10000,100000}).
+ */
+public final class Benchmark {
+
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 150);
+
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
+
+    private static final int CONCURRENCY = 8;
+
+    private static final long THROUGHPUT_MILLIS = Long.getLong("bench.throughput-millis", 4000);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final URI endpoint;
+
+    private final Driver driver;
+
+    private Benchmark(int port, Driver driver) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this.driver = driver;
+    }
+
+    /** One operation: its GraphQL request and the Cypher the API runs for it, for the i-th sample. */
+    private record Operation(String name, IntFunction<String> graphQl, IntFunction<String> cypher,
+            IntFunction<Map<String, Object>> parameters) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+        System.out.printf(Locale.ROOT, "CaseGraph benchmark: %d warm-up and %d measured requests per operation, "
+                + "throughput over %d ms at concurrency %d, %d cores%n", WARMUP, SAMPLES, THROUGHPUT_MILLIS, CONCURRENCY,
+                Runtime.getRuntime().availableProcessors());
+        for (int size : sizes) {
+            run(size);
+        }
+    }
+
+    private static void run(int size) throws Exception {
+        Path data = Files.createTempDirectory("casegraph-bench-");
+        ConfigurableApplicationContext context = SpringApplication.run(CaseGraphApplication.class, "--server.port=0",
+                "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + data, "--casegraph.seed.mode=never",
+                "--casegraph.embedded.page-cache=512m", "--casegraph.embedded.transaction-memory=1g",
+                "--logging.level.root=warn", "--casegraph.transaction-timeout=120s");
+        try {
+            Graph graph = context.getBean(Graph.class);
+            GeneratedGraph generated = GeneratedGraph.generate(graph, size);
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            Benchmark benchmark = new Benchmark(port, context.getBean(Driver.class));
+            System.out.printf(Locale.ROOT, "%n== %,d entities, %,d relationships (generated in %.1f s; hubs of %,d) ==%n",
+                    generated.entities(), generated.relationships(), generated.seconds(), GeneratedGraph.HUB_DEGREE);
+            System.out.printf(Locale.ROOT, "%-26s %11s %11s %7s %11s %11s %7s %9s %9s %7s%n", "operation", "gql p50 ms",
+                    "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps", "share");
+            List<Operation> operations = operations(generated);
+            // Warm every code path (JIT, page cache, pools) before the first measurement.
+            for (int round = 0; round < 3; round++) {
+                for (Operation operation : operations) {
+                    benchmark.warmUp(operation);
+                }
+            }
+            for (Operation operation : operations) {
+                benchmark.measure(operation);
+            }
+        }
+        finally {
+            context.close();
+        }
+    }
+
+    private static List<Operation> operations(GeneratedGraph g) {
+        List<Operation> operations = new ArrayList<>();
+        // The floor: what any GraphQL request over HTTP costs, against the cheapest possible Cypher.
+        operations.add(new Operation("floor ({ __typename })", (i) -> "{ __typename }", (i) -> "RETURN 1",
+                (i) -> Map.of()));
+        operations.add(new Operation("entity",
+                (i) -> "{ entity(id: \"%s\") { id name summary sources { quote } } }".formatted(g.person(i)),
+                (i) -> "MATCH (n:Entity {id: $id}) RETURN n", (i) -> Map.of("id", g.person(i))));
+        operations.add(new Operation("search",
+                (i) -> "{ search(query: \"%s\", first: 10) { totalCount edges { score node { id name } } } }"
+                    .formatted(g.searchName(i)),
+                (i) -> SearchCypher.SEARCH,
+                (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10)));
+        operations.add(new Operation("neighborhood depth 2",
+                (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
+                    .formatted(g.person(i)),
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100)));
+        operations.add(new Operation("neighborhood hub depth 2",
+                (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
+                    .formatted(g.hub(i)),
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100)));
+        operations.add(new Operation("paths",
+                (i) -> "{ paths(fromId: \"%s\", toId: \"%s\", maxLength: 4, first: 3) { length nodes { id name } relationships { id type } } }"
+                    .formatted(g.person(i), g.event(i)),
+                (i) -> TraceRepository.pathsCypher(3, "", 4), (i) -> pathParameters(g.person(i), g.event(i))));
+        operations.add(new Operation("timeline",
+                (i) -> "{ timeline(entityId: \"%s\", first: 20) { edges { cursor node { id name date } } } }".formatted(g.person(i)),
+                (i) -> TimelineCypher.ENTITY_EVENTS, (i) -> timelineParameters(g.person(i))));
+        return operations;
+    }
+
+    private static Map<String, Object> pathParameters(String from, String to) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("excludeIds", List.of());
+        parameters.put("excludeTypes", List.of());
+        parameters.put("validFrom", null);
+        parameters.put("validTo", null);
+        return parameters;
+    }
+
+    private static Map<String, Object> timelineParameters(String entityId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("entityId", entityId);
+        parameters.put("from", null);
+        parameters.put("to", null);
+        parameters.put("skip", 0);
+        parameters.put("limit", 21);
+        return parameters;
+    }
+
+    private void warmUp(Operation operation) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            graphQl(operation, i);
+            direct(operation, i);
+        }
+    }
+
+    private void measure(Operation operation) throws Exception {
+        long[] gql = new long[SAMPLES];
+        long[] raw = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            // Interleaved, so that a noisy moment hurts both sides alike.
+            long t0 = System.nanoTime();
+            direct(operation, i);
+            long t1 = System.nanoTime();
+            graphQl(operation, i);
+            long t2 = System.nanoTime();
+            raw[i] = t1 - t0;
+            gql[i] = t2 - t1;
+        }
+        Arrays.sort(gql);
+        Arrays.sort(raw);
+        double gqlRps = throughput((i) -> graphQl(operation, i));
+        double rawRps = throughput((i) -> direct(operation, i));
+        System.out.printf(Locale.ROOT, "%-26s %11.2f %11.2f %7.2f %11.2f %11.2f %7.2f %9.0f %9.0f %6.0f%%%n",
+                operation.name(), ms(percentile(gql, 50)), ms(percentile(raw, 50)),
+                (double) percentile(gql, 50) / percentile(raw, 50), ms(percentile(gql, 99)), ms(percentile(raw, 99)),
+                (double) percentile(gql, 99) / percentile(raw, 99), gqlRps, rawRps, 100 * gqlRps / rawRps);
+    }
+
+    @FunctionalInterface
+    private interface Request {
+
+        void run(int i) throws Exception;
+
+    }
+
+    private double throughput(Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong done = new AtomicLong();
+        long deadline = System.nanoTime() + THROUGHPUT_MILLIS * 1_000_000;
+        long started = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                int i = worker * 1000;
+                while (System.nanoTime() < deadline) {
+                    request.run(i++);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private void graphQl(Operation operation, int i) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("query", operation.graphQl().apply(i)));
+        HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.endpoint)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+            throw new IllegalStateException(operation.name() + " failed: " + response.body());
+        }
+    }
+
+    private void direct(Operation operation, int i) {
+        try (var session = this.driver.session(SessionConfig.defaultConfig())) {
+            session.executeRead((tx) -> tx.run(operation.cypher().apply(i), operation.parameters().apply(i)).list());
+        }
+    }
+
+    private static long percentile(long[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+}
