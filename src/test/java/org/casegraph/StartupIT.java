@@ -132,8 +132,9 @@ class StartupIT {
                 "--casegraph.data-dir=" + this.temp.resolve("data"), "--casegraph.seed.location=file:" + seeds + "/*.yaml")) {
             assertThat(jar.awaitExit(START)).isNotZero();
             assertThat(jar.output()).contains("CaseGraph could not start: seed-data is invalid (2 problems), nothing was loaded:")
-                .contains("broken.yaml:4: unknown entity type 'Persn'")
-                .contains("broken.yaml:2: missing citation")
+                .contains(seeds.resolve("broken.yaml") + ":3: unknown entity type 'Persn'")
+                .contains(seeds.resolve("broken.yaml") + ":2: missing citation")
+                .doesNotContain("Exception encountered")
                 .doesNotContain("\tat ");
         }
     }

@@ -3,6 +3,7 @@ package org.casegraph.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -101,6 +102,21 @@ public class SeedLoader {
         return new Coverage(entities, relationships, citations);
     }
 
+    /** A seed file outside the application by its own path, so that messages point at it. */
+    private static String displayName(Resource resource) {
+        if (resource.isFile()) {
+            try {
+                Path file = resource.getFile().toPath().toAbsolutePath().normalize();
+                Path here = Path.of("").toAbsolutePath();
+                return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+            }
+            catch (IOException ex) {
+                // fall through to the name alone
+            }
+        }
+        return "seed-data/" + resource.getFilename();
+    }
+
     /** The seed files at a resource pattern such as {@code classpath*:seed-data/*.yaml}, by file name. */
     public static List<SeedDataReader.SourceFile> files(String location) {
         try {
@@ -110,7 +126,7 @@ public class SeedLoader {
             }
             List<SeedDataReader.SourceFile> files = new ArrayList<>();
             for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
-                files.add(new SeedDataReader.SourceFile("seed-data/" + resource.getFilename(),
+                files.add(new SeedDataReader.SourceFile(location.startsWith("classpath") ? "seed-data/" + resource.getFilename() : displayName(resource),
                         resource.getContentAsString(StandardCharsets.UTF_8)));
             }
             return files;

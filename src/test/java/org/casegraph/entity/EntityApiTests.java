@@ -12,7 +12,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CaseGraphTest
-class EntityApiTests {
+public class EntityApiTests {
 
     @Autowired
     GraphQlTester graphQl;

@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CaseGraphTest
-class SearchApiTests {
+public class SearchApiTests {
 
     @Autowired
     GraphQlTester graphQl;

@@ -11,7 +11,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CaseGraphTest
-class TimelineApiTests {
+public class TimelineApiTests {
 
     @Autowired
     GraphQlTester graphQl;
