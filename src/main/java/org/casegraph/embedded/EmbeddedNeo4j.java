@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.casegraph.CaseGraphProperties;
 import org.casegraph.support.CaseGraphStartupException;
@@ -35,6 +36,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService service;
 
     private final int boltPort;
+
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     private EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
         this.service = service;
@@ -87,6 +90,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!this.open.compareAndSet(true, false)) {
+            return;
+        }
         long started = System.nanoTime();
         this.service.shutdown();
         log.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

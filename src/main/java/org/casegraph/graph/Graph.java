@@ -3,6 +3,9 @@ package org.casegraph.graph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -12,13 +15,18 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The application's only door to Neo4j. Reads are routed to readers and writes to the leader, so a cluster's
  * followers serve reads; every statement counts towards {@link #statementsRun()}, which tests use to prove
  * that a request costs a bounded number of round trips.
  */
-public final class Graph {
+public final class Graph implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Graph.class);
 
     private final Driver driver;
 
@@ -98,6 +106,26 @@ public final class Graph {
 
     public Driver driver() {
         return this.driver;
+    }
+
+    /**
+     * Closes the driver, waiting at most two seconds: a connection that does not say goodbye in time must not
+     * hold up a shutdown (the embedded database closes its end right after).
+     */
+    @Override
+    public void destroy() {
+        try {
+            this.driver.closeAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
+        }
+        catch (TimeoutException ex) {
+            log.warn("The Neo4j driver did not close within 2 s; shutting down without waiting for it");
+        }
+        catch (ExecutionException ex) {
+            log.warn("The Neo4j driver failed to close: {}", ex.getCause().getMessage());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.casegraph.CaseGraphProperties;
 import org.casegraph.embedded.EmbeddedNeo4j;
+import org.casegraph.embedded.EmbeddedNeo4jLauncher;
 import org.casegraph.support.CaseGraphStartupException;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -27,11 +28,13 @@ class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "", matchIfMissing = true)
-    EmbeddedNeo4j embeddedNeo4j(CaseGraphProperties properties) {
-        return EmbeddedNeo4j.start(properties);
+    EmbeddedNeo4j embeddedNeo4j(CaseGraphProperties properties, ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
+        EmbeddedNeo4jLauncher.Launch started = launch.getIfAvailable();
+        return started != null ? started.await() : EmbeddedNeo4j.start(properties);
     }
 
-    @Bean(destroyMethod = "close")
+    /** Closed by {@link Graph}, which bounds how long closing may take. */
+    @Bean(destroyMethod = "")
     Driver neo4jDriver(Neo4jConnectionProperties connection, ObjectProvider<EmbeddedNeo4j> embedded) {
         Config config = Config.builder()
             .withConnectionTimeout(5, TimeUnit.SECONDS)
