@@ -102,7 +102,7 @@ class EntityController {
     }
 
     /** Answers every key, with an empty list for those the query found nothing for. */
-    private static <K, V> Map<K, List<V>> fill(Set<K> keys, Function<Set<K>, Map<K, List<V>>> query) {
+    static <K, V> Map<K, List<V>> fill(Set<K> keys, Function<Set<K>, Map<K, List<V>>> query) {
         Map<K, List<V>> found = query.apply(keys);
         Map<K, List<V>> result = new LinkedHashMap<>();
         for (K key : keys) {

@@ -71,6 +71,41 @@ public class EntityRepository {
         return result;
     }
 
+    /** The entities linked to each asked-for entity by the given types and direction, events by date, in one query. */
+    public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries) {
+        List<LinkQuery> ordered = List.copyOf(queries);
+        List<Map<String, Object>> keys = ordered.stream()
+            .map((query) -> Map.<String, Object>of("id", query.id(), "types", query.types(), "direction", query.direction()))
+            .toList();
+        Map<LinkQuery, List<Entity>> result = new HashMap<>();
+        this.graph.query("""
+                UNWIND range(0, size($keys) - 1) AS i
+                WITH i, $keys[i] AS key
+                MATCH (n:Entity {id: key.id})
+                CALL {
+                  WITH n, key
+                  MATCH (n)-[r]-(m:Entity)
+                  WHERE type(r) IN key.types
+                    AND (key.direction = 'BOTH'
+                      OR (key.direction = 'OUTGOING' AND startNode(r) = n)
+                      OR (key.direction = 'INCOMING' AND endNode(r) = n))
+                  WITH DISTINCT m
+                  ORDER BY m.date, m.name, m.id
+                  RETURN collect(m) AS linked
+                }
+                RETURN i, linked
+                """, Map.of("keys", keys), (r) -> {
+                    result.put(ordered.get(r.get("i").asInt()),
+                            r.get("linked").asList((node) -> EntityMapper.asEntity(node.asNode())));
+                    return null;
+                });
+        return result;
+    }
+
+    /** Entities linked to one entity by some relationship types in one direction. */
+    public record LinkQuery(String id, List<String> types, String direction) {
+    }
+
     /** Legal events per case for each person asked about, in one query. */
     public Map<LegalStatusQuery, List<LegalStatus>> legalStatus(Collection<LegalStatusQuery> queries) {
         List<LegalStatusQuery> ordered = List.copyOf(queries);
