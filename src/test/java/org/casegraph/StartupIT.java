@@ -66,6 +66,43 @@ class StartupIT {
     }
 
     @Test
+    void runsAgainstAnExternalNeo4jAndSeedsItOnlyWhenAsked() throws Exception {
+        int boltPort = freePort();
+        DatabaseManagementService neo4j = new DatabaseManagementServiceBuilder(this.temp.resolve("external"))
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+            .build();
+        try {
+            String uri = "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort;
+            String health = null;
+            for (int run = 1; run <= 2; run++) {
+                try (JarProcess jar = JarProcess.start("--server.port=0", uri, "--casegraph.seed.mode=always")) {
+                    int port = jar.awaitStarted(START);
+                    assertThat(jar.output()).doesNotContain("Embedded Neo4j started").contains("Loaded seed data");
+                    assertThat(post(port, "{\"query\":\"{ entity(id: \\\"person/alexander-trofimov\\\") { name } }\"}"))
+                        .contains("Alexander Trofimov");
+                    String now = get(port, "/actuator/health").replaceAll(".*\"entities\":(\\d+).*", "$1");
+                    if (health != null) {
+                        assertThat(now).as("entities after loading the seed data a second time").isEqualTo(health);
+                    }
+                    health = now;
+                    jar.terminate();
+                    jar.awaitExit(Duration.ofSeconds(10));
+                }
+            }
+            try (JarProcess jar = JarProcess.start("--server.port=0", uri)) {
+                jar.awaitStarted(START);
+                assertThat(jar.output()).contains("Seed data not loaded (casegraph.seed.mode=auto, external database)");
+                jar.terminate();
+                jar.awaitExit(Duration.ofSeconds(10));
+            }
+        }
+        finally {
+            neo4j.shutdown();
+        }
+    }
+
+    @Test
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertFailsWithOneLine("port " + taken.getLocalPort() + " is already in use", "--server.port=" + taken.getLocalPort(),
@@ -146,6 +183,12 @@ class StartupIT {
             assertThat(reported).as(jar.output()).singleElement().asString().contains(problem);
             assertThat(jar.output()).as("no stack traces").doesNotContain("\tat ").doesNotContain("Caused by");
             assertThat(jar.output()).as("never accepted requests").doesNotContain("Tomcat started on port");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

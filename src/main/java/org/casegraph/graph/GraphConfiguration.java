@@ -13,8 +13,8 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -27,7 +27,7 @@ class GraphConfiguration {
     private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "", matchIfMissing = true)
+    @Conditional(NoExternalNeo4j.class)
     EmbeddedNeo4j embeddedNeo4j(CaseGraphProperties properties, ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
         EmbeddedNeo4jLauncher.Launch started = launch.getIfAvailable();
         return started != null ? started.await() : EmbeddedNeo4j.start(properties);
