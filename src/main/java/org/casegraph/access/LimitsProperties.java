@@ -1,0 +1,17 @@
+package org.casegraph.access;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What one GraphQL request may ask for, checked before it runs.
+ *
+ * @param maxDepth how deeply fields may nest
+ * @param maxFields how many fields a request may select, aliases included
+ * @param maxCost the cost budget: each field times the page sizes of the lists around it
+ * @param maxTokens how many tokens a request document may have; larger ones are refused while parsing
+ */
+@ConfigurationProperties("casegraph.limits")
+public record LimitsProperties(@DefaultValue("15") int maxDepth, @DefaultValue("500") int maxFields,
+        @DefaultValue("100000") long maxCost, @DefaultValue("5000") int maxTokens) {
+}

@@ -1,0 +1,92 @@
+package org.casegraph.access;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.casegraph.CaseGraphTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests built to exhaust the server are refused before they run, with a message that says why, and the
+ * server answers normally afterwards.
+ */
+@CaseGraphTest
+class QueryLimitsTests {
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    private List<ResponseError> errorsOf(String document) {
+        long started = System.nanoTime();
+        List<ResponseError> errors = new java.util.ArrayList<>();
+        this.graphQl.document(document).execute().errors().satisfy(errors::addAll);
+        System.out.printf("rejected in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                errors.isEmpty() ? "(not rejected)" : errors.get(0).getMessage());
+        return errors;
+    }
+
+    @AfterEach
+    void stillServing() {
+        this.graphQl.document("{ entity(id: \"person/alexander-trofimov\") { name } }")
+            .execute()
+            .path("entity.name")
+            .entity(String.class)
+            .isEqualTo("Alexander Trofimov");
+    }
+
+    @Test
+    void sixtyLevelsDeep() {
+        String open = "{ entity(id: \"person/alexander-trofimov\") { " + "relationships(first: 1) { from { ".repeat(30);
+        String close = "}".repeat(60) + " } }";
+        assertThat(errorsOf(open + "id " + close)).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query is 62 levels deep; at most 15"));
+    }
+
+    @Test
+    void twoThousandAliases() {
+        String aliases = IntStream.range(0, 2000).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
+        assertThat(errorsOf("{ " + aliases + " }")).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage()).startsWith("More than 5,000 'grammar' tokens"));
+    }
+
+    @Test
+    void fiveHundredAliasedFields() {
+        String aliases = IntStream.range(0, 600).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
+        assertThat(errorsOf("{ " + aliases + " }")).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage())
+                .isEqualTo("Query rejected: the query selects 600 fields (aliases count); at most 500 are allowed"));
+    }
+
+    @Test
+    void aFanOutToMillionsOfNodes() {
+        assertThat(errorsOf("""
+                { neighborhood(id: "organization/international-justice-mission", depth: 3, limit: 500) {
+                    nodes { relationships(first: 100) { to { relationships(first: 100) { to { id } } } } } } }
+                """)).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
+    }
+
+    @Test
+    void aHundredDuplicatedDirectives() {
+        String directives = " @include(if: true)".repeat(100);
+        assertThat(errorsOf("{ entity(id: \"person/alexander-trofimov\")" + directives + " { id } }")).isNotEmpty();
+    }
+
+    @Test
+    void aLargeButReasonableRequestIsServed() {
+        this.graphQl.document("""
+                { neighborhood(id: "organization/international-justice-mission", depth: 2, limit: 500) {
+                    truncated
+                    nodes { id name sources { quote document { name } } relationships(first: 50) { type from { name } } }
+                    relationships { type from { id } to { id } } } }
+                """).execute().path("neighborhood.nodes").entityList(Object.class).satisfies((nodes) -> assertThat(nodes).hasSizeGreaterThan(100));
+    }
+
+}
