@@ -1,0 +1,111 @@
+package org.casegraph.access;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queries over HTTP GET ({@code /graphql?query=…&variables=…}), as the GraphQL-over-HTTP specification allows,
+ * so that caches and links work; mutations are refused over GET with 405, since GET must change nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlOverGet {
+
+    private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    private final ExecutionGraphQlService graphQl;
+
+    private final JsonMapper json;
+
+    GraphQlOverGet(ExecutionGraphQlService graphQl, JsonMapper json) {
+        this.graphQl = graphQl;
+        this.json = json;
+    }
+
+    /** Ahead of Spring for GraphQL's own route, which answers every GET with 405. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> graphQlGetRoute(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        return RouterFunctions.route(RequestPredicates.GET(path), (request) -> {
+            ResponseEntity<Map<String, Object>> response = query(request.param("query").orElse(null),
+                    request.param("variables").orElse(null), request.param("operationName").orElse(null),
+                    request.param("extensions").orElse(null), request.servletRequest().getLocale());
+            ServerResponse.BodyBuilder builder = ServerResponse.status(response.getStatusCode())
+                .headers((headers) -> headers.addAll(response.getHeaders()));
+            return builder.body(response.getBody());
+        });
+    }
+
+    ResponseEntity<Map<String, Object>> query(String query, String variables, String operationName, String extensions,
+            Locale locale) {
+        if (query == null || query.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "a GET request needs the parameter 'query'");
+        }
+        try {
+            if (isMutation(query, operationName)) {
+                return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                    .header("Allow", "POST")
+                    .body(Map.of("errors", List.of(Map.of("message", "mutations are not allowed over GET; use POST"))));
+            }
+        }
+        catch (InvalidSyntaxException ex) {
+            // The execution below reports the syntax error the usual way.
+        }
+        Map<String, Object> parsedVariables;
+        Map<String, Object> parsedExtensions;
+        try {
+            parsedVariables = jsonObject(variables);
+            parsedExtensions = jsonObject(extensions);
+        }
+        catch (JacksonException | ClassCastException ex) {
+            return error(HttpStatus.BAD_REQUEST, "'variables' and 'extensions' must be JSON objects");
+        }
+        var request = new DefaultExecutionGraphQlRequest(query, operationName, parsedVariables, parsedExtensions,
+                UUID.randomUUID().toString(), locale);
+        Map<String, Object> result = this.graphQl.execute(request).map((response) -> response.toMap()).block();
+        return ResponseEntity.ok().contentType(GRAPHQL_RESPONSE).body(result);
+    }
+
+    private static boolean isMutation(String query, String operationName) {
+        Document document = Parser.parse(query);
+        return document.getDefinitionsOfType(OperationDefinition.class)
+            .stream()
+            .filter((operation) -> operationName == null || operationName.equals(operation.getName()))
+            .anyMatch((operation) -> operation.getOperation() != OperationDefinition.Operation.QUERY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> jsonObject(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        return (Map<String, Object>) this.json.readValue(text, Map.class);
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(Map.of("message", message))));
+    }
+
+}

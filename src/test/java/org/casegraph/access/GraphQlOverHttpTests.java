@@ -1,0 +1,70 @@
+package org.casegraph.access;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.casegraph.CaseGraphTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP side of the API, as any client sees it.
+ */
+@CaseGraphTest
+class GraphQlOverHttpTests {
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String query, String variables) throws Exception {
+        String url = "http://127.0.0.1:" + this.port + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/graphql-response+json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void queriesWorkOverGet() throws Exception {
+        HttpResponse<String> response = get("query($id: ID!) { entity(id: $id) { name } }", "{\"id\": \"person/marco-rubio\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"data\":{\"entity\":{\"name\":\"Marco Rubio\"}}}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/graphql-response+json"));
+    }
+
+    @Test
+    void mutationsNeverWorkOverGet() throws Exception {
+        HttpResponse<String> response = get("mutation { retract(id: \"person/marco-rubio\") }", null);
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void malformedVariablesAreABadRequest() throws Exception {
+        HttpResponse<String> response = get("{ __typename }", "[1, 2]");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'variables' and 'extensions' must be JSON objects");
+    }
+
+    @Test
+    void healthAndGraphiql() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> health = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).containsPattern("\"graph\":\\{\"details\":\\{\"entities\":[1-9]\\d+\\},\"status\":\"UP\"\\}");
+        HttpResponse<String> graphiql = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphiql")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(graphiql.statusCode()).isEqualTo(200);
+        assertThat(graphiql.body()).containsIgnoringCase("graphiql");
+    }
+
+}
