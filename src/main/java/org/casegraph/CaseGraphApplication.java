@@ -1,5 +1,6 @@
 package org.casegraph;
 
+import org.casegraph.backup.BackupCommand;
 import org.casegraph.support.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,10 @@ public class CaseGraphApplication {
 
     public static void main(String[] args) {
         try {
+            if (BackupCommand.isCommand(args)) {
+                System.out.println(BackupCommand.run(CaseGraphApplication.class, args));
+                System.exit(0);
+            }
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {

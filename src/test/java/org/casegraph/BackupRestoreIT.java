@@ -1,0 +1,59 @@
+package org.casegraph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.casegraph.support.JarProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A backup restored into an empty database is the same graph: same counts, same content checksum.
+ */
+class BackupRestoreIT {
+
+    private static final Pattern SUMMARY = Pattern.compile(": (\\d+) entities, (\\d+) relationships, checksum ([0-9a-f]{64})");
+
+    @TempDir
+    Path temp;
+
+    private String run(String... args) throws InterruptedException {
+        try (JarProcess jar = JarProcess.start(args)) {
+            int exit = jar.awaitExit(Duration.ofSeconds(90));
+            assertThat(exit).as(jar.output()).isZero();
+            Matcher summary = SUMMARY.matcher(jar.output());
+            assertThat(summary.find()).as(jar.output()).isTrue();
+            return summary.group();
+        }
+    }
+
+    @Test
+    void backupThenRestoreIsIdentical() throws Exception {
+        Path first = this.temp.resolve("first.jsonl");
+        Path second = this.temp.resolve("second.jsonl");
+        Path original = this.temp.resolve("original");
+        Path restored = this.temp.resolve("restored");
+        String backedUp = run("backup", first.toString(), "--casegraph.data-dir=" + original, "--casegraph.seed.mode=always",
+                "--casegraph.embedded.bolt-port=0");
+        assertThat(backedUp).startsWith(": 278 entities, 714 relationships");
+        String restoredSummary = run("restore", first.toString(), "--casegraph.data-dir=" + restored,
+                "--casegraph.embedded.bolt-port=0");
+        String backedUpAgain = run("backup", second.toString(), "--casegraph.data-dir=" + restored,
+                "--casegraph.embedded.bolt-port=0");
+        assertThat(restoredSummary).isEqualTo(backedUp);
+        assertThat(backedUpAgain).isEqualTo(backedUp);
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+
+        try (JarProcess again = JarProcess.start("restore", first.toString(), "--casegraph.data-dir=" + restored,
+                "--casegraph.embedded.bolt-port=0")) {
+            assertThat(again.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(again.output()).contains("the database is not empty (278 nodes); restore only into an empty database");
+        }
+    }
+
+}
