@@ -24,9 +24,16 @@ class GraphQlConfiguration {
         .coercing(new PartialDateCoercing())
         .build();
 
+    /** Any JSON value, for the type-specific fields of curation inputs; the validator decides what is allowed. */
+    static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
+        .name("JSON")
+        .description("Any JSON value")
+        .coercing(new JsonCoercing())
+        .build();
+
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return (wiring) -> wiring.scalar(PARTIAL_DATE);
+        return (wiring) -> wiring.scalar(PARTIAL_DATE).scalar(JSON);
     }
 
     /** Parses and validates each distinct query document once, not on every request. */
@@ -34,6 +41,52 @@ class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer documentCache() {
         DocumentCache cache = new DocumentCache(1000);
         return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    private static final class JsonCoercing implements Coercing<Object, Object> {
+
+        @Override
+        public Object serialize(Object value, GraphQLContext context, Locale locale) {
+            return value;
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            return input;
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            return literal(input, variables);
+        }
+
+        private static Object literal(Value<?> input, CoercedVariables variables) {
+            if (input instanceof graphql.language.ObjectValue object) {
+                java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+                object.getObjectFields().forEach((field) -> map.put(field.getName(), literal(field.getValue(), variables)));
+                return map;
+            }
+            if (input instanceof graphql.language.ArrayValue array) {
+                return array.getValues().stream().map((value) -> literal(value, variables)).toList();
+            }
+            if (input instanceof StringValue text) {
+                return text.getValue();
+            }
+            if (input instanceof graphql.language.IntValue number) {
+                return number.getValue().longValue();
+            }
+            if (input instanceof graphql.language.FloatValue number) {
+                return number.getValue().doubleValue();
+            }
+            if (input instanceof graphql.language.BooleanValue bool) {
+                return bool.isValue();
+            }
+            if (input instanceof graphql.language.VariableReference reference) {
+                return variables.get(reference.getName());
+            }
+            return null;
+        }
+
     }
 
     private static final class PartialDateCoercing implements Coercing<String, String> {

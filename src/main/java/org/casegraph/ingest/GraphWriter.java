@@ -14,7 +14,7 @@ import org.neo4j.driver.TransactionContext;
 /**
  * Writes validated records with MERGE on their stable ids, so writing the same data twice changes nothing.
  */
-final class GraphWriter {
+public final class GraphWriter {
 
     private GraphWriter() {
     }
@@ -51,7 +51,7 @@ final class GraphWriter {
                 """, Map.of("rows", relationships)).consume();
     }
 
-    static Map<String, Object> nodeProperties(EntityRecord entity) {
+    public static Map<String, Object> nodeProperties(EntityRecord entity) {
         Map<String, Object> props = new LinkedHashMap<>(entity.properties());
         props.values().removeIf((value) -> value == null);
         putCitations(props, entity.citations());

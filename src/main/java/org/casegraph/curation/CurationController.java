@@ -1,0 +1,270 @@
+package org.casegraph.curation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.casegraph.access.Role;
+import org.casegraph.curation.CurationInputs.CitationInput;
+import org.casegraph.curation.CurationInputs.CreateEntityInput;
+import org.casegraph.curation.CurationInputs.CreateRelationshipInput;
+import org.casegraph.curation.CurationInputs.UpdateEntityInput;
+import org.casegraph.entity.Entity;
+import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityRepository;
+import org.casegraph.entity.Relationship;
+import org.casegraph.graph.Graph;
+import org.casegraph.graph.Vocabulary;
+import org.casegraph.ingest.EntityValidator;
+import org.casegraph.ingest.GraphWriter;
+import org.casegraph.ingest.SeedData;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Controller;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Editors keep the graph current. Every write is validated exactly like the seed data, checked against the
+ * version the editor read, written with its audit entry in one transaction, and refused to anyone below editor.
+ */
+@Controller
+class CurationController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Graph graph;
+
+    private final EntityValidator validator;
+
+    CurationController(Graph graph, Vocabulary vocabulary) {
+        this.graph = graph;
+        this.validator = new EntityValidator(vocabulary);
+    }
+
+    record EntityPayload(Entity entity, int version) {
+    }
+
+    record RelationshipPayload(Relationship relationship) {
+    }
+
+    @MutationMapping
+    EntityPayload createEntity(@Argument CreateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        Map<String, Object> fields = new LinkedHashMap<>(input.fields() == null ? Map.of() : input.fields());
+        fields.put("id", input.id());
+        fields.put("type", input.type());
+        fields.put("name", input.name());
+        fields.put("summary", input.summary());
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> properties = this.validator.entityProperties(fields, problem(problems));
+        List<SeedData.Citation> citations = citations(input.sources(), problems);
+        if (!problems.isEmpty() || properties == null) {
+            throw CurationException.invalid(problems);
+        }
+        Map<String, Object> props = GraphWriter.nodeProperties(
+                new SeedData.EntityRecord(input.id(), input.type(), properties, citations, new SeedData.Origin("api", 0)));
+        props.put("version", 1L);
+        return this.graph.write((tx) -> {
+            requireDocuments(tx, citations);
+            boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
+                .single().get("exists").asBoolean();
+            if (exists) {
+                throw new CurationException(CurationException.Kind.CONFLICT, "an entity with id '" + input.id() + "' already exists");
+            }
+            var node = tx.run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
+                    Map.of("props", props, "type", input.type())).single().get("n").asNode();
+            audit(tx, actor, "createEntity", input.id(), null, props);
+            return new EntityPayload(EntityMapper.asEntity(node), 1);
+        });
+    }
+
+    @MutationMapping
+    EntityPayload updateEntity(@Argument UpdateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        return this.graph.write((tx) -> {
+            // Taking the write lock before reading the version: a concurrent update waits here, then sees ours.
+            var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n",
+                    Map.of("id", input.id())).list();
+            if (found.isEmpty()) {
+                throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + input.id() + "'");
+            }
+            var node = found.get(0).get("n").asNode();
+            Map<String, Object> before = new LinkedHashMap<>(node.asMap());
+            long version = node.get("version").isNull() ? 1 : node.get("version").asLong();
+            if (input.expectedVersion() == null || version != input.expectedVersion()) {
+                throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + input.id() + "' is at version "
+                        + version + ", not " + input.expectedVersion() + ": someone changed it since you read it; read it again");
+            }
+            String type = EntityMapper.typeOf(node);
+            Map<String, Object> fields = new LinkedHashMap<>(before);
+            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version").forEach(fields::remove);
+            fields.put("type", type);
+            if (input.name() != null) {
+                fields.put("name", input.name());
+            }
+            if (input.summary() != null) {
+                fields.put("summary", input.summary());
+            }
+            if (input.fields() != null) {
+                fields.putAll(input.fields());
+            }
+            fields.values().removeIf((value) -> value == null);
+            List<String> problems = new ArrayList<>();
+            Map<String, Object> properties = this.validator.entityProperties(fields, problem(problems));
+            List<SeedData.Citation> citations = new ArrayList<>(existingCitations(before));
+            if (input.sources() != null) {
+                citations.addAll(citations(input.sources(), problems));
+            }
+            if (!problems.isEmpty() || properties == null) {
+                throw CurationException.invalid(problems);
+            }
+            requireDocuments(tx, citations);
+            Map<String, Object> props = GraphWriter.nodeProperties(
+                    new SeedData.EntityRecord(input.id(), type, properties, citations, new SeedData.Origin("api", 0)));
+            props.put("version", version + 1);
+            var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
+                    Map.of("id", input.id(), "props", props)).single().get("n").asNode();
+            audit(tx, actor, "updateEntity", input.id(), before, props);
+            return new EntityPayload(EntityMapper.asEntity(updated), (int) version + 1);
+        });
+    }
+
+    @MutationMapping
+    RelationshipPayload createRelationship(@Argument CreateRelationshipInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> properties = this.validator.relationshipProperties(
+                input.properties() == null ? Map.of() : input.properties(), problem(problems));
+        List<SeedData.Citation> citations = citations(input.sources(), problems);
+        if (!problems.isEmpty()) {
+            throw CurationException.invalid(problems);
+        }
+        String id = input.from() + "|" + input.type() + "|" + input.to();
+        return this.graph.write((tx) -> {
+            var ends = tx.run("""
+                    OPTIONAL MATCH (a:Entity {id: $from}) OPTIONAL MATCH (b:Entity {id: $to})
+                    RETURN a, b
+                    """, Map.of("from", input.from(), "to", input.to())).single();
+            if (ends.get("a").isNull() || ends.get("b").isNull()) {
+                throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '"
+                        + (ends.get("a").isNull() ? input.from() : input.to()) + "'");
+            }
+            List<String> typeProblems = new ArrayList<>();
+            this.validator.relationshipType(input.type(), EntityMapper.typeOf(ends.get("a").asNode()),
+                    EntityMapper.typeOf(ends.get("b").asNode()), problem(typeProblems));
+            if (!typeProblems.isEmpty()) {
+                throw CurationException.invalid(typeProblems);
+            }
+            requireDocuments(tx, citations);
+            Map<String, Object> props = new LinkedHashMap<>(properties);
+            props.put("id", id);
+            props.put("citeDocs", citations.stream().map(SeedData.Citation::document).toList());
+            props.put("citeQuotes", citations.stream().map(SeedData.Citation::quote).toList());
+            var relationship = tx.run("""
+                    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                    MERGE (a)-[r:$($type) {id: $id}]->(b)
+                    SET r = $props
+                    RETURN %s AS r
+                    """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
+                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", props))
+                .single().get("r");
+            audit(tx, actor, "createRelationship", id, null, props);
+            return new RelationshipPayload(EntityMapper.asRelationship(relationship));
+        });
+    }
+
+    private static void requireEditor(Role role) {
+        if (role == null || !role.atLeast(Role.EDITOR)) {
+            throw new CurationException(CurationException.Kind.FORBIDDEN,
+                    "only editors may change the graph: send an editor's API key in the X-API-Key header");
+        }
+    }
+
+    private static EntityValidator.Problems problem(List<String> problems) {
+        return (field, message) -> problems.add(message);
+    }
+
+    private static List<SeedData.Citation> citations(List<CitationInput> sources, List<String> problems) {
+        List<SeedData.Citation> citations = new ArrayList<>();
+        if (sources == null || sources.isEmpty()) {
+            problems.add("missing citation: every entity and relationship needs at least one source {document, quote}");
+            return citations;
+        }
+        for (CitationInput source : sources) {
+            if (source.quote() == null || source.quote().isBlank()) {
+                problems.add("a citation of " + source.document() + " has no quote");
+                continue;
+            }
+            citations.add(new SeedData.Citation(source.document(), source.quote().strip().replaceAll("\\s+", " ")));
+        }
+        return citations;
+    }
+
+    private static void requireDocuments(TransactionContext tx, List<SeedData.Citation> citations) {
+        List<String> ids = citations.stream().map(SeedData.Citation::document).distinct().toList();
+        List<String> documents = tx.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", Map.of("ids", ids))
+            .list((r) -> r.get("id").asString());
+        List<String> missing = ids.stream().filter((id) -> !documents.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw CurationException.invalid(List.of("citations must name existing Documents; unknown: " + missing));
+        }
+    }
+
+    private static List<SeedData.Citation> existingCitations(Map<String, Object> node) {
+        List<?> documents = (List<?>) node.getOrDefault("citeDocs", List.of());
+        List<?> quotes = (List<?>) node.getOrDefault("citeQuotes", List.of());
+        List<SeedData.Citation> citations = new ArrayList<>();
+        for (int i = 0; i < Math.min(documents.size(), quotes.size()); i++) {
+            citations.add(new SeedData.Citation((String) documents.get(i), (String) quotes.get(i)));
+        }
+        return citations;
+    }
+
+    /** The audit entry is written in the same transaction as the change: no change without its record. */
+    private static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
+            Map<String, Object> after) {
+        tx.run("""
+                CREATE (:AuditEntry {at: datetime(), actor: $actor, action: $action, target: $target,
+                                     before: $before, after: $after})
+                """, Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
+                "before", before == null ? "" : JSON.writeValueAsString(before), "after",
+                JSON.writeValueAsString(after))).consume();
+    }
+
+    /** Turns refused writes into errors that say what to do. */
+    @org.springframework.stereotype.Component
+    static class Errors extends DataFetcherExceptionResolverAdapter {
+
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+            if (!(ex instanceof CurationException refused)) {
+                return null;
+            }
+            ErrorType type = switch (refused.kind()) {
+                case FORBIDDEN -> ErrorType.FORBIDDEN;
+                case NOT_FOUND -> ErrorType.NOT_FOUND;
+                case INVALID, CONFLICT -> ErrorType.BAD_REQUEST;
+            };
+            return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(refused.getMessage())
+                .extensions(Map.of("code", refused.kind().name()))
+                .build();
+        }
+
+    }
+
+}

@@ -1,0 +1,31 @@
+package org.casegraph.curation;
+
+import java.util.List;
+
+/**
+ * A write refused for a reason the client can act on: invalid input, a stale version, or missing rights.
+ */
+final class CurationException extends RuntimeException {
+
+    enum Kind {
+
+        INVALID, CONFLICT, FORBIDDEN, NOT_FOUND
+
+    }
+
+    private final Kind kind;
+
+    CurationException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    static CurationException invalid(List<String> problems) {
+        return new CurationException(Kind.INVALID, "Invalid input: " + String.join("; ", problems));
+    }
+
+    Kind kind() {
+        return this.kind;
+    }
+
+}

@@ -1,0 +1,180 @@
+package org.casegraph.curation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.casegraph.graph.Graph;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Editors write through GraphQL, validated like the seed data, with a version check and an audit entry; no one
+ * else can write.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
+                "casegraph.api-keys[0].name=test-editor",
+                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
+                "casegraph.api-keys[0].role=editor", "casegraph.api-keys[1].name=test-journalist",
+                "casegraph.api-keys[1].sha256=24bb19ee1030fa498d4ebbe80aff4642ded92331ef4c71f7cbb9747316a5d376",
+                "casegraph.api-keys[1].role=journalist" })
+class CurationApiTests {
+
+    static final String EDITOR = "test-editor-key";
+
+    static final String SOURCE = "document/the-current-trofimov-arrest-order";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String CREATE = """
+            mutation($input: CreateEntityInput!) { createEntity(input: $input) { version entity { __typename id name summary } } }
+            """;
+
+    private static final String UPDATE = """
+            mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version entity { id name summary } } }
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Graph graph;
+
+    private Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        String body = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> response = JSON.readValue(body, Map.class);
+        return response;
+    }
+
+    private static Map<String, Object> person(String id, String name) {
+        return Map.of("input", Map.of("id", id, "type", "Person", "name", name, "fields", Map.of("nationality", "Cambodia"),
+                "sources", List.of(Map.of("document", SOURCE, "quote", "the Cambodian government ordered the arrest"))));
+    }
+
+    private static String firstError(Map<String, Object> response) {
+        List<?> errors = (List<?>) response.get("errors");
+        assertThat(errors).as(String.valueOf(response)).isNotNull().isNotEmpty();
+        return String.valueOf(((Map<?, ?>) errors.get(0)).get("message")) + " "
+                + ((Map<?, ?>) errors.get(0)).get("extensions");
+    }
+
+    private long count(String cypher, Map<String, Object> parameters) {
+        return this.graph.single(cypher, parameters, (r) -> r.get(0).asLong());
+    }
+
+    @Test
+    void onlyEditorsWrite() throws Exception {
+        assertThat(firstError(post(null, CREATE, person("person/anonymous-write", "Nobody"))))
+            .contains("only editors may change the graph").contains("FORBIDDEN");
+        assertThat(firstError(post("test-journalist-key", CREATE, person("person/journalist-write", "Nobody"))))
+            .contains("only editors may change the graph");
+        assertThat(firstError(post("a-wrong-key", CREATE, person("person/wrong-key-write", "Nobody"))))
+            .contains("The API key in X-API-Key is not known to this server").contains("UNAUTHORIZED");
+        assertThat(count("MATCH (n:Entity) WHERE n.id ENDS WITH '-write' RETURN count(n)", Map.of())).isZero();
+    }
+
+    @Test
+    void anEditorCreatesAnEntityWithItsAuditEntry() throws Exception {
+        Map<String, Object> response = post(EDITOR, CREATE, person("person/new-investigator", "New Investigator"));
+        assertThat(response.get("errors")).isNull();
+        assertThat(response.toString()).contains("version=1").contains("__typename=Person").contains("name=New Investigator");
+        assertThat(count("MATCH (a:AuditEntry {target: 'person/new-investigator', action: 'createEntity', actor: 'key:test-editor'}) RETURN count(a)",
+                Map.of())).isEqualTo(1);
+        assertThat(firstError(post(EDITOR, CREATE, person("person/new-investigator", "Again"))))
+            .contains("an entity with id 'person/new-investigator' already exists");
+    }
+
+    @Test
+    void writesAreValidatedLikeTheSeedData() throws Exception {
+        Map<String, Object> victim = Map.of("input", Map.of("id", "victim/named", "type", "Victim", "name", "A girl",
+                "fields", Map.of("pseudonym", "Someone", "count", 1),
+                "sources", List.of(Map.of("document", SOURCE, "quote", "17 girls"))));
+        assertThat(firstError(post(EDITOR, CREATE, victim))).contains("identifying field 'pseudonym' is not allowed on a Victim")
+            .contains("INVALID");
+        Map<String, Object> uncited = Map.of("input", Map.of("id", "person/uncited", "type", "Person", "name", "Uncited",
+                "sources", List.of()));
+        assertThat(firstError(post(EDITOR, CREATE, uncited))).contains("missing citation");
+        Map<String, Object> badDate = Map.of("input", Map.of("id", "event/bad-date", "type", "Event", "name", "Bad",
+                "fields", Map.of("date", "2011-13", "kind", "arrest"),
+                "sources", List.of(Map.of("document", SOURCE, "quote", "x"))));
+        assertThat(firstError(post(EDITOR, CREATE, badDate))).contains("'date' is not a PartialDate");
+        Map<String, Object> unknownDocument = Map.of("input", Map.of("id", "person/unknown-doc", "type", "Person", "name", "X",
+                "sources", List.of(Map.of("document", "document/nowhere", "quote", "x"))));
+        assertThat(firstError(post(EDITOR, CREATE, unknownDocument))).contains("unknown: [document/nowhere]");
+        assertThat(count("MATCH (n:Entity) WHERE n.id IN ['victim/named', 'person/uncited', 'event/bad-date', 'person/unknown-doc'] RETURN count(n)",
+                Map.of())).isZero();
+    }
+
+    @Test
+    void aStaleUpdateIsAConflict() throws Exception {
+        post(EDITOR, CREATE, person("person/versioned", "Versioned"));
+        Map<String, Object> first = post(EDITOR, UPDATE,
+                Map.of("input", Map.of("id", "person/versioned", "expectedVersion", 1, "summary", "First edit")));
+        assertThat(first.toString()).contains("version=2").contains("summary=First edit");
+        assertThat(firstError(post(EDITOR, UPDATE,
+                Map.of("input", Map.of("id", "person/versioned", "expectedVersion", 1, "summary", "Stale edit")))))
+            .contains("is at version 2, not 1").contains("CONFLICT");
+    }
+
+    @Test
+    void concurrentEditsCannotLoseAnUpdate() throws Exception {
+        post(EDITOR, CREATE, person("person/contested", "Contested"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Map<String, Object>>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String summary = "Edit " + i;
+            Callable<Map<String, Object>> edit = () -> post(EDITOR, UPDATE,
+                    Map.of("input", Map.of("id", "person/contested", "expectedVersion", 1, "summary", summary)));
+            results.add(pool.submit(edit));
+        }
+        int succeeded = 0;
+        for (Future<Map<String, Object>> result : results) {
+            if (result.get().get("errors") == null) {
+                succeeded++;
+            }
+        }
+        pool.shutdown();
+        assertThat(succeeded).isEqualTo(1);
+        assertThat(count("MATCH (n:Entity {id: 'person/contested'}) RETURN n.version", Map.of())).isEqualTo(2);
+    }
+
+    @Test
+    void anEditorLinksTwoEntities() throws Exception {
+        post(EDITOR, CREATE, person("person/linked-investigator", "Linked Investigator"));
+        String create = """
+                mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id type role from { id } to { id } } } }
+                """;
+        Map<String, Object> response = post(EDITOR, create, Map.of("input", Map.of("type", "WORKS_FOR",
+                "from", "person/linked-investigator", "to", "organization/international-justice-mission",
+                "properties", Map.of("role", "investigator", "validFrom", "2012"),
+                "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))));
+        assertThat(response.get("errors")).isNull();
+        assertThat(response.toString()).contains("role=investigator").contains("organization/international-justice-mission");
+        assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("type", "SIGNED", "from", "person/linked-investigator",
+                "to", "organization/international-justice-mission", "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))))))
+            .contains("SIGNED cannot link a Person to a Organization");
+    }
+
+}
