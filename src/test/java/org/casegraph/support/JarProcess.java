@@ -95,6 +95,12 @@ public final class JarProcess implements AutoCloseable {
         this.process.destroy();
     }
 
+    /** Sends SIGKILL: no shutdown hook runs, as in a power cut or an OOM killer. */
+    public void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        this.process.waitFor();
+    }
+
     public long pid() {
         return this.process.pid();
     }
