@@ -10,9 +10,12 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.casegraph.access.Role;
+import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationInputs.CitationInput;
 import org.casegraph.curation.CurationInputs.CreateEntityInput;
 import org.casegraph.curation.CurationInputs.CreateRelationshipInput;
+import org.casegraph.curation.CurationInputs.MarkSensitiveInput;
+import org.casegraph.curation.CurationInputs.RetractEntityInput;
 import org.casegraph.curation.CurationInputs.UpdateEntityInput;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
@@ -93,22 +96,13 @@ class CurationController {
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireEditor(role);
         return this.graph.write((tx) -> {
-            // Taking the write lock before reading the version: a concurrent update waits here, then sees ours.
-            var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n",
-                    Map.of("id", input.id())).list();
-            if (found.isEmpty()) {
-                throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + input.id() + "'");
-            }
-            var node = found.get(0).get("n").asNode();
+            var node = lockAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Object> before = new LinkedHashMap<>(node.asMap());
-            long version = node.get("version").isNull() ? 1 : node.get("version").asLong();
-            if (input.expectedVersion() == null || version != input.expectedVersion()) {
-                throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + input.id() + "' is at version "
-                        + version + ", not " + input.expectedVersion() + ": someone changed it since you read it; read it again");
-            }
+            long version = node.get("version").asLong();
             String type = EntityMapper.typeOf(node);
             Map<String, Object> fields = new LinkedHashMap<>(before);
-            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version").forEach(fields::remove);
+            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version", "visibility", "visibilityReason")
+                .forEach(fields::remove);
             fields.put("type", type);
             if (input.name() != null) {
                 fields.put("name", input.name());
@@ -133,11 +127,73 @@ class CurationController {
             Map<String, Object> props = GraphWriter.nodeProperties(
                     new SeedData.EntityRecord(input.id(), type, properties, citations, new SeedData.Origin("api", 0)));
             props.put("version", version + 1);
+            if (before.get("visibility") != null) {
+                props.put("visibility", before.get("visibility"));
+                props.put("visibilityReason", before.get("visibilityReason"));
+            }
             var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
                     Map.of("id", input.id(), "props", props)).single().get("n").asNode();
             audit(tx, actor, "updateEntity", input.id(), before, props);
             return new EntityPayload(EntityMapper.asEntity(updated), (int) version + 1);
         });
+    }
+
+    @MutationMapping
+    EntityPayload markSensitive(@Argument MarkSensitiveInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        return changeVisibility(input.id(), input.expectedVersion(),
+                Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(), actor,
+                "markSensitive");
+    }
+
+    @MutationMapping
+    EntityPayload retractEntity(@Argument RetractEntityInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        return changeVisibility(input.id(), input.expectedVersion(), Visibility.RETRACTED, input.reason(), actor,
+                "retractEntity");
+    }
+
+    private EntityPayload changeVisibility(String id, Integer expectedVersion, String visibility, String reason,
+            String actor, String action) {
+        if (reason == null || reason.isBlank()) {
+            throw CurationException.invalid(List.of("a reason is required"));
+        }
+        return this.graph.write((tx) -> {
+            var node = lockAtVersion(tx, id, expectedVersion);
+            Map<String, Object> before = new LinkedHashMap<>(node.asMap());
+            long version = node.get("version").asLong() + 1;
+            var changed = tx.run("""
+                    MATCH (n:Entity {id: $id})
+                    SET n.visibility = $visibility, n.visibilityReason = $reason, n.version = $version
+                    RETURN n
+                    """, Map.of("id", id, "visibility", visibility, "reason", reason.strip(), "version", version))
+                .single().get("n").asNode();
+            audit(tx, actor, action, id, before, changed.asMap());
+            return new EntityPayload(EntityMapper.asEntity(changed), (int) version);
+        });
+    }
+
+    /**
+     * Takes the entity's write lock, then checks the version the editor read: a concurrent update waits for the
+     * lock and then sees the version ours left.
+     */
+    private static org.neo4j.driver.types.Node lockAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
+        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
+            .list();
+        if (found.isEmpty()) {
+            throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
+        }
+        var node = found.get(0).get("n").asNode();
+        long version = node.get("version").asLong();
+        if (expectedVersion == null || version != expectedVersion) {
+            throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + id + "' is at version " + version
+                    + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
+        }
+        return node;
     }
 
     @MutationMapping

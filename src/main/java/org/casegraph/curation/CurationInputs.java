@@ -22,6 +22,12 @@ final class CurationInputs {
             List<CitationInput> sources) {
     }
 
+    record MarkSensitiveInput(String id, Integer expectedVersion, Boolean sensitive, String reason) {
+    }
+
+    record RetractEntityInput(String id, Integer expectedVersion, String reason) {
+    }
+
     record CreateRelationshipInput(String type, String from, String to, Map<String, Object> properties,
             List<CitationInput> sources) {
     }

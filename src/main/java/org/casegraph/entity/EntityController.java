@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
+import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityRepository.LegalStatusQuery;
 import org.casegraph.entity.EntityRepository.RelationshipQuery;
 import org.casegraph.support.InvalidArgumentException;
@@ -30,19 +32,21 @@ class EntityController {
     EntityController(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         this.entities = entities;
         batchLoaders.<RelationshipQuery, List<Relationship>>forName("relationships")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries, entities::relationships)));
+            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries,
+                    (keys) -> entities.relationships(keys, Visibility.of(environment.getContext())))));
         batchLoaders.<LegalStatusQuery, List<LegalStatus>>forName("legalStatus")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries, entities::legalStatus)));
+            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries,
+                    (keys) -> entities.legalStatus(keys, Visibility.of(environment.getContext())))));
     }
 
     @QueryMapping
-    Entity node(@Argument String id) {
-        return this.entities.findById(id).orElse(null);
+    Entity node(@Argument String id, GraphQLContext context) {
+        return this.entities.findById(id, Visibility.of(context)).orElse(null);
     }
 
     @QueryMapping
-    Entity entity(@Argument String id) {
-        return this.entities.findById(id).orElse(null);
+    Entity entity(@Argument String id, GraphQLContext context) {
+        return this.entities.findById(id, Visibility.of(context)).orElse(null);
     }
 
     @SchemaMapping(typeName = "Entity")
@@ -63,17 +67,18 @@ class EntityController {
     }
 
     @BatchMapping(typeName = "LegalStatus", field = "case")
-    Map<LegalStatus, Case> legalCase(List<LegalStatus> statuses) {
-        Map<String, Entity> cases = this.entities.findAllById(statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()));
+    Map<LegalStatus, Case> legalCase(List<LegalStatus> statuses, GraphQLContext context) {
+        Map<String, Entity> cases = this.entities.findAllById(statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()),
+                Visibility.of(context));
         Map<LegalStatus, Case> result = new LinkedHashMap<>();
         statuses.forEach((status) -> result.put(status, (Case) cases.get(status.caseId())));
         return result;
     }
 
     @BatchMapping
-    Map<Citation, Document> document(List<Citation> citations) {
+    Map<Citation, Document> document(List<Citation> citations, GraphQLContext context) {
         Map<String, Entity> documents = this.entities
-            .findAllById(citations.stream().map(Citation::documentId).collect(Collectors.toSet()));
+            .findAllById(citations.stream().map(Citation::documentId).collect(Collectors.toSet()), Visibility.of(context));
         Map<Citation, Document> result = new LinkedHashMap<>();
         for (Citation citation : citations) {
             if (documents.get(citation.documentId()) instanceof Document document) {
@@ -84,18 +89,19 @@ class EntityController {
     }
 
     @BatchMapping
-    Map<Relationship, Entity> from(List<Relationship> relationships) {
-        return ends(relationships, Relationship::fromId);
+    Map<Relationship, Entity> from(List<Relationship> relationships, GraphQLContext context) {
+        return ends(relationships, Relationship::fromId, context);
     }
 
     @BatchMapping
-    Map<Relationship, Entity> to(List<Relationship> relationships) {
-        return ends(relationships, Relationship::toId);
+    Map<Relationship, Entity> to(List<Relationship> relationships, GraphQLContext context) {
+        return ends(relationships, Relationship::toId, context);
     }
 
-    private Map<Relationship, Entity> ends(List<Relationship> relationships,
-            Function<Relationship, String> end) {
-        Map<String, Entity> byId = this.entities.findAllById(relationships.stream().map(end).collect(Collectors.toSet()));
+    private Map<Relationship, Entity> ends(List<Relationship> relationships, Function<Relationship, String> end,
+            GraphQLContext context) {
+        Map<String, Entity> byId = this.entities.findAllById(relationships.stream().map(end).collect(Collectors.toSet()),
+                Visibility.of(context));
         Map<Relationship, Entity> result = new LinkedHashMap<>();
         relationships.forEach((relationship) -> result.put(relationship, byId.get(end.apply(relationship))));
         return result;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.casegraph.access.Visibility;
 import org.casegraph.graph.Graph;
 import org.springframework.stereotype.Repository;
 
@@ -25,23 +26,26 @@ public class EntityRepository {
         this.graph = graph;
     }
 
-    public Optional<Entity> findById(String id) {
-        return this.graph.query("MATCH (n:Entity {id: $id}) RETURN n", Map.of("id", id),
+    public Optional<Entity> findById(String id, List<String> visible) {
+        return this.graph.query("MATCH (n:Entity {id: $id}) WHERE " + Visibility.visible("n") + " RETURN n",
+                Map.of("id", id, "visible", visible),
                 (r) -> EntityMapper.asEntity(r.get("n").asNode()))
             .stream()
             .findFirst();
     }
 
-    public Map<String, Entity> findAllById(Collection<String> ids) {
+    public Map<String, Entity> findAllById(Collection<String> ids, List<String> visible) {
         Map<String, Entity> byId = new HashMap<>();
-        this.graph.query("MATCH (n:Entity) WHERE n.id IN $ids RETURN n", Map.of("ids", List.copyOf(ids)),
+        this.graph.query("MATCH (n:Entity) WHERE n.id IN $ids AND " + Visibility.visible("n") + " RETURN n",
+                Map.of("ids", List.copyOf(ids), "visible", visible),
                 (r) -> EntityMapper.asEntity(r.get("n").asNode()))
             .forEach((entity) -> byId.put(entity.id(), entity));
         return byId;
     }
 
     /** One query for all the requested entities' relationships. */
-    public Map<RelationshipQuery, List<Relationship>> relationships(Collection<RelationshipQuery> queries) {
+    public Map<RelationshipQuery, List<Relationship>> relationships(Collection<RelationshipQuery> queries,
+            List<String> visible) {
         List<Map<String, Object>> keys = queries.stream().map(RelationshipQuery::asParameters).toList();
         Map<RelationshipQuery, List<Relationship>> result = new HashMap<>();
         List<RelationshipQuery> ordered = List.copyOf(queries);
@@ -51,8 +55,8 @@ public class EntityRepository {
                 OPTIONAL MATCH (n:Entity {id: key.id})
                 CALL {
                   WITH n, key
-                  OPTIONAL MATCH (n)-[r]-(:Entity)
-                  WHERE (key.types IS NULL OR type(r) IN key.types)
+                  OPTIONAL MATCH (n)-[r]-(m:Entity)
+                  WHERE %s AND (key.types IS NULL OR type(r) IN key.types)
                     AND (key.direction = 'BOTH'
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
@@ -63,7 +67,7 @@ public class EntityRepository {
                   RETURN all[0..key.first] AS relationships
                 }
                 RETURN i, relationships
-                """.formatted(RELATIONSHIP_PROJECTION), Map.of("keys", keys), (r) -> {
+                """.formatted(Visibility.visible("m"), RELATIONSHIP_PROJECTION), Map.of("keys", keys, "visible", visible), (r) -> {
                     result.put(ordered.get(r.get("i").asInt()),
                             r.get("relationships").asList(EntityMapper::asRelationship));
                     return null;
@@ -72,7 +76,7 @@ public class EntityRepository {
     }
 
     /** The entities linked to each asked-for entity by the given types and direction, events by date, in one query. */
-    public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries) {
+    public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries, List<String> visible) {
         List<LinkQuery> ordered = List.copyOf(queries);
         List<Map<String, Object>> keys = ordered.stream()
             .map((query) -> Map.<String, Object>of("id", query.id(), "types", query.types(), "direction", query.direction()))
@@ -85,7 +89,7 @@ public class EntityRepository {
                 CALL {
                   WITH n, key
                   MATCH (n)-[r]-(m:Entity)
-                  WHERE type(r) IN key.types
+                  WHERE type(r) IN key.types AND %s
                     AND (key.direction = 'BOTH'
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
@@ -94,7 +98,7 @@ public class EntityRepository {
                   RETURN collect(m) AS linked
                 }
                 RETURN i, linked
-                """, Map.of("keys", keys), (r) -> {
+                """.formatted(Visibility.visible("m")), Map.of("keys", keys, "visible", visible), (r) -> {
                     result.put(ordered.get(r.get("i").asInt()),
                             r.get("linked").asList((node) -> EntityMapper.asEntity(node.asNode())));
                     return null;
@@ -107,7 +111,8 @@ public class EntityRepository {
     }
 
     /** Legal events per case for each person asked about, in one query. */
-    public Map<LegalStatusQuery, List<LegalStatus>> legalStatus(Collection<LegalStatusQuery> queries) {
+    public Map<LegalStatusQuery, List<LegalStatus>> legalStatus(Collection<LegalStatusQuery> queries,
+            List<String> visible) {
         List<LegalStatusQuery> ordered = List.copyOf(queries);
         List<Map<String, Object>> keys = ordered.stream().map((query) -> {
             Map<String, Object> key = new HashMap<>();
@@ -126,18 +131,19 @@ public class EntityRepository {
                   WITH p, key
                   MATCH (p)-[:SUBJECT_OF]->(e:Event)-[:PART_OF]->(c:Case)
                   WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
-                    AND (key.caseId IS NULL OR c.id = key.caseId)
+                    AND (key.caseId IS NULL OR c.id = key.caseId) AND %s AND %s
                   RETURN c, e
                   UNION
                   WITH p, key
                   MATCH (p)-[:DEFENDANT_IN]->(c:Case)
-                  WHERE key.caseId IS NULL OR c.id = key.caseId
+                  WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s
                   RETURN c, null AS e
                 }
                 WITH i, c, collect(e) AS events
                 RETURN i, c.id AS caseId, events
                 ORDER BY i, caseId
-                """, Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS)), (r) -> {
+                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.visible("c")),
+                Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
                     List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e.asNode()));
                     result.get(ordered.get(r.get("i").asInt())).add(LegalStatus.of(r.get("caseId").asString(), events));
                     return null;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
+import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityRepository.LinkQuery;
 import org.casegraph.entity.EntityRepository.RelationshipQuery;
 import org.dataloader.DataLoader;
@@ -55,7 +56,8 @@ class TypedFields {
 
     TypedFields(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         batchLoaders.<LinkQuery, List<Entity>>forName("linked")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> EntityController.fill(queries, entities::linked)));
+            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> EntityController.fill(queries,
+                    (keys) -> entities.linked(keys, Visibility.of(environment.getContext())))));
     }
 
     @Bean

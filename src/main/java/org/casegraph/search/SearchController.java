@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import graphql.GraphQLContext;
+import org.casegraph.access.Visibility;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
@@ -42,11 +44,12 @@ class SearchController {
 
     @QueryMapping
     SearchConnection search(@Argument String query, @Argument List<String> types, @Argument Integer first,
-            @Argument String after) {
+            @Argument String after, GraphQLContext context) {
         SearchTerms terms = SearchTerms.parse(query);
         int size = Cursors.pageSize(first, 10, MAX_PAGE);
         int skip = Cursors.offsetAfter("search", after);
-        Map<String, Object> parameters = SearchCypher.parameters(terms, searchableTypes(types), skip, size);
+        Map<String, Object> parameters = SearchCypher.parameters(terms, searchableTypes(types), skip, size,
+                Visibility.of(context));
         return this.graph.single(SearchCypher.SEARCH, parameters, (record) -> {
             int total = record.get("total").asInt();
             List<Hit> hits = record.get("page")

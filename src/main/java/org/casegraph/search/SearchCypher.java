@@ -12,7 +12,7 @@ public final class SearchCypher {
     /**
      * Both full-text indexes at once, names weighing double; exact names and aliases first; one page and the
      * total count in one round trip. Parameters: names, texts (Lucene queries from {@link SearchTerms}), exact,
-     * types, skip, first, maxHits.
+     * types, skip, first, maxHits, visible.
      */
     public static final String SEARCH = """
             CALL {
@@ -23,7 +23,8 @@ public final class SearchCypher {
               RETURN node, score
             }
             WITH node, sum(score) AS score
-            WHERE $types IS NULL OR any(label IN labels(node) WHERE label IN $types)
+            WHERE ($types IS NULL OR any(label IN labels(node) WHERE label IN $types))
+              AND coalesce(node.visibility, 'public') IN $visible
             WITH node, score + CASE
                 WHEN toLower(node.name) = $exact THEN 100.0
                 WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
@@ -36,7 +37,8 @@ public final class SearchCypher {
     /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
     public static final int MAX_HITS = 500;
 
-    public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first) {
+    public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first,
+            List<String> visible) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("names", terms.namesQuery());
         parameters.put("texts", terms.textsQuery());
@@ -45,6 +47,7 @@ public final class SearchCypher {
         parameters.put("skip", skip);
         parameters.put("first", first);
         parameters.put("maxHits", MAX_HITS);
+        parameters.put("visible", visible);
         return parameters;
     }
 

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
+import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.Event;
 import org.casegraph.graph.Graph;
@@ -39,7 +41,7 @@ class TimelineController {
 
     @QueryMapping
     EventConnection timeline(@Argument String entityId, @Argument String from, @Argument String to,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after, GraphQLContext context) {
         int size = Cursors.pageSize(first, 20, MAX_PAGE);
         int skip = Cursors.offsetAfter("timeline", after);
         if (from != null && to != null && from.compareTo(to) > 0 && !from.startsWith(to)) {
@@ -51,6 +53,7 @@ class TimelineController {
         parameters.put("to", to == null ? null : to + "~");
         parameters.put("skip", skip);
         parameters.put("limit", size + 1);
+        parameters.put("visible", Visibility.of(context));
         List<Event> events = this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters,
                 (r) -> (Event) EntityMapper.asEntity(r.get("e").asNode()));
         List<EventEdge> edges = new ArrayList<>();

@@ -2,13 +2,15 @@ package org.casegraph.timeline;
 
 /**
  * The timeline statements, public so that the benchmark runs exactly what the API runs. Parameters: entityId,
- * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), skip, limit.
+ * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), skip, limit,
+ * visible.
  */
 public final class TimelineCypher {
 
     private static final String FILTER = """
             ($from IS NULL OR e.date >= $from OR $from STARTS WITH e.date)
             AND ($to IS NULL OR e.date <= $to)
+            AND coalesce(e.visibility, 'public') IN $visible
             """;
 
     public static final String ALL_EVENTS = """
@@ -19,13 +21,15 @@ public final class TimelineCypher {
 
     public static final String ENTITY_EVENTS = """
             MATCH (x:Entity {id: $entityId})
+            WHERE coalesce(x.visibility, 'public') IN $visible
             CALL {
               WITH x
               MATCH (x)--(e:Event)
               RETURN e
               UNION
               WITH x
-              MATCH (x)--(:Case)--(e:Event)
+              MATCH (x)--(c:Case)--(e:Event)
+              WHERE coalesce(c.visibility, 'public') IN $visible
               RETURN e
             }
             WITH DISTINCT e

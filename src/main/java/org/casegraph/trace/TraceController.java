@@ -2,6 +2,8 @@ package org.casegraph.trace;
 
 import java.util.List;
 
+import graphql.GraphQLContext;
+import org.casegraph.access.Visibility;
 import org.casegraph.graph.RelationshipTypes;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
@@ -33,11 +35,11 @@ class TraceController {
 
     @QueryMapping
     Subgraph neighborhood(@Argument String id, @Argument Integer depth, @Argument List<String> relationshipTypes,
-            @Argument Integer limit) {
+            @Argument Integer limit, GraphQLContext context) {
         int hops = within("depth", depth, 1, 1, MAX_DEPTH);
         int size = within("limit", limit, 100, 1, MAX_NEIGHBORHOOD);
         String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
-        Subgraph subgraph = this.trace.neighborhood(id, hops, types, size);
+        Subgraph subgraph = this.trace.neighborhood(id, hops, types, size, Visibility.of(context));
         if (subgraph == null) {
             throw new InvalidArgumentException("id", "no entity has the id '" + id + "'");
         }
@@ -47,7 +49,8 @@ class TraceController {
     @QueryMapping
     List<Path> paths(@Argument String fromId, @Argument String toId, @Argument Integer maxLength,
             @Argument Integer first, @Argument List<String> relationshipTypes, @Argument List<String> excludeIds,
-            @Argument List<String> excludeTypes, @Argument String validFrom, @Argument String validTo) {
+            @Argument List<String> excludeTypes, @Argument String validFrom, @Argument String validTo,
+            GraphQLContext context) {
         if (fromId.equals(toId)) {
             throw new InvalidArgumentException("toId", "must differ from fromId");
         }
@@ -63,17 +66,17 @@ class TraceController {
                 within("maxLength", maxLength, 4, 1, MAX_PATH_LENGTH), within("first", first, 3, 1, MAX_PATHS),
                 RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes),
                 excludeIds == null ? List.of() : excludeIds, excludeTypes == null ? List.of() : excludeTypes, validFrom,
-                validTo);
+                validTo, Visibility.of(context));
         return this.trace.paths(query);
     }
 
     @QueryMapping
-    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first) {
+    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first, GraphQLContext context) {
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() < 2 || distinct.size() > MAX_COMMON_IDS) {
             throw new InvalidArgumentException("ids", "must name between 2 and " + MAX_COMMON_IDS + " different entities");
         }
-        return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100));
+        return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100), Visibility.of(context));
     }
 
     static int within(String argument, Integer value, int fallback, int min, int max) {

@@ -26,25 +26,31 @@ public class TraceRepository {
      * relationships among them. Each depth is a pruning breadth-first expansion (DISTINCT right after a
      * fixed-length pattern), so hubs cost their distinct neighbours, not every path through them.
      */
-    Subgraph neighborhood(String id, int depth, String types, int limit) {
-        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types), Map.of("id", id, "limit", limit),
+    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
+                Map.of("id", id, "limit", limit, "visible", visible),
                 (r) -> new Subgraph(r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
                         r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
     }
 
-    /** The neighbourhood statement for a depth and a checked type pattern; parameters id and limit. */
+    /**
+     * The neighbourhood statement for a depth and a checked type pattern; parameters id, limit and visible. A
+     * hidden entity is neither returned nor passed through.
+     */
     public static String neighborhoodCypher(int depth, String types) {
         StringBuilder levels = new StringBuilder();
         for (int d = 1; d <= depth; d++) {
             if (d > 1) {
                 levels.append("  UNION ALL\n");
             }
-            levels.append("  WITH start MATCH (start)-[%s*%d..%d]-(m:Entity) WITH DISTINCT m RETURN m, %d AS distance\n"
-                .formatted(types, d, d, d));
+            levels.append(("  WITH start MATCH p = (start)-[%s*%d..%d]-(m:Entity)"
+                    + " WHERE all(x IN nodes(p) WHERE coalesce(x.visibility, 'public') IN $visible)"
+                    + " WITH DISTINCT m RETURN m, %d AS distance\n").formatted(types, d, d, d));
         }
         return """
                 MATCH (start:Entity {id: $id})
+                WHERE coalesce(start.visibility, 'public') IN $visible
                 CALL {
                 %s}
                 WITH start, m, min(distance) AS distance
@@ -75,19 +81,22 @@ public class TraceRepository {
         parameters.put("excludeTypes", query.excludeTypes());
         parameters.put("validFrom", query.validFrom());
         parameters.put("validTo", query.validTo() == null ? null : query.validTo() + "~");
+        parameters.put("visible", query.visible());
         return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
                 (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }
 
     /**
-     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none).
+     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none),
+     * and visible.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
         return """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                WHERE coalesce(a.visibility, 'public') IN $visible AND coalesce(b.visibility, 'public') IN $visible
                 MATCH p = SHORTEST %d (a)(()-[r%s]-(x:Entity)
-                    WHERE NOT x.id IN $excludeIds
+                    WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
                       AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
                       AND ($validTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $validTo)
                       AND ($validFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $validFrom)
@@ -99,23 +108,24 @@ public class TraceRepository {
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */
-    List<CommonConnection> commonConnections(List<String> ids, int first) {
+    List<CommonConnection> commonConnections(List<String> ids, int first, List<String> visible) {
         return this.graph.query("""
                 UNWIND $ids AS id
                 MATCH (x:Entity {id: id})-[r]-(m:Entity)
-                WHERE NOT m.id IN $ids
+                WHERE NOT m.id IN $ids AND coalesce(x.visibility, 'public') IN $visible
+                  AND coalesce(m.visibility, 'public') IN $visible
                 WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
                 WHERE size(linked) = size($ids)
                 RETURN m, relationships
                 ORDER BY size(relationships) DESC, m.id
                 LIMIT $first
-                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("ids", ids, "first", first),
+                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("ids", ids, "first", first, "visible", visible),
                 (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m").asNode()),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }
 
     record PathQuery(String fromId, String toId, int maxLength, int first, String types, List<String> excludeIds,
-            List<String> excludeTypes, String validFrom, String validTo) {
+            List<String> excludeTypes, String validFrom, String validTo, List<String> visible) {
     }
 
 }

@@ -50,6 +50,9 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What an anonymous caller may see: the benchmark's direct Cypher filters exactly as the API does. */
+    private static final List<String> PUBLIC = List.of("public");
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final URI endpoint;
@@ -116,20 +119,21 @@ public final class Benchmark {
                 (i) -> Map.of()));
         operations.add(new Operation("entity",
                 (i) -> "{ entity(id: \"%s\") { id name summary sources { quote } } }".formatted(g.person(i)),
-                (i) -> "MATCH (n:Entity {id: $id}) RETURN n", (i) -> Map.of("id", g.person(i))));
+                (i) -> "MATCH (n:Entity {id: $id}) WHERE coalesce(n.visibility, 'public') IN $visible RETURN n",
+                (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
         operations.add(new Operation("search",
                 (i) -> "{ search(query: \"%s\", first: 10) { totalCount edges { score node { id name } } } }"
                     .formatted(g.searchName(i)),
                 (i) -> SearchCypher.SEARCH,
-                (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10)));
+                (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         operations.add(new Operation("neighborhood depth 2",
                 (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
                     .formatted(g.person(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2",
                 (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
                     .formatted(g.hub(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
         operations.add(new Operation("paths",
                 (i) -> "{ paths(fromId: \"%s\", toId: \"%s\", maxLength: 4, first: 3) { length nodes { id name } relationships { id type } } }"
                     .formatted(g.person(i), g.event(i)),
@@ -148,6 +152,7 @@ public final class Benchmark {
         parameters.put("excludeTypes", List.of());
         parameters.put("validFrom", null);
         parameters.put("validTo", null);
+        parameters.put("visible", PUBLIC);
         return parameters;
     }
 
@@ -158,6 +163,7 @@ public final class Benchmark {
         parameters.put("to", null);
         parameters.put("skip", 0);
         parameters.put("limit", 21);
+        parameters.put("visible", PUBLIC);
         return parameters;
     }
 

@@ -1,0 +1,129 @@
+package org.casegraph.curation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who sees what, through every way in: a sensitive lead only from investigator up, a retracted entity only
+ * by editors, and neither reachable by anyone else through search, node, entity, neighborhood, paths,
+ * timeline, common connections or a nested field.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
+                "casegraph.api-keys[0].name=editor",
+                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
+                "casegraph.api-keys[0].role=editor", "casegraph.api-keys[1].name=journalist",
+                "casegraph.api-keys[1].sha256=24bb19ee1030fa498d4ebbe80aff4642ded92331ef4c71f7cbb9747316a5d376",
+                "casegraph.api-keys[1].role=journalist", "casegraph.api-keys[2].name=investigator",
+                "casegraph.api-keys[2].sha256=5f29c66fec2376aa035428f0b0bee7f2d28ab6a672d64199cfa8699503728d8e",
+                "casegraph.api-keys[2].role=investigator" })
+class VisibilityMatrixTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String SOURCE = "document/the-current-trofimov-arrest-order";
+
+    private static final Map<String, String> KEYS = Map.of("public", "", "journalist", "test-journalist-key", "investigator",
+            "test-investigator-key", "editor", "test-editor-key");
+
+    private static boolean prepared;
+
+    @LocalServerPort
+    int port;
+
+    private String post(String key, String document, Map<String, Object> variables) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
+        if (key != null && !key.isEmpty()) {
+            request.header("X-API-Key", key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void write(String document, Map<String, Object> input) throws Exception {
+        String response = post("test-editor-key", document, Map.of("input", input));
+        assertThat(response).as(response).doesNotContain("\"errors\"");
+    }
+
+    @BeforeEach
+    void prepare() throws Exception {
+        if (prepared) {
+            return;
+        }
+        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
+        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id } } }";
+        List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
+        write(create, Map.of("id", "person/secret-lead", "type", "Person", "name", "Zorander Quill", "sources", citation));
+        write(create, Map.of("id", "person/withdrawn-witness", "type", "Person", "name", "Yvette Marlowe", "sources", citation));
+        write(create, Map.of("id", "event/secret-meeting", "type", "Event", "name", "Quill meets IJM",
+                "fields", Map.of("date", "2013-05", "kind", "interview"), "sources", citation));
+        for (String person : List.of("person/secret-lead", "person/withdrawn-witness")) {
+            write(link, Map.of("type", "WORKS_FOR", "from", person, "to", "organization/international-justice-mission",
+                    "sources", citation));
+            write(link, Map.of("type", "PARTICIPATED_IN", "from", person, "to", "event/secret-meeting", "sources", citation));
+        }
+        write(link, Map.of("type", "OCCURRED_IN", "from", "event/secret-meeting", "to", "place/cambodia", "sources", citation));
+        write("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+                Map.of("id", "person/secret-lead", "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
+        write("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+                Map.of("id", "event/secret-meeting", "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
+        write("mutation($input: RetractEntityInput!) { retractEntity(input: $input) { version } }",
+                Map.of("id", "person/withdrawn-witness", "expectedVersion", 1, "reason", "source withdrew"));
+        prepared = true;
+    }
+
+    /** Every way to reach an entity; the response mentions its id exactly when the role may see it. */
+    private static final List<String> PATHS = List.of(
+            "{ entity(id: \"%1$s\") { id } }",
+            "{ node(id: \"%1$s\") { id } }",
+            "{ search(query: \"%2$s\", first: 50) { edges { node { id } } } }",
+            "{ neighborhood(id: \"organization/international-justice-mission\", limit: 500) { nodes { id } } }",
+            "{ neighborhood(id: \"place/cambodia\", depth: 3, limit: 500) { nodes { id } } }",
+            "{ paths(fromId: \"organization/international-justice-mission\", toId: \"%1$s\") { nodes { id } } }",
+            "{ commonConnections(ids: [\"organization/international-justice-mission\", \"event/secret-meeting\"]) { node { id } } }",
+            "{ entity(id: \"organization/international-justice-mission\") { relationships(first: 100) { from { id } } ... on Organization { members { from { id } } } } }",
+            "{ entity(id: \"event/secret-meeting\") { ... on Event { participants { from { id } } } } }",
+            "{ timeline(entityId: \"%1$s\", first: 100) { edges { node { id } } } }");
+
+    @ParameterizedTest(name = "{0} sees the sensitive lead: {1}; the retracted witness: {2}")
+    @CsvSource({ "public, false, false", "journalist, false, false", "investigator, true, false", "editor, true, true" })
+    void eachRoleSeesWhatItMay(String role, boolean seesSensitive, boolean seesRetracted) throws Exception {
+        String key = KEYS.get(role);
+        for (String path : PATHS) {
+            String sensitive = post(key, path.formatted("person/secret-lead", "Zorander Quill"), Map.of());
+            String retracted = post(key, path.formatted("person/withdrawn-witness", "Yvette Marlowe"), Map.of());
+            assertThat(sensitive).as(role + ": " + path).doesNotContain("INTERNAL_ERROR");
+            if (seesSensitive) {
+                boolean reachable = sensitive.contains("person/secret-lead") || sensitive.contains("event/secret-meeting");
+                assertThat(reachable).as(role + " should reach the sensitive lead: " + path + " -> " + sensitive).isTrue();
+            }
+            else {
+                assertThat(sensitive).as(role + " must not see the sensitive lead: " + path)
+                    .doesNotContain("person/secret-lead").doesNotContain("Zorander").doesNotContain("event/secret-meeting");
+            }
+            if (!seesRetracted) {
+                assertThat(retracted).as(role + " must not see the retracted witness: " + path)
+                    .doesNotContain("person/withdrawn-witness").doesNotContain("Yvette");
+            }
+            else if (path.startsWith("{ entity(id: \"%1$s\")") || path.startsWith("{ search")) {
+                assertThat(retracted).as(role + " should see the retracted witness: " + path).contains("person/withdrawn-witness");
+            }
+        }
+    }
+
+}
