@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
                 "casegraph.api-keys[0].role=editor", "casegraph.api-keys[1].name=test-journalist",
                 "casegraph.api-keys[1].sha256=24bb19ee1030fa498d4ebbe80aff4642ded92331ef4c71f7cbb9747316a5d376",
-                "casegraph.api-keys[1].role=journalist" })
+                "casegraph.api-keys[1].role=journalist", "casegraph.api-keys[2].name=test-admin",
+                "casegraph.api-keys[2].sha256=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9",
+                "casegraph.api-keys[2].role=admin", "casegraph.api-keys[3].name=test-investigator",
+                "casegraph.api-keys[3].sha256=5f29c66fec2376aa035428f0b0bee7f2d28ab6a672d64199cfa8699503728d8e",
+                "casegraph.api-keys[3].role=investigator" })
 class CurationApiTests {
 
     static final String EDITOR = "test-editor-key";
@@ -158,6 +162,22 @@ class CurationApiTests {
         pool.shutdown();
         assertThat(succeeded).isEqualTo(1);
         assertThat(count("MATCH (n:Entity {id: 'person/contested'}) RETURN n.version", Map.of())).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditTrailIsForAdminsAndRecordsSensitiveReads() throws Exception {
+        post(EDITOR, CREATE, person("person/audited", "Audited Person"));
+        post(EDITOR, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+                Map.of("input", Map.of("id", "person/audited", "expectedVersion", 1, "sensitive", true, "reason", "a lead")));
+        String audit = "query($target: ID) { audit(target: $target) { actor action target before after } }";
+        assertThat(firstError(post(EDITOR, audit, Map.of("target", "person/audited")))).contains("only admins may read the audit trail");
+        post("test-investigator-key", "{ entity(id: \"person/audited\") { id name } }", Map.of());
+        Map<String, Object> trail = post("test-admin-key", audit, Map.of("target", "person/audited"));
+        assertThat(trail.get("errors")).isNull();
+        assertThat(trail.toString()).contains("action=readSensitive").contains("actor=key:test-investigator")
+            .contains("action=markSensitive").contains("action=createEntity").contains("actor=key:test-editor")
+            .contains("\"visibility\":\"sensitive\"");
+        assertThat(firstError(post("test-admin-key", "mutation { deleteAudit }", Map.of()))).contains("FieldUndefined");
     }
 
     @Test

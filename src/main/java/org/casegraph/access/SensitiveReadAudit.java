@@ -1,0 +1,69 @@
+package org.casegraph.access;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.casegraph.graph.Graph;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records every read of a sensitive entity: after a response to an investigator or above, the entity ids it
+ * carries are checked, and each sensitive one gets an audit entry naming the reader.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class SensitiveReadAudit implements WebGraphQlInterceptor {
+
+    private final Graph graph;
+
+    SensitiveReadAudit(Graph graph) {
+        this.graph = graph;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map((response) -> {
+            Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
+            if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
+                Set<String> ids = new LinkedHashSet<>();
+                collectIds(response.getData(), ids);
+                if (!ids.isEmpty()) {
+                    String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);
+                    this.graph.write((tx) -> tx.run("""
+                            MATCH (n:Entity) WHERE n.id IN $ids AND n.visibility = 'sensitive'
+                            CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: n.id,
+                                                 before: '', after: ''})
+                            """, Map.of("ids", List.copyOf(ids), "actor", actor)).consume());
+                }
+            }
+            return response;
+        });
+    }
+
+    /** Every value of an {@code id} field anywhere in the response data. */
+    private static void collectIds(Object data, Set<String> ids) {
+        if (data instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("id".equals(key) && value instanceof String id) {
+                    ids.add(id);
+                }
+                else {
+                    collectIds(value, ids);
+                }
+            });
+        }
+        else if (data instanceof Collection<?> list) {
+            list.forEach((item) -> collectIds(item, ids));
+        }
+    }
+
+}
