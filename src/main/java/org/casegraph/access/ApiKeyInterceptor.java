@@ -49,7 +49,8 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         String presented = request.getHeaders().getFirst(HEADER);
         Role role = Role.PUBLIC;
-        String actor = "anonymous";
+        String actor = "anonymous@" + (request.getRemoteAddress() == null ? "unknown"
+                : request.getRemoteAddress().getAddress().getHostAddress());
         if (presented != null) {
             ApiKeyProperties.ApiKey key = this.keysByHash.get(sha256(presented.strip()));
             if (key == null) {

@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFields how many fields a request may select, aliases included
  * @param maxCost the cost budget: each field times the page sizes of the lists around it
  * @param maxTokens how many tokens a request document may have; larger ones are refused while parsing
+ * @param costPerMinute how much query cost one caller (API key, or address without one) may spend a minute;
+ * 0 turns rate limiting off
  */
 @ConfigurationProperties("casegraph.limits")
 public record LimitsProperties(@DefaultValue("15") int maxDepth, @DefaultValue("500") int maxFields,
-        @DefaultValue("100000") long maxCost, @DefaultValue("5000") int maxTokens) {
+        @DefaultValue("250000") long maxCost, @DefaultValue("5000") int maxTokens,
+        @DefaultValue("2000000") long costPerMinute) {
 }

@@ -36,8 +36,11 @@ final class QueryLimits extends SimplePerformantInstrumentation {
 
     private final LimitsProperties limits;
 
+    private final RateLimiter rateLimiter;
+
     QueryLimits(LimitsProperties limits) {
         this.limits = limits;
+        this.rateLimiter = limits.costPerMinute() > 0 ? new RateLimiter(limits.costPerMinute()) : null;
     }
 
     @Override
@@ -73,7 +76,23 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 + this.limits.maxFields() + " are allowed");
         check(totals[2] > this.limits.maxCost(), "the query could cost " + totals[2] + " (each field times the page sizes "
                 + "of the lists around it); the budget is " + this.limits.maxCost() + ": ask for smaller pages or fewer nested lists");
+        chargeRateLimit(context.getGraphQLContext().get(Role.ACTOR_KEY), Math.max(1, totals[2]));
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    private void chargeRateLimit(String caller, long cost) {
+        if (this.rateLimiter == null || caller == null) {
+            return;
+        }
+        RateLimiter.Decision decision = this.rateLimiter.charge(caller, cost);
+        if (!decision.allowed()) {
+            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.BAD_REQUEST)
+                .message("Rate limit exceeded: this request costs " + cost + " and your budget is "
+                        + this.limits.costPerMinute() + " a minute; retry after " + decision.retryAfterSeconds() + " s")
+                .extensions(Map.of("code", "RATE_LIMITED", "retryAfter", decision.retryAfterSeconds()))
+                .build()));
+        }
     }
 
     private static int depth(QueryVisitorFieldEnvironment field) {
@@ -84,16 +103,36 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         return depth;
     }
 
+    /**
+     * How many items a list field may return: its own page size, or that of the field around it when that is a
+     * connection or a subgraph ({@code search(first:)} pages its {@code edges}, {@code neighborhood(limit:)}
+     * bounds its {@code nodes}), or {@link #UNPAGED_LIST}.
+     */
     private static long multiplier(QueryVisitorFieldEnvironment field) {
         if (!isList(field.getFieldDefinition().getType())) {
             return 1;
         }
+        Long own = pageSize(field);
+        if (own != null) {
+            return own;
+        }
+        QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
+        if (parent != null && !isList(parent.getFieldDefinition().getType())) {
+            Long enclosing = pageSize(parent);
+            if (enclosing != null) {
+                return enclosing;
+            }
+        }
+        return UNPAGED_LIST;
+    }
+
+    private static Long pageSize(QueryVisitorFieldEnvironment field) {
         for (Map.Entry<String, Object> argument : field.getArguments().entrySet()) {
             if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number size) {
                 return Math.max(1, size.longValue());
             }
         }
-        return UNPAGED_LIST;
+        return null;
     }
 
     private static boolean isList(GraphQLOutputType type) {

@@ -86,7 +86,7 @@ public final class Benchmark {
         ConfigurableApplicationContext context = SpringApplication.run(CaseGraphApplication.class, "--server.port=0",
                 "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + data, "--casegraph.seed.mode=never",
                 "--casegraph.embedded.page-cache=512m", "--casegraph.embedded.transaction-memory=1g",
-                "--logging.level.root=warn", "--casegraph.transaction-timeout=120s");
+                "--logging.level.root=warn", "--casegraph.transaction-timeout=120s", "--casegraph.limits.cost-per-minute=0");
         try {
             Graph graph = context.getBean(Graph.class);
             GeneratedGraph generated = GeneratedGraph.generate(graph, size);
