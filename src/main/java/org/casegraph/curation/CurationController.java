@@ -242,7 +242,7 @@ class CurationController {
         });
     }
 
-    private static void requireEditor(Role role) {
+    static void requireEditor(Role role) {
         if (role == null || !role.atLeast(Role.EDITOR)) {
             throw new CurationException(CurationException.Kind.FORBIDDEN,
                     "only editors may change the graph: send an editor's API key in the X-API-Key header");
@@ -290,7 +290,7 @@ class CurationController {
     }
 
     /** The audit entry is written in the same transaction as the change: no change without its record. */
-    private static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
+    static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
             Map<String, Object> after) {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime(), actor: $actor, action: $action, target: $target,

@@ -26,9 +26,15 @@ public class EntityRepository {
         this.graph = graph;
     }
 
+    /** The entity with this id, or the one it was merged into. */
     public Optional<Entity> findById(String id, List<String> visible) {
-        return this.graph.query("MATCH (n:Entity {id: $id}) WHERE " + Visibility.visible("n") + " RETURN n",
-                Map.of("id", id, "visible", visible),
+        return this.graph.query("""
+                OPTIONAL MATCH (n:Entity {id: $id})
+                OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(merged:Entity)
+                WITH coalesce(n, merged) AS n
+                WHERE n IS NOT NULL AND %s
+                RETURN n
+                """.formatted(Visibility.visible("n")), Map.of("id", id, "visible", visible),
                 (r) -> EntityMapper.asEntity(r.get("n").asNode()))
             .stream()
             .findFirst();

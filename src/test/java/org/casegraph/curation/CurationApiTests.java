@@ -1,9 +1,5 @@
 package org.casegraph.curation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.casegraph.graph.Graph;
+import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +39,6 @@ class CurationApiTests {
 
     static final String SOURCE = "document/the-current-trofimov-arrest-order";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private static final String CREATE = """
             mutation($input: CreateEntityInput!) { createEntity(input: $input) { version entity { __typename id name summary } } }
             """;
@@ -59,17 +53,8 @@ class CurationApiTests {
     @Autowired
     Graph graph;
 
-    private Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
-        if (key != null) {
-            request.header("X-API-Key", key);
-        }
-        String body = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> response = JSON.readValue(body, Map.class);
-        return response;
+    Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
+        return new GraphQlHttp(this.port).post(key, document, variables);
     }
 
     private static Map<String, Object> person(String id, String name) {
@@ -77,11 +62,8 @@ class CurationApiTests {
                 "sources", List.of(Map.of("document", SOURCE, "quote", "the Cambodian government ordered the arrest"))));
     }
 
-    private static String firstError(Map<String, Object> response) {
-        List<?> errors = (List<?>) response.get("errors");
-        assertThat(errors).as(String.valueOf(response)).isNotNull().isNotEmpty();
-        return String.valueOf(((Map<?, ?>) errors.get(0)).get("message")) + " "
-                + ((Map<?, ?>) errors.get(0)).get("extensions");
+    static String firstError(Map<String, Object> response) {
+        return GraphQlHttp.firstError(response);
     }
 
     private long count(String cypher, Map<String, Object> parameters) {

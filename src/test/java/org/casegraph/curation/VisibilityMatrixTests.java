@@ -1,12 +1,9 @@
 package org.casegraph.curation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,13 +43,7 @@ class VisibilityMatrixTests {
     int port;
 
     private String post(String key, String document, Map<String, Object> variables) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
-        if (key != null && !key.isEmpty()) {
-            request.header("X-API-Key", key);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.writeValueAsString(new GraphQlHttp(this.port).post(key, document, variables));
     }
 
     private void write(String document, Map<String, Object> input) throws Exception {
