@@ -19,13 +19,14 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the caller's API key from {@code X-API-Key} and puts its role and name into the GraphQL context;
- * without a key the caller is {@link Role#PUBLIC}. An unknown key is refused rather than treated as public, so
- * a mistyped key is noticed at once.
+ * Puts the caller's role and name into the GraphQL context: from the API key in {@code X-API-Key}, else from a
+ * JWT bearer token, else the local development role for requests from this machine, else {@link Role#PUBLIC}.
+ * An unknown key is refused rather than treated as public, so a mistyped key is noticed at once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +36,10 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
 
     private final Map<String, ApiKeyProperties.ApiKey> keysByHash = new HashMap<>();
 
-    ApiKeyInterceptor(ApiKeyProperties properties) {
+    private final SecurityConfiguration.Callers callers;
+
+    ApiKeyInterceptor(ApiKeyProperties properties, SecurityConfiguration.Callers callers) {
+        this.callers = callers;
         for (ApiKeyProperties.ApiKey key : properties.apiKeys()) {
             if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null || key.name() == null) {
                 throw new CaseGraphStartupException("casegraph.api-keys: every key needs a name, a role and the sha256 "
@@ -63,6 +67,16 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
             }
             role = key.role();
             actor = "key:" + key.name();
+        }
+        else {
+            SecurityConfiguration.Caller caller = this.callers.fromToken(SecurityContextHolder.getContext().getAuthentication());
+            if (caller == null && request.getRemoteAddress() != null) {
+                caller = this.callers.local(request.getRemoteAddress().getAddress());
+            }
+            if (caller != null) {
+                role = caller.role();
+                actor = caller.name();
+            }
         }
         Role callerRole = role;
         String callerName = actor;
