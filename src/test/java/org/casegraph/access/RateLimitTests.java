@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.limits.cost-per-minute=600",
+                "casegraph.limits.cost-per-minute=700",
                 "casegraph.api-keys[0].name=other-app",
                 "casegraph.api-keys[0].sha256=24bb19ee1030fa498d4ebbe80aff4642ded92331ef4c71f7cbb9747316a5d376",
                 "casegraph.api-keys[0].role=journalist" })
@@ -39,7 +39,8 @@ class RateLimitTests {
 
     @Test
     void expensiveRequestsUseUpTheBudgetAndTheAnswerSaysWhenToRetry() throws Exception {
-        // search(first: 100) { edges { node { id } } } costs 1 + 100 * (1 + 1 + 1) = about 300 per request.
+        // search(first: 100) { edges { node { id } } } costs 301: two fit in a budget of 700, a third does not
+        // until about 17 s of refill.
         String expensive = "{ search(query: \\\"IJM\\\", first: 100) { edges { node { id } } } }";
         assertThat(post(null, expensive)).doesNotContain("Rate limit exceeded");
         assertThat(post(null, expensive)).doesNotContain("Rate limit exceeded");

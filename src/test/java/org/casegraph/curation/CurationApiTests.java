@@ -163,6 +163,25 @@ class CurationApiTests {
     }
 
     @Test
+    void citationsAttachToEntitiesAndRelationships() throws Exception {
+        String attach = "mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target sources { quote document { id } } } }";
+        Map<String, Object> onEntity = post(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
+                "expectedVersion", 1, "document", SOURCE, "quote", "Trofimov was a powerful man")));
+        assertThat(onEntity.get("errors")).as(onEntity.toString()).isNull();
+        assertThat(onEntity.toString()).contains("quote=Trofimov was a powerful man");
+        assertThat(firstError(post(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
+                "expectedVersion", 1, "document", SOURCE, "quote", "again")))))
+            .contains("is at version 2, not 1");
+        Map<String, Object> onRelationship = post(EDITOR, attach, Map.of("input", Map.of(
+                "target", "person/thad-cochran|SIGNED|document/senators-letter-to-clinton-on-cambodian-pardons",
+                "document", SOURCE, "quote", "five senators who wrote to Secretary of State Hillary Clinton")));
+        assertThat(onRelationship.get("errors")).as(onRelationship.toString()).isNull();
+        assertThat(onRelationship.toString()).contains("quote=five senators who wrote to Secretary of State Hillary Clinton");
+        assertThat(firstError(post(EDITOR, attach, Map.of("input", Map.of("target", "person/nobody|SIGNED|document/nothing",
+                "document", SOURCE, "quote", "x"))))).contains("no entity or relationship has the id");
+    }
+
+    @Test
     void anEditorLinksTwoEntities() throws Exception {
         post(EDITOR, CREATE, person("person/linked-investigator", "Linked Investigator"));
         String create = """

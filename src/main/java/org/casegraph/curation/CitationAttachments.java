@@ -1,0 +1,93 @@
+package org.casegraph.curation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.casegraph.access.Role;
+import org.casegraph.entity.Citation;
+import org.casegraph.graph.Graph;
+import org.neo4j.driver.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Adds a source to a fact already in the graph, entity or relationship alike.
+ */
+@Controller
+class CitationAttachments {
+
+    private final Graph graph;
+
+    CitationAttachments(Graph graph) {
+        this.graph = graph;
+    }
+
+    record AttachCitationInput(String target, Integer expectedVersion, String document, String quote) {
+    }
+
+    record CitationPayload(String target, List<Citation> sources) {
+    }
+
+    @MutationMapping
+    CitationPayload attachCitation(@Argument AttachCitationInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        CurationController.requireEditor(role);
+        if (input.quote() == null || input.quote().isBlank()) {
+            throw CurationException.invalid(List.of("a citation needs a quote"));
+        }
+        String quote = input.quote().strip().replaceAll("\\s+", " ");
+        return this.graph.write((tx) -> {
+            boolean document = tx.run("MATCH (d:Document {id: $id}) RETURN count(d) > 0 AS found", Map.of("id", input.document()))
+                .single().get("found").asBoolean();
+            if (!document) {
+                throw CurationException.invalid(List.of("citations must name existing Documents; unknown: [" + input.document() + "]"));
+            }
+            Map<String, Object> parameters = Map.of("id", input.target(), "document", input.document(), "quote", quote);
+            var entity = tx.run("MATCH (n:Entity {id: $id}) RETURN n.version AS version", parameters).list();
+            Value sources;
+            if (!entity.isEmpty()) {
+                long version = entity.get(0).get("version").isNull() ? 1 : entity.get(0).get("version").asLong();
+                if (input.expectedVersion() == null || input.expectedVersion() != version) {
+                    throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + input.target() + "' is at version "
+                            + version + ", not " + input.expectedVersion() + ": read it again");
+                }
+                sources = tx.run("""
+                        MATCH (n:Entity {id: $id})
+                        SET n.citeDocs = coalesce(n.citeDocs, []) + $document, n.citeQuotes = coalesce(n.citeQuotes, []) + $quote,
+                            n.quoteText = CASE WHEN n:Victim THEN null ELSE coalesce(n.quoteText + '\\n', '') + $quote END,
+                            n.version = coalesce(n.version, 1) + 1
+                        RETURN {docs: n.citeDocs, quotes: n.citeQuotes} AS sources
+                        """, parameters).single().get("sources");
+            }
+            else {
+                // Relationship ids read from|TYPE|to; the ends let the lookup use the entity index.
+                String[] parts = input.target().split("\\|");
+                var found = parts.length == 3 ? tx.run("""
+                        MATCH (:Entity {id: $from})-[r {id: $id}]->(:Entity {id: $to})
+                        SET r.citeDocs = coalesce(r.citeDocs, []) + $document, r.citeQuotes = coalesce(r.citeQuotes, []) + $quote
+                        RETURN {docs: r.citeDocs, quotes: r.citeQuotes} AS sources
+                        """, Map.of("id", input.target(), "from", parts[0], "to", parts[2], "document", input.document(), "quote",
+                        quote)).list() : List.<org.neo4j.driver.Record>of();
+                if (found.isEmpty()) {
+                    throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity or relationship has the id '"
+                            + input.target() + "'");
+                }
+                sources = found.get(0).get("sources");
+            }
+            CurationController.audit(tx, actor, "attachCitation", input.target(), null,
+                    Map.of("document", input.document(), "quote", quote));
+            List<String> documents = sources.get("docs").asList(Value::asString);
+            List<String> quotes = sources.get("quotes").asList(Value::asString);
+            List<Citation> citations = new ArrayList<>();
+            for (int i = 0; i < Math.min(documents.size(), quotes.size()); i++) {
+                citations.add(new Citation(documents.get(i), quotes.get(i)));
+            }
+            return new CitationPayload(input.target(), citations);
+        });
+    }
+
+}
