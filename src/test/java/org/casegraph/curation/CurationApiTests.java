@@ -76,9 +76,13 @@ class CurationApiTests {
             .contains("only editors may change the graph").contains("FORBIDDEN");
         assertThat(firstError(post("test-journalist-key", CREATE, person("person/journalist-write", "Nobody"))))
             .contains("only editors may change the graph");
+        assertThat(firstError(post("test-investigator-key", CREATE, person("person/investigator-write", "Nobody"))))
+            .contains("only editors may change the graph");
+        assertThat(post("test-admin-key", CREATE, person("person/admin-wrote-this", "Admin Write")).get("errors")).isNull();
         assertThat(firstError(post("a-wrong-key", CREATE, person("person/wrong-key-write", "Nobody"))))
             .contains("The API key in X-API-Key is not known to this server").contains("UNAUTHORIZED");
         assertThat(count("MATCH (n:Entity) WHERE n.id ENDS WITH '-write' RETURN count(n)", Map.of())).isZero();
+        assertThat(count("MATCH (n:Entity {id: 'person/admin-wrote-this'}) RETURN count(n)", Map.of())).isEqualTo(1);
     }
 
     @Test
