@@ -56,7 +56,7 @@ class CurationController {
     record EntityPayload(Entity entity, int version) {
     }
 
-    record RelationshipPayload(Relationship relationship) {
+    record RelationshipPayload(Relationship relationship, int version) {
     }
 
     @MutationMapping
@@ -232,13 +232,15 @@ class CurationController {
             var relationship = tx.run("""
                     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
                     MERGE (a)-[r:$($type) {id: $id}]->(b)
-                    SET r = $props
+                    WITH r, coalesce(r.version, 0) + 1 AS version
+                    SET r = $props, r.version = version
                     RETURN %s AS r
                     """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
                     Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", props))
                 .single().get("r");
             audit(tx, actor, "createRelationship", id, null, props);
-            return new RelationshipPayload(EntityMapper.asRelationship(relationship));
+            return new RelationshipPayload(EntityMapper.asRelationship(relationship),
+                    relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });
     }
 
@@ -269,7 +271,7 @@ class CurationController {
         return citations;
     }
 
-    private static void requireDocuments(TransactionContext tx, List<SeedData.Citation> citations) {
+    static void requireDocuments(TransactionContext tx, List<SeedData.Citation> citations) {
         List<String> ids = citations.stream().map(SeedData.Citation::document).distinct().toList();
         List<String> documents = tx.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", Map.of("ids", ids))
             .list((r) -> r.get("id").asString());

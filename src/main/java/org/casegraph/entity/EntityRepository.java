@@ -62,7 +62,8 @@ public class EntityRepository {
                 CALL {
                   WITH n, key
                   OPTIONAL MATCH (n)-[r]-(m:Entity)
-                  WHERE %s AND (key.types IS NULL OR type(r) IN key.types)
+                  WHERE %s AND coalesce(r.visibility, 'public') IN $visible
+                    AND (key.types IS NULL OR type(r) IN key.types)
                     AND (key.direction = 'BOTH'
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
@@ -95,7 +96,7 @@ public class EntityRepository {
                 CALL {
                   WITH n, key
                   MATCH (n)-[r]-(m:Entity)
-                  WHERE type(r) IN key.types AND %s
+                  WHERE type(r) IN key.types AND %s AND coalesce(r.visibility, 'public') IN $visible
                     AND (key.direction = 'BOTH'
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
@@ -135,14 +136,15 @@ public class EntityRepository {
                 MATCH (p:Entity {id: key.id})
                 CALL {
                   WITH p, key
-                  MATCH (p)-[:SUBJECT_OF]->(e:Event)-[:PART_OF]->(c:Case)
+                  MATCH (p)-[s:SUBJECT_OF]->(e:Event)-[o:PART_OF]->(c:Case)
                   WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
                     AND (key.caseId IS NULL OR c.id = key.caseId) AND %s AND %s
+                    AND coalesce(s.visibility, 'public') IN $visible AND coalesce(o.visibility, 'public') IN $visible
                   RETURN c, e
                   UNION
                   WITH p, key
-                  MATCH (p)-[:DEFENDANT_IN]->(c:Case)
-                  WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s
+                  MATCH (p)-[d:DEFENDANT_IN]->(c:Case)
+                  WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s AND coalesce(d.visibility, 'public') IN $visible
                   RETURN c, null AS e
                 }
                 WITH i, c, collect(e) AS events

@@ -24,12 +24,14 @@ public final class TimelineCypher {
             WHERE coalesce(x.visibility, 'public') IN $visible
             CALL {
               WITH x
-              MATCH (x)--(e:Event)
+              MATCH (x)-[r]-(e:Event)
+              WHERE coalesce(r.visibility, 'public') IN $visible
               RETURN e
               UNION
               WITH x
-              MATCH (x)--(c:Case)--(e:Event)
-              WHERE coalesce(c.visibility, 'public') IN $visible
+              MATCH (x)-[r1]-(c:Case)-[r2]-(e:Event)
+              WHERE coalesce(c.visibility, 'public') IN $visible AND coalesce(r1.visibility, 'public') IN $visible
+                AND coalesce(r2.visibility, 'public') IN $visible
               RETURN e
             }
             WITH DISTINCT e

@@ -46,6 +46,7 @@ public class TraceRepository {
             }
             levels.append(("  WITH start MATCH p = (start)-[%s*%d..%d]-(m:Entity)"
                     + " WHERE all(x IN nodes(p) WHERE coalesce(x.visibility, 'public') IN $visible)"
+                    + " AND all(y IN relationships(p) WHERE coalesce(y.visibility, 'public') IN $visible)"
                     + " WITH DISTINCT m RETURN m, %d AS distance\n").formatted(types, d, d, d));
         }
         return """
@@ -62,7 +63,7 @@ public class TraceRepository {
                   WITH nodes
                   UNWIND nodes AS a
                   MATCH (a)-[r%s]->(b)
-                  WHERE b IN nodes
+                  WHERE b IN nodes AND coalesce(r.visibility, 'public') IN $visible
                   RETURN collect(%s) AS relationships
                 }
                 RETURN nodes, relationships, truncated
@@ -97,6 +98,7 @@ public class TraceRepository {
                 WHERE coalesce(a.visibility, 'public') IN $visible AND coalesce(b.visibility, 'public') IN $visible
                 MATCH p = SHORTEST %d (a)(()-[r%s]-(x:Entity)
                     WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
+                      AND coalesce(r.visibility, 'public') IN $visible
                       AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
                       AND ($validTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $validTo)
                       AND ($validFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $validFrom)
@@ -113,6 +115,7 @@ public class TraceRepository {
                 UNWIND $ids AS id
                 MATCH (x:Entity {id: id})-[r]-(m:Entity)
                 WHERE NOT m.id IN $ids AND coalesce(x.visibility, 'public') IN $visible
+                  AND coalesce(r.visibility, 'public') IN $visible
                   AND coalesce(m.visibility, 'public') IN $visible
                 WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
                 WHERE size(linked) = size($ids)

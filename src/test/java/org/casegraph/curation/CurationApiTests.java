@@ -197,6 +197,17 @@ class CurationApiTests {
                 "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))));
         assertThat(response.get("errors")).isNull();
         assertThat(response.toString()).contains("role=investigator").contains("organization/international-justice-mission");
+        String update = "mutation($input: UpdateRelationshipInput!) { updateRelationship(input: $input) { version relationship { role validFrom validTo sources { quote } } } }";
+        String id = "person/linked-investigator|WORKS_FOR|organization/international-justice-mission";
+        Map<String, Object> updated = post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 1,
+                "properties", Map.of("validTo", "2014"), "sources", List.of(Map.of("document", SOURCE, "quote", "IJM friends")))));
+        assertThat(updated.get("errors")).as(updated.toString()).isNull();
+        assertThat(updated.toString()).contains("version=2").contains("role=investigator").contains("validTo=2014")
+            .contains("quote=IJM friends");
+        assertThat(firstError(post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 1,
+                "properties", Map.of("role", "stale")))))).contains("is at version 2, not 1");
+        assertThat(firstError(post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 2,
+                "properties", Map.of("validTo", "last year")))))).contains("'validTo' is not a PartialDate");
         assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("type", "SIGNED", "from", "person/linked-investigator",
                 "to", "organization/international-justice-mission", "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))))))
             .contains("SIGNED cannot link a Person to a Organization");

@@ -75,6 +75,19 @@ class VisibilityMatrixTests {
                 Map.of("id", "event/secret-meeting", "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
         write("mutation($input: RetractEntityInput!) { retractEntity(input: $input) { version } }",
                 Map.of("id", "person/withdrawn-witness", "expectedVersion", 1, "reason", "source withdrew"));
+        // Public people whose link is what must stay hidden.
+        write(create, Map.of("id", "person/quiet-source", "type", "Person", "name", "Quentin Aldous", "sources", citation));
+        write(create, Map.of("id", "person/former-partner", "type", "Person", "name", "Frieda Obermann", "sources", citation));
+        write(link, Map.of("type", "WORKS_FOR", "from", "person/quiet-source", "to", "organization/ijm-cebu-office",
+                "sources", citation));
+        write(link, Map.of("type", "WORKS_FOR", "from", "person/former-partner", "to", "organization/ijm-bolivia-office",
+                "sources", citation));
+        write("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+                Map.of("id", "person/quiet-source|WORKS_FOR|organization/ijm-cebu-office", "expectedVersion", 1,
+                        "sensitive", true, "reason", "protects a source"));
+        write("mutation($input: RetractRelationshipInput!) { retractRelationship(input: $input) { version } }",
+                Map.of("id", "person/former-partner|WORKS_FOR|organization/ijm-bolivia-office", "expectedVersion", 1,
+                        "reason", "never worked there"));
         prepared = true;
     }
 
@@ -114,6 +127,35 @@ class VisibilityMatrixTests {
             else if (path.startsWith("{ entity(id: \"%1$s\")") || path.startsWith("{ search")) {
                 assertThat(retracted).as(role + " should see the retracted witness: " + path).contains("person/withdrawn-witness");
             }
+        }
+    }
+
+
+    /** Every way to follow a link; the response mentions the other end exactly when the role may see the link. */
+    private static final List<String> LINK_PATHS = List.of(
+            "{ entity(id: \"%1$s\") { relationships(first: 100) { to { id } } ... on Person { affiliations { to { id } } } } }",
+            "{ neighborhood(id: \"%1$s\", depth: 2, limit: 500) { nodes { id } relationships { id } } }",
+            "{ paths(fromId: \"%1$s\", toId: \"%2$s\", maxLength: 1) { length } }",
+            "{ commonConnections(ids: [\"%1$s\", \"organization/international-justice-mission\"]) { node { id } } }",
+            "{ entity(id: \"%2$s\") { ... on Organization { members { from { id } } } } }");
+
+    @ParameterizedTest(name = "{0} sees the sensitive link: {1}; the retracted link: {2}")
+    @CsvSource({ "public, false, false", "journalist, false, false", "investigator, true, false", "editor, true, true" })
+    void eachRoleFollowsTheLinksItMay(String role, boolean seesSensitive, boolean seesRetracted) throws Exception {
+        String key = KEYS.get(role);
+        for (String path : LINK_PATHS) {
+            String sensitive = post(key, path.formatted("person/quiet-source", "organization/ijm-cebu-office"), Map.of());
+            String retracted = post(key, path.formatted("person/former-partner", "organization/ijm-bolivia-office"), Map.of());
+            boolean sawSensitive = path.startsWith("{ entity(id: \"%2$s\")") ? sensitive.contains("person/quiet-source")
+                    : path.startsWith("{ paths") ? sensitive.contains("\"length\":1")
+                    : path.startsWith("{ commonConnections") ? sensitive.contains("organization/ijm-cebu-office")
+                    : sensitive.contains("organization/ijm-cebu-office");
+            boolean sawRetracted = path.startsWith("{ entity(id: \"%2$s\")") ? retracted.contains("person/former-partner")
+                    : path.startsWith("{ paths") ? retracted.contains("\"length\":1")
+                    : path.startsWith("{ commonConnections") ? retracted.contains("organization/ijm-bolivia-office")
+                    : retracted.contains("organization/ijm-bolivia-office");
+            assertThat(sawSensitive).as(role + " and the sensitive link: " + path + " -> " + sensitive).isEqualTo(seesSensitive);
+            assertThat(sawRetracted).as(role + " and the retracted link: " + path + " -> " + retracted).isEqualTo(seesRetracted);
         }
     }
 
