@@ -34,7 +34,7 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
         return chain.next(request).map((response) -> {
             Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
             if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
-                Set<String> ids = new LinkedHashSet<>();
+                Set<String> ids = new LinkedHashSet<>(SensitiveReads.ofCurrentRequest());
                 collectIds(response.getData(), ids);
                 if (!ids.isEmpty()) {
                     String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);

@@ -3,6 +3,8 @@ package org.casegraph.entity;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.casegraph.access.SensitiveReads;
+import org.casegraph.access.Visibility;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
@@ -21,6 +23,9 @@ public final class EntityMapper {
         String name = text(node, "name");
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
+        if (Visibility.SENSITIVE.equals(text(node, "visibility"))) {
+            SensitiveReads.noted(id);
+        }
         return switch (type) {
             case "Person" -> new Person(id, name, summary, sources, texts(node, "aliases"), text(node, "nationality"),
                     texts(node, "titles"), text(node, "party"));

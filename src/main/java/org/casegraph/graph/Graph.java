@@ -51,20 +51,25 @@ public final class Graph implements DisposableBean {
         this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
     }
 
-    /** Runs one read statement and maps each record. */
+    /**
+     * Runs one read statement and maps each record. Mapping happens on the caller's thread, after the
+     * transaction, where the request's context is (the driver may otherwise map on its own IO thread).
+     */
     public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return read((tx) -> {
+        List<Record> records = read((tx) -> {
             this.statements.incrementAndGet();
-            return tx.run(cypher, parameters).list(mapper::apply);
+            return tx.run(cypher, parameters).list();
         });
+        return records.stream().map(mapper).toList();
     }
 
     /** Runs one read statement that returns exactly one record. */
     public <T> T single(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return read((tx) -> {
+        Record record = read((tx) -> {
             this.statements.incrementAndGet();
-            return mapper.apply(tx.run(cypher, parameters).single());
+            return tx.run(cypher, parameters).single();
         });
+        return mapper.apply(record);
     }
 
     /** Runs a read transaction function; count its statements with {@link #counted()}. */
