@@ -38,8 +38,12 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
 
     private final SecurityConfiguration.Callers callers;
 
-    ApiKeyInterceptor(ApiKeyProperties properties, SecurityConfiguration.Callers callers) {
+    private final ApiKeyAdministration administration;
+
+    ApiKeyInterceptor(ApiKeyProperties properties, SecurityConfiguration.Callers callers,
+            ApiKeyAdministration administration) {
         this.callers = callers;
+        this.administration = administration;
         for (ApiKeyProperties.ApiKey key : properties.apiKeys()) {
             if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null || key.name() == null) {
                 throw new CaseGraphStartupException("casegraph.api-keys: every key needs a name, a role and the sha256 "
@@ -56,7 +60,11 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
         String actor = "anonymous@" + (request.getRemoteAddress() == null ? "unknown"
                 : request.getRemoteAddress().getAddress().getHostAddress());
         if (presented != null) {
-            ApiKeyProperties.ApiKey key = this.keysByHash.get(sha256(presented.strip()));
+            String hash = sha256(presented.strip());
+            ApiKeyProperties.ApiKey key = this.keysByHash.get(hash);
+            if (key == null) {
+                key = this.administration.find(hash).orElse(null);
+            }
             if (key == null) {
                 var error = GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.UNAUTHORIZED)

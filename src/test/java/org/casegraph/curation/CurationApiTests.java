@@ -187,6 +187,26 @@ class CurationApiTests {
     }
 
     @Test
+    void adminsIssueAndRevokeKeys() throws Exception {
+        String create = "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { name role key } }";
+        assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("name", "sneaky", "role", "admin")))))
+            .contains("only admins may manage API keys");
+        Map<String, Object> created = post("test-admin-key", create, Map.of("input", Map.of("name", "desk-editor", "role", "editor")));
+        assertThat(created.get("errors")).as(created.toString()).isNull();
+        String key = created.toString().replaceAll(".*key=(cg_[A-Za-z0-9_-]+).*", "$1");
+        assertThat(key).startsWith("cg_").hasSizeGreaterThan(40);
+        assertThat(post(key, CREATE, person("person/written-by-a-new-key", "New Key")).get("errors")).isNull();
+        Map<String, Object> listed = post("test-admin-key", "{ apiKeys { name role createdBy revoked } }", Map.of());
+        assertThat(listed.toString()).contains("name=desk-editor, role=editor, createdBy=key:test-admin, revoked=false")
+            .doesNotContain(key);
+        assertThat(count("MATCH (k:ApiKey) WHERE any(v IN [p IN keys(k) | k[p]] WHERE toString(v) CONTAINS $key) RETURN count(k)",
+                Map.of("key", key))).as("the key itself is not stored").isZero();
+        post("test-admin-key", "mutation { revokeApiKey(name: \"desk-editor\") { revoked } }", Map.of());
+        assertThat(firstError(post(key, CREATE, person("person/after-revocation", "Too Late"))))
+            .contains("The API key in X-API-Key is not known to this server");
+    }
+
+    @Test
     void anEditorLinksTwoEntities() throws Exception {
         post(EDITOR, CREATE, person("person/linked-investigator", "Linked Investigator"));
         String create = """
