@@ -35,7 +35,9 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        http.csrf((csrf) -> csrf.disable())
+        // Only requests that bring a bearer token need Spring Security; the rest skip its filters entirely.
+        http.securityMatcher((request) -> request.getHeader("Authorization") != null)
+            .csrf((csrf) -> csrf.disable())
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
         if (jwtDecoder.getIfAvailable() != null) {
