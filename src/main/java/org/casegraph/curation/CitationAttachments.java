@@ -47,14 +47,12 @@ class CitationAttachments {
                 throw CurationException.invalid(List.of("citations must name existing Documents; unknown: [" + input.document() + "]"));
             }
             Map<String, Object> parameters = Map.of("id", input.target(), "document", input.document(), "quote", quote);
-            var entity = tx.run("MATCH (n:Entity {id: $id}) RETURN n.version AS version", parameters).list();
+            boolean isEntity = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS found", parameters)
+                .single().get("found").asBoolean();
             Value sources;
-            if (!entity.isEmpty()) {
-                long version = entity.get(0).get("version").isNull() ? 1 : entity.get(0).get("version").asLong();
-                if (input.expectedVersion() == null || input.expectedVersion() != version) {
-                    throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + input.target() + "' is at version "
-                            + version + ", not " + input.expectedVersion() + ": read it again");
-                }
+            if (isEntity) {
+                // The version is checked under the entity's write lock, like every other entity write.
+                CurationController.lockAtVersion(tx, input.target(), input.expectedVersion());
                 sources = tx.run("""
                         MATCH (n:Entity {id: $id})
                         SET n.citeDocs = coalesce(n.citeDocs, []) + $document, n.citeQuotes = coalesce(n.citeQuotes, []) + $quote,

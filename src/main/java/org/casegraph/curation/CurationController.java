@@ -181,19 +181,24 @@ class CurationController {
      * Takes the entity's write lock, then checks the version the editor read: a concurrent update waits for the
      * lock and then sees the version ours left.
      */
-    private static org.neo4j.driver.types.Node lockAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
-        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
-            .list();
-        if (found.isEmpty()) {
-            throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
-        }
-        var node = found.get(0).get("n").asNode();
+    static org.neo4j.driver.types.Node lockAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
+        var node = lock(tx, id);
         long version = node.get("version").asLong();
         if (expectedVersion == null || version != expectedVersion) {
             throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + id + "' is at version " + version
                     + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
         }
         return node;
+    }
+
+    /** Takes the entity's write lock (so concurrent writers queue behind this transaction) and returns it. */
+    static org.neo4j.driver.types.Node lock(TransactionContext tx, String id) {
+        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
+            .list();
+        if (found.isEmpty()) {
+            throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
+        }
+        return found.get(0).get("n").asNode();
     }
 
     @MutationMapping

@@ -12,7 +12,6 @@ import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.types.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -56,8 +55,8 @@ class EntityMerges {
             throw CurationException.invalid(List.of("keep and drop must be two different entities"));
         }
         return this.graph.write((tx) -> {
-            Node keep = lock(tx, input.keep());
-            Node drop = lock(tx, input.drop());
+            Node keep = CurationController.lock(tx, input.keep());
+            Node drop = CurationController.lock(tx, input.drop());
             String type = EntityMapper.typeOf(keep);
             if (!type.equals(EntityMapper.typeOf(drop))) {
                 throw CurationException.invalid(List.of("cannot merge a " + EntityMapper.typeOf(drop) + " into a " + type));
@@ -148,7 +147,7 @@ class EntityMerges {
             }
             String keepId = merge.get("keep").asString();
             String dropId = merge.get("drop").asString();
-            Node keep = lock(tx, keepId);
+            Node keep = CurationController.lock(tx, keepId);
             long expected = merge.get("keepVersionAfter").asLong();
             if (keep.get("version").asLong() != expected) {
                 throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + keepId + "' changed since the merge (version "
@@ -221,14 +220,6 @@ class EntityMerges {
             result.put("aliasText", String.join(" | ", aliases));
         }
         return result;
-    }
-
-    private static Node lock(TransactionContext tx, String id) {
-        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id)).list();
-        if (found.isEmpty()) {
-            throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
-        }
-        return found.get(0).get("n").asNode();
     }
 
     private static void requireReason(String reason) {
