@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.casegraph.access.Visibility;
 import org.casegraph.graph.Graph;
+import org.casegraph.graph.PartialDate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -124,7 +125,7 @@ public class EntityRepository {
         List<Map<String, Object>> keys = ordered.stream().map((query) -> {
             Map<String, Object> key = new HashMap<>();
             key.put("id", query.personId());
-            key.put("asOf", query.asOf() == null ? null : query.asOf() + "~");
+            key.put("asOf", PartialDate.upperBound(query.asOf()));
             key.put("caseId", query.caseId());
             return key;
         }).toList();

@@ -72,7 +72,7 @@ public final class Graph implements DisposableBean {
         return mapper.apply(record);
     }
 
-    /** Runs a read transaction function; count its statements with {@link #counted()}. */
+    /** Runs a read transaction function. */
     public <T> T read(TransactionCallback<T> work) {
         try (var session = this.driver.session(this.readSession)) {
             return session.executeRead(work, this.transactionConfig);
@@ -102,15 +102,6 @@ public final class Graph implements DisposableBean {
 
     public long statementsRun() {
         return this.statements.get();
-    }
-
-    /** For callers of {@link #read}: counts one statement towards {@link #statementsRun()}. */
-    public void counted() {
-        this.statements.incrementAndGet();
-    }
-
-    public Driver driver() {
-        return this.driver;
     }
 
     /**

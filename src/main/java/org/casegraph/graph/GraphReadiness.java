@@ -24,10 +24,6 @@ public class GraphReadiness implements HealthIndicator {
         this.ready.set(true);
     }
 
-    public boolean isReady() {
-        return this.ready.get();
-    }
-
     @Override
     public Health health() {
         if (!this.ready.get()) {

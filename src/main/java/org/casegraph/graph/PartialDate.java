@@ -21,10 +21,6 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
         }
     }
 
-    public static PartialDate parse(String value) {
-        return new PartialDate(value);
-    }
-
     public static boolean isValid(String value) {
         if (value == null) {
             return false;
@@ -48,9 +44,12 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
         }
     }
 
-    /** The greatest text that still lies within this date, for inclusive upper bounds: 2011 covers 2011-12-31. */
-    public String upperBound() {
-        return this.value + "~";
+    /**
+     * The text just above every date within {@code value}, for inclusive upper bounds: under it, 2011 covers
+     * 2011-12-31 ('~' sorts after digits and '-'). Null for no bound.
+     */
+    public static String upperBound(String value) {
+        return value == null ? null : value + "~";
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.Event;
 import org.casegraph.graph.Graph;
+import org.casegraph.graph.PartialDate;
 import org.casegraph.support.Cursors;
 import org.casegraph.support.InvalidArgumentException;
 import org.casegraph.support.PageInfo;
@@ -50,7 +51,7 @@ class TimelineController {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("entityId", entityId);
         parameters.put("from", from);
-        parameters.put("to", to == null ? null : to + "~");
+        parameters.put("to", PartialDate.upperBound(to));
         parameters.put("skip", skip);
         parameters.put("limit", size + 1);
         parameters.put("visible", Visibility.of(context));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
+import org.casegraph.graph.PartialDate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -81,7 +82,7 @@ public class TraceRepository {
         parameters.put("excludeIds", query.excludeIds());
         parameters.put("excludeTypes", query.excludeTypes());
         parameters.put("validFrom", query.validFrom());
-        parameters.put("validTo", query.validTo() == null ? null : query.validTo() + "~");
+        parameters.put("validTo", PartialDate.upperBound(query.validTo()));
         parameters.put("visible", query.visible());
         return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
                 (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
