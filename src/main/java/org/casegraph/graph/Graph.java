@@ -28,6 +28,8 @@ public final class Graph implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Graph.class);
 
+    private static final TransactionConfig UNBOUNDED = TransactionConfig.builder().withTimeout(Duration.ZERO).build();
+
     private final Driver driver;
 
     private final SessionConfig readSession;
@@ -86,10 +88,14 @@ public final class Graph implements DisposableBean {
         }
     }
 
-    /** Runs a write transaction with no timeout, for schema changes and bulk loads. */
+    /**
+     * Runs a write transaction with no timeout, for schema changes and bulk loads: without a timeout of its own
+     * it would get the database's default (the embedded one's is casegraph.transaction-timeout), and a seed load
+     * on a busy machine would fail the start.
+     */
     public <T> T writeUnbounded(TransactionCallback<T> work) {
         try (var session = this.driver.session(this.writeSession)) {
-            return session.executeWrite(work);
+            return session.executeWrite(work, UNBOUNDED);
         }
     }
 
