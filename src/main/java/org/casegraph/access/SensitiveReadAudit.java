@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every read of a sensitive entity: after a response to an investigator or above, the entity ids it
- * carries are checked, and each sensitive one gets an audit entry naming the reader.
+ * Records every read of something sensitive: after a response to an investigator or above, the entity and
+ * relationship ids it carries are checked, and each one that is sensitive or has sensitive fields gets an audit
+ * entry naming the reader.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,8 +40,19 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
                 if (!ids.isEmpty()) {
                     String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);
                     this.graph.write((tx) -> tx.run("""
-                            MATCH (n:Entity) WHERE n.id IN $ids AND n.visibility = 'sensitive'
-                            CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: n.id,
+                            UNWIND $ids AS id
+                            CALL {
+                              WITH id
+                              MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
+                              RETURN n.id AS target
+                              UNION
+                              WITH id
+                              WITH id, split(id, '|') AS ends WHERE size(ends) = 3
+                              MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
+                              WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)
+                              RETURN r.id AS target
+                            }
+                            CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: target,
                                                  before: '', after: ''})
                             """, Map.of("ids", List.copyOf(ids), "actor", actor)).consume());
                 }

@@ -7,7 +7,9 @@ import graphql.GraphQLContext;
 /**
  * What each role may see, enforced inside every read query (as a predicate on each node it returns or passes
  * through), never only in controllers: an entity marked {@code sensitive} is seen from investigator up, one
- * {@code retracted} only by editors and admins, and everything else by everyone.
+ * {@code retracted} only by editors and admins, and everything else by everyone. Single fields of a visible
+ * entity or relationship can be sensitive too: their values are kept apart in {@code sensitiveValues} (never in
+ * a full-text index) and the queries return them only to callers who may see sensitive entities.
  */
 public final class Visibility {
 
@@ -25,11 +27,33 @@ public final class Visibility {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
     }
 
+    /** Every visibility: for the curation writes, whose callers are editors. */
+    public static final List<String> ALL = List.of(PUBLIC, SENSITIVE, RETRACTED);
+
+    /**
+     * The Cypher expression that returns entity node {@code node}, without the values of its sensitive fields
+     * for a caller who may not see them (then as a map carrying its type in {@code __type}); the query takes
+     * {@code $visible}. Entities with no sensitive field come back as they are.
+     */
+    public static String entity(String node) {
+        // In parentheses: Cypher does not parse a bare CASE as a map literal's value.
+        return ("(CASE WHEN %1$s.sensitiveFields IS NULL OR 'sensitive' IN $visible THEN %1$s"
+                + " ELSE %1$s {.*, sensitiveValues: null, sensitiveFields: null, __type: [l IN labels(%1$s) WHERE l <> 'Entity'][0]} END)")
+            .formatted(node);
+    }
+
+    /** The same for relationship {@code r}, as the map the mapper reads: its properties, type and end ids. */
+    public static String relationship(String r) {
+        return ("%1$s {.*, type: type(%1$s), from: startNode(%1$s).id, to: endNode(%1$s).id,"
+                + " sensitiveFields: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveFields END,"
+                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END}").formatted(r);
+    }
+
     public static List<String> visibleTo(Role role) {
         if (role == null || !role.atLeast(Role.INVESTIGATOR)) {
             return List.of(PUBLIC);
         }
-        return role.atLeast(Role.EDITOR) ? List.of(PUBLIC, SENSITIVE, RETRACTED) : List.of(PUBLIC, SENSITIVE);
+        return role.atLeast(Role.EDITOR) ? ALL : List.of(PUBLIC, SENSITIVE);
     }
 
     /** What the caller of the current request may see. */

@@ -10,6 +10,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.casegraph.access.Role;
+import org.casegraph.access.SensitiveFields;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationInputs.CitationInput;
 import org.casegraph.curation.CurationInputs.CreateEntityInput;
@@ -100,7 +101,7 @@ class CurationController {
             Map<String, Object> before = new LinkedHashMap<>(node.asMap());
             long version = node.get("version").asLong();
             String type = EntityMapper.typeOf(node);
-            Map<String, Object> fields = new LinkedHashMap<>(before);
+            Map<String, Object> fields = SensitiveFields.reveal(before);
             List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version", "visibility", "visibilityReason")
                 .forEach(fields::remove);
             fields.put("type", type);
@@ -131,6 +132,8 @@ class CurationController {
                 props.put("visibility", before.get("visibility"));
                 props.put("visibilityReason", before.get("visibilityReason"));
             }
+            // A field marked sensitive stays so when its value changes.
+            props = SensitiveFields.hide(props, SensitiveFields.names(before));
             var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
                     Map.of("id", input.id(), "props", props)).single().get("n").asNode();
             audit(tx, actor, "updateEntity", input.id(), before, props);
@@ -241,7 +244,8 @@ class CurationController {
                     SET r = $props, r.version = version
                     RETURN %s AS r
                     """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
-                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", props))
+                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", props, "visible",
+                            Visibility.ALL))
                 .single().get("r");
             audit(tx, actor, "createRelationship", id, null, props);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.access.Role;
+import org.casegraph.access.SensitiveFields;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.RelationshipPayload;
 import org.casegraph.curation.CurationInputs.CitationInput;
@@ -57,7 +58,7 @@ class RelationshipEdits {
         CurationController.requireEditor(role);
         return this.graph.write((tx) -> {
             Map<String, Object> before = lockAtVersion(tx, input.id(), input.expectedVersion());
-            Map<String, Object> own = new LinkedHashMap<>(before);
+            Map<String, Object> own = SensitiveFields.reveal(before);
             MANAGED.forEach(own::remove);
             if (input.properties() != null) {
                 own.putAll(input.properties());
@@ -88,7 +89,9 @@ class RelationshipEdits {
             after.put("citeDocs", documents);
             after.put("citeQuotes", quotes);
             after.put("version", ((Number) before.get("version")).longValue() + 1);
-            return write(tx, input.id(), after, actor, "updateRelationship", before);
+            // A field marked sensitive stays so when its value changes.
+            return write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)), actor,
+                    "updateRelationship", before);
         });
     }
 
@@ -126,16 +129,22 @@ class RelationshipEdits {
         });
     }
 
-    private static RelationshipPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor,
+    static RelationshipPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor,
             String action, Map<String, Object> before) {
+        return write(tx, id, props, actor, action, before, props);
+    }
+
+    /** Writes the relationship's properties; the audit records {@code audited} as what it became. */
+    static RelationshipPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor,
+            String action, Map<String, Object> before, Map<String, Object> audited) {
         String[] ends = ends(id);
         Value relationship = tx.run("""
                 MATCH (:Entity {id: $from})-[r {id: $id}]->(:Entity {id: $to})
                 SET r = $props
                 RETURN %s AS r
                 """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("from", ends[0], "to", ends[2], "id", id,
-                "props", props)).single().get("r");
-        CurationController.audit(tx, actor, action, id, before, props);
+                "props", props, "visible", Visibility.ALL)).single().get("r");
+        CurationController.audit(tx, actor, action, id, before, audited);
         return new RelationshipPayload(EntityMapper.asRelationship(relationship), ((Number) props.get("version")).intValue());
     }
 

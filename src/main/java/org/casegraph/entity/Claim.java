@@ -2,6 +2,7 @@ package org.casegraph.entity;
 
 import java.util.List;
 
-public record Claim(String id, String name, String summary, List<Citation> sources, String statement)
+public record Claim(String id, String name, String summary, List<Citation> sources, List<String> sensitiveFields,
+        String statement)
         implements Entity {
 }

@@ -15,4 +15,7 @@ public sealed interface Entity permits Person, Victim, Organization, Case, Event
 
     List<Citation> sources();
 
+    /** The fields only investigators and up see; empty for everyone else. */
+    List<String> sensitiveFields();
+
 }

@@ -1,11 +1,15 @@
 package org.casegraph.entity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.casegraph.access.SensitiveFields;
 import org.casegraph.access.SensitiveReads;
 import org.casegraph.access.Visibility;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 
@@ -18,45 +22,74 @@ public final class EntityMapper {
     }
 
     public static Entity asEntity(Node node) {
-        String type = typeOf(node);
+        return asEntity(typeOf(node), node);
+    }
+
+    /** Maps what {@link Visibility#entity} returns: a node, or a map without the values the caller may not see. */
+    public static Entity asEntity(Value value) {
+        Value type = value.get("__type");
+        return type.isNull() ? asEntity(value.asNode()) : asEntity(type.asString(), value);
+    }
+
+    private static Entity asEntity(String type, MapAccessor source) {
+        MapAccessor node = withSensitiveValues(source);
         String id = text(node, "id");
         String name = text(node, "name");
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
-        if (Visibility.SENSITIVE.equals(text(node, "visibility"))) {
+        List<String> hidden = texts(node, SensitiveFields.NAMES);
+        if (Visibility.SENSITIVE.equals(text(node, "visibility")) || node != source) {
             SensitiveReads.noted(id);
         }
         return switch (type) {
-            case "Person" -> new Person(id, name, summary, sources, texts(node, "aliases"), text(node, "nationality"),
+            case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "nationality"),
                     texts(node, "titles"), text(node, "party"));
-            case "Victim" -> new Victim(id, name, summary, sources, whole(node, "count"), text(node, "countQualifier"),
+            case "Victim" -> new Victim(id, name, summary, sources, hidden, whole(node, "count"), text(node, "countQualifier"),
                     text(node, "ageBand"), text(node, "sex"), text(node, "nationality"));
-            case "Organization" -> new Organization(id, name, summary, sources, texts(node, "aliases"),
+            case "Organization" -> new Organization(id, name, summary, sources, hidden, texts(node, "aliases"),
                     text(node, "kind"), text(node, "country"));
-            case "Case" -> new Case(id, name, summary, sources, texts(node, "aliases"), text(node, "status"),
+            case "Case" -> new Case(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "status"),
                     text(node, "jurisdiction"), texts(node, "charges"));
-            case "Event" -> new Event(id, name, summary, sources, text(node, "kind"), text(node, "date"),
+            case "Event" -> new Event(id, name, summary, sources, hidden, text(node, "kind"), text(node, "date"),
                     text(node, "endDate"), text(node, "dateQualifier"), text(node, "dateReasoning"),
                     number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
                     text(node, "fineCurrency"), whole(node, "count"), text(node, "countOf"),
                     text(node, "countQualifier"));
-            case "Document" -> new Document(id, name, summary, sources, texts(node, "aliases"), text(node, "kind"),
+            case "Document" -> new Document(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"),
                     text(node, "title"), text(node, "publicationDate"), text(node, "dateQualifier"),
                     text(node, "dateReasoning"), text(node, "url"), text(node, "seedFile"));
-            case "Place" -> new Place(id, name, summary, sources, texts(node, "aliases"), text(node, "kind"));
-            case "Statistic" -> new Statistic(id, name, summary, sources, text(node, "metric"), number(node, "value"),
+            case "Place" -> new Place(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"));
+            case "Statistic" -> new Statistic(id, name, summary, sources, hidden, text(node, "metric"), number(node, "value"),
                     number(node, "valueMax"), text(node, "unit"), text(node, "qualifier"), text(node, "period"));
-            case "Claim" -> new Claim(id, name, summary, sources, text(node, "statement"));
+            case "Claim" -> new Claim(id, name, summary, sources, hidden, text(node, "statement"));
             default -> throw new IllegalStateException("node " + id + " has no entity type label");
         };
     }
 
     /** Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}. */
-    public static Relationship asRelationship(Value value) {
+    public static Relationship asRelationship(Value projected) {
+        MapAccessor value = withSensitiveValues(projected);
+        if (value != projected) {
+            SensitiveReads.noted(text(value, "id"));
+        }
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),
-                text(value, "note"), citations(value));
+                text(value, "note"), citations(value), texts(value, SensitiveFields.NAMES));
+    }
+
+    /**
+     * The source with the values of its sensitive fields in place, when the query returned them (only to callers
+     * who may see them); otherwise the source itself.
+     */
+    private static MapAccessor withSensitiveValues(MapAccessor source) {
+        Value hidden = source.get("sensitiveValues");
+        if (hidden.isNull()) {
+            return source;
+        }
+        Map<String, Object> merged = new HashMap<>(source.asMap());
+        merged.putAll(SensitiveFields.decode(hidden.asString()));
+        return Values.value(merged);
     }
 
     public static String typeOf(Node node) {

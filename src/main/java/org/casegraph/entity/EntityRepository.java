@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class EntityRepository {
 
     /** What a relationship looks like to the mapper: its properties plus type and end ids. */
-    public static final String RELATIONSHIP_PROJECTION = "r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}";
+    public static final String RELATIONSHIP_PROJECTION = Visibility.relationship("r");
 
     private final Graph graph;
 
@@ -34,18 +34,19 @@ public class EntityRepository {
                 OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(merged:Entity)
                 WITH coalesce(n, merged) AS n
                 WHERE n IS NOT NULL AND %s
-                RETURN n
-                """.formatted(Visibility.visible("n")), Map.of("id", id, "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n").asNode()))
+                RETURN %s AS n
+                """.formatted(Visibility.visible("n"), Visibility.entity("n")), Map.of("id", id, "visible", visible),
+                (r) -> EntityMapper.asEntity(r.get("n")))
             .stream()
             .findFirst();
     }
 
     public Map<String, Entity> findAllById(Collection<String> ids, List<String> visible) {
         Map<String, Entity> byId = new HashMap<>();
-        this.graph.query("MATCH (n:Entity) WHERE n.id IN $ids AND " + Visibility.visible("n") + " RETURN n",
+        this.graph.query("MATCH (n:Entity) WHERE n.id IN $ids AND " + Visibility.visible("n") + " RETURN "
+                + Visibility.entity("n") + " AS n",
                 Map.of("ids", List.copyOf(ids), "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n").asNode()))
+                (r) -> EntityMapper.asEntity(r.get("n")))
             .forEach((entity) -> byId.put(entity.id(), entity));
         return byId;
     }
@@ -103,12 +104,12 @@ public class EntityRepository {
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
                   WITH DISTINCT m
                   ORDER BY m.date, m.name, m.id
-                  RETURN collect(m) AS linked
+                  RETURN collect(%s) AS linked
                 }
                 RETURN i, linked
-                """.formatted(Visibility.visible("m")), Map.of("keys", keys, "visible", visible), (r) -> {
+                """.formatted(Visibility.visible("m"), Visibility.entity("m")), Map.of("keys", keys, "visible", visible), (r) -> {
                     result.put(ordered.get(r.get("i").asInt()),
-                            r.get("linked").asList((node) -> EntityMapper.asEntity(node.asNode())));
+                            r.get("linked").asList(EntityMapper::asEntity));
                     return null;
                 });
         return result;
@@ -148,12 +149,12 @@ public class EntityRepository {
                   WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s AND coalesce(d.visibility, 'public') IN $visible
                   RETURN c, null AS e
                 }
-                WITH i, c, collect(e) AS events
+                WITH i, c, collect(%s) AS events
                 RETURN i, c.id AS caseId, events
                 ORDER BY i, caseId
-                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.visible("c")),
+                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.visible("c"), Visibility.entity("e")),
                 Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
-                    List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e.asNode()));
+                    List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
                     result.get(ordered.get(r.get("i").asInt())).add(LegalStatus.of(r.get("caseId").asString(), events));
                     return null;
                 });

@@ -2,6 +2,7 @@ package org.casegraph.entity;
 
 import java.util.List;
 
-public record Statistic(String id, String name, String summary, List<Citation> sources, String metric, Double value,
+public record Statistic(String id, String name, String summary, List<Citation> sources, List<String> sensitiveFields,
+        String metric, Double value,
         Double valueMax, String unit, String qualifier, String period) implements Entity {
 }

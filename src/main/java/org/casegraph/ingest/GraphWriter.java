@@ -1,10 +1,12 @@
 package org.casegraph.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.casegraph.access.SensitiveFields;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.ingest.SeedData.Citation;
 import org.casegraph.ingest.SeedData.EntityRecord;
@@ -21,10 +23,12 @@ public final class GraphWriter {
 
     /** Writes everything inside the given transaction; the caller commits all of it or none. */
     static void write(TransactionContext tx, SeedData data, Vocabulary vocabulary) {
+        Map<String, Map<String, Object>> edited = editorialState(tx);
         List<Map<String, Object>> entities = new ArrayList<>();
         for (EntityRecord entity : data.entities()) {
             requireKnown(vocabulary.entityType(entity.type()) != null, entity.type());
-            entities.add(Map.of("id", entity.id(), "type", entity.type(), "props", nodeProperties(entity)));
+            entities.add(Map.of("id", entity.id(), "type", entity.type(), "props",
+                    keepingEditorialState(nodeProperties(entity), edited.get(entity.id()))));
         }
         // Two statements whatever the number of types (dynamic labels and types, Neo4j 5.26+): a cold start
         // plans two queries instead of one per label and relationship type.
@@ -40,7 +44,7 @@ public final class GraphWriter {
             props.put("id", relationship.id());
             putCitations(props, relationship.citations());
             relationships.add(Map.of("id", relationship.id(), "type", relationship.type(), "from", relationship.from(),
-                    "to", relationship.to(), "props", props));
+                    "to", relationship.to(), "props", keepingEditorialState(props, edited.get(relationship.id()))));
         }
         tx.run("""
                 UNWIND $rows AS row
@@ -49,6 +53,39 @@ public final class GraphWriter {
                 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
                 SET r = row.props
                 """, Map.of("rows", relationships)).consume();
+    }
+
+    /**
+     * What editors decided about loaded records since (marked sensitive, retracted, fields hidden; the version),
+     * by id: loading the seed data again must not publish any of it again.
+     */
+    private static Map<String, Map<String, Object>> editorialState(TransactionContext tx) {
+        Map<String, Map<String, Object>> state = new HashMap<>();
+        tx.run("""
+                MATCH (n:Entity) WHERE n.version IS NOT NULL OR n.visibility IS NOT NULL OR n.sensitiveFields IS NOT NULL
+                RETURN n.id AS id, n {.version, .visibility, .visibilityReason, .sensitiveFields} AS state
+                UNION ALL
+                MATCH (:Entity)-[r]->(:Entity)
+                WHERE r.version IS NOT NULL OR r.visibility IS NOT NULL OR r.sensitiveFields IS NOT NULL
+                RETURN r.id AS id, r {.version, .visibility, .visibilityReason, .sensitiveFields} AS state
+                """).forEachRemaining((r) -> state.put(r.get("id").asString(), r.get("state").asMap()));
+        return state;
+    }
+
+    private static Map<String, Object> keepingEditorialState(Map<String, Object> props, Map<String, Object> state) {
+        if (state == null) {
+            return props;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(props);
+        for (String key : List.of("visibility", "visibilityReason")) {
+            if (state.get(key) != null) {
+                kept.put(key, state.get(key));
+            }
+        }
+        if (state.get("version") instanceof Number version) {
+            kept.put("version", version.longValue() + 1);
+        }
+        return SensitiveFields.hide(kept, SensitiveFields.names(state));
     }
 
     public static Map<String, Object> nodeProperties(EntityRecord entity) {

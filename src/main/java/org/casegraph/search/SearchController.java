@@ -53,7 +53,7 @@ class SearchController {
         return this.graph.single(SearchCypher.SEARCH, parameters, (record) -> {
             int total = record.get("total").asInt();
             List<Hit> hits = record.get("page")
-                .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node").asNode()), hit.get("score").asDouble()));
+                .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node")), hit.get("score").asDouble()));
             List<SearchEdge> edges = new ArrayList<>();
             for (int i = 0; i < hits.size(); i++) {
                 Hit hit = hits.get(i);

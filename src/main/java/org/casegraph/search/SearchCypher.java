@@ -1,5 +1,7 @@
 package org.casegraph.search;
 
+import org.casegraph.access.Visibility;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,9 @@ public final class SearchCypher {
                 WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
                 ELSE 0.0 END AS score
             ORDER BY score DESC, node.name, node.id
-            WITH collect({node: node, score: score}) AS hits
+            WITH collect({node: %s, score: score}) AS hits
             RETURN size(hits) AS total, hits[$skip..($skip + $first)] AS page
-            """;
+            """.formatted(Visibility.entity("node"));
 
     /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
     public static final int MAX_HITS = 500;

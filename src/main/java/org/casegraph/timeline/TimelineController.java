@@ -56,7 +56,7 @@ class TimelineController {
         parameters.put("limit", size + 1);
         parameters.put("visible", Visibility.of(context));
         List<Event> events = this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters,
-                (r) -> (Event) EntityMapper.asEntity(r.get("e").asNode()));
+                (r) -> (Event) EntityMapper.asEntity(r.get("e")));
         List<EventEdge> edges = new ArrayList<>();
         for (int i = 0; i < Math.min(size, events.size()); i++) {
             edges.add(new EventEdge(Cursors.encode("timeline", skip + i), events.get(i)));

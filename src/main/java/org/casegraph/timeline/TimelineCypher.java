@@ -1,5 +1,7 @@
 package org.casegraph.timeline;
 
+import org.casegraph.access.Visibility;
+
 /**
  * The timeline statements, public so that the benchmark runs exactly what the API runs. Parameters: entityId,
  * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), skip, limit,
@@ -16,8 +18,9 @@ public final class TimelineCypher {
     public static final String ALL_EVENTS = """
             MATCH (e:Event)
             WHERE %s
-            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
-            """.formatted(FILTER);
+            WITH e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
+            RETURN %s AS e
+            """.formatted(FILTER, Visibility.entity("e"));
 
     public static final String ENTITY_EVENTS = """
             MATCH (x:Entity {id: $entityId})
@@ -36,8 +39,9 @@ public final class TimelineCypher {
             }
             WITH DISTINCT e
             WHERE %s
-            RETURN e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
-            """.formatted(FILTER);
+            WITH e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
+            RETURN %s AS e
+            """.formatted(FILTER, Visibility.entity("e"));
 
     private TimelineCypher() {
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
@@ -30,7 +31,7 @@ public class TraceRepository {
     Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
                 Map.of("id", id, "limit", limit, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
                         r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
     }
@@ -67,8 +68,8 @@ public class TraceRepository {
                   WHERE b IN nodes AND coalesce(r.visibility, 'public') IN $visible
                   RETURN collect(%s) AS relationships
                 }
-                RETURN nodes, relationships, truncated
-                """.formatted(levels, types, EntityRepository.RELATIONSHIP_PROJECTION);
+                RETURN [x IN nodes | %s] AS nodes, relationships, truncated
+                """.formatted(levels, types, EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("x"));
     }
 
     /**
@@ -85,7 +86,7 @@ public class TraceRepository {
         parameters.put("validTo", PartialDate.upperBound(query.validTo()));
         parameters.put("visible", query.visible());
         return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
-                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList((node) -> EntityMapper.asEntity(node.asNode())),
+                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList(EntityMapper::asEntity),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }
 
@@ -104,10 +105,10 @@ public class TraceRepository {
                       AND ($validTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $validTo)
                       AND ($validFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $validFrom)
                 ){1,%d}(b)
-                RETURN length(p) AS length, nodes(p) AS nodes,
+                RETURN length(p) AS length, [n IN nodes(p) | %s] AS nodes,
                        [r IN relationships(p) | %s] AS relationships
                 ORDER BY length
-                """.formatted(first, types, maxLength, EntityRepository.RELATIONSHIP_PROJECTION);
+                """.formatted(first, types, maxLength, Visibility.entity("n"), EntityRepository.RELATIONSHIP_PROJECTION);
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */
@@ -120,11 +121,12 @@ public class TraceRepository {
                   AND coalesce(m.visibility, 'public') IN $visible
                 WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
                 WHERE size(linked) = size($ids)
-                RETURN m, relationships
+                WITH m, relationships
                 ORDER BY size(relationships) DESC, m.id
                 LIMIT $first
-                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("ids", ids, "first", first, "visible", visible),
-                (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m").asNode()),
+                RETURN %s AS m, relationships
+                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("m")), Map.of("ids", ids, "first", first, "visible", visible),
+                (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m")),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }
 

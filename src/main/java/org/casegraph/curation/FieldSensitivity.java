@@ -1,0 +1,121 @@
+package org.casegraph.curation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.casegraph.access.Role;
+import org.casegraph.access.SensitiveFields;
+import org.casegraph.curation.CurationController.EntityPayload;
+import org.casegraph.curation.CurationController.RelationshipPayload;
+import org.casegraph.entity.EntityMapper;
+import org.casegraph.graph.Graph;
+import org.casegraph.graph.Vocabulary;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Editors mark single fields of a visible entity or relationship sensitive (or publish them again): readers
+ * below investigator keep seeing the record, without those fields. Version-checked under the record's write lock
+ * and audited like every other write.
+ */
+@Controller
+class FieldSensitivity {
+
+    private final Graph graph;
+
+    private final Vocabulary vocabulary;
+
+    FieldSensitivity(Graph graph, Vocabulary vocabulary) {
+        this.graph = graph;
+        this.vocabulary = vocabulary;
+    }
+
+    record MarkFieldsSensitiveInput(String id, Integer expectedVersion, List<String> fields, Boolean sensitive,
+            String reason) {
+    }
+
+    @MutationMapping
+    EntityPayload markFieldsSensitive(@Argument MarkFieldsSensitiveInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        CurationController.requireEditor(role);
+        requireReasonAndFields(input);
+        return this.graph.write((tx) -> {
+            var node = CurationController.lockAtVersion(tx, input.id(), input.expectedVersion());
+            Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
+            known.addAll(this.vocabulary.entityType(EntityMapper.typeOf(node)).fields().keySet());
+            Map<String, Object> before = node.asMap();
+            Map<String, Object> after = changed(before, input, known);
+            var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
+                    Map.of("id", input.id(), "props", after)).single().get("n").asNode();
+            CurationController.audit(tx, actor, "markFieldsSensitive", input.id(), before, withReason(after, input));
+            return new EntityPayload(EntityMapper.asEntity(updated), ((Number) after.get("version")).intValue());
+        });
+    }
+
+    @MutationMapping
+    RelationshipPayload markRelationshipFieldsSensitive(@Argument MarkFieldsSensitiveInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        CurationController.requireEditor(role);
+        requireReasonAndFields(input);
+        return this.graph.write((tx) -> {
+            Map<String, Object> before = RelationshipEdits.lockAtVersion(tx, input.id(), input.expectedVersion());
+            Map<String, Object> after = changed(before, input, Vocabulary.RELATIONSHIP_FIELDS.keySet());
+            return RelationshipEdits.write(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
+                    withReason(after, input));
+        });
+    }
+
+    /** The stored properties after the change, one version on; refuses fields that cannot be sensitive. */
+    private static Map<String, Object> changed(Map<String, Object> before, MarkFieldsSensitiveInput input,
+            Collection<String> known) {
+        List<String> problems = input.fields().stream()
+            .map((field) -> SensitiveFields.refusal(field, known))
+            .filter(Objects::nonNull)
+            .toList();
+        if (!problems.isEmpty()) {
+            throw CurationException.invalid(problems);
+        }
+        Set<String> sensitive = new TreeSet<>(SensitiveFields.names(before));
+        if (Boolean.TRUE.equals(input.sensitive())) {
+            sensitive.addAll(input.fields());
+        }
+        else {
+            sensitive.removeAll(input.fields());
+        }
+        Map<String, Object> after = SensitiveFields.hide(before, sensitive);
+        after.put("version", ((Number) before.get("version")).longValue() + 1);
+        return after;
+    }
+
+    private static void requireReasonAndFields(MarkFieldsSensitiveInput input) {
+        List<String> problems = new ArrayList<>();
+        if (input.fields() == null || input.fields().isEmpty()) {
+            problems.add("name at least one field in 'fields'");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            problems.add("a reason is required");
+        }
+        if (!problems.isEmpty()) {
+            throw CurationException.invalid(problems);
+        }
+    }
+
+    /** What the audit keeps: the change and why (the reason is not stored on the record, where readers could meet it). */
+    private static Map<String, Object> withReason(Map<String, Object> after, MarkFieldsSensitiveInput input) {
+        Map<String, Object> entry = new LinkedHashMap<>(after);
+        entry.put("reason", input.reason().strip());
+        return entry;
+    }
+
+}
