@@ -30,6 +30,8 @@ public final class ProgressDisplay implements Progress {
 
     private boolean open;
 
+    private boolean completeShown;
+
     ProgressDisplay(PrintStream out, boolean console, LongSupplier clock) {
         this.out = out;
         this.console = console;
@@ -49,11 +51,13 @@ public final class ProgressDisplay implements Progress {
             this.phase = phase;
             this.phaseStarted = now;
             this.lastShown = now - LOG_NANOS;
+            this.completeShown = false;
         }
         boolean complete = done >= total;
-        if (!complete && now - this.lastShown < (this.console ? REDRAW_NANOS : LOG_NANOS)) {
+        if (complete ? this.completeShown : now - this.lastShown < (this.console ? REDRAW_NANOS : LOG_NANOS)) {
             return;
         }
+        this.completeShown = complete;
         this.lastShown = now;
         String line = line(phase, done, total, now - this.phaseStarted);
         if (this.console) {
