@@ -3,7 +3,6 @@ package org.casegraph.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -137,9 +136,9 @@ public final class Benchmark {
             double seconds = summary.validationSeconds() + summary.writeSeconds();
             System.out.printf(Locale.ROOT,
                     "Imported %,d entities and %,d relationships in %.1f s (validation %.1f s, writing %.1f s): "
-                            + "%,.0f entities+relationships/s; peak heap %,d MB, peak resident memory %s%n",
+                            + "%,.0f entities+relationships/s; heap in use after a GC %,d MB, peak resident memory %s%n",
                     summary.entities(), summary.relationships(), seconds, summary.validationSeconds(),
-                    summary.writeSeconds(), (summary.entities() + summary.relationships()) / seconds, peakHeapMegabytes(),
+                    summary.writeSeconds(), (summary.entities() + summary.relationships()) / seconds, heapAfterGcMegabytes(),
                     peakResident());
             return new GeneratedGraph(generated.entities(), generated.relationships(), seconds, generated.people(),
                     generated.events(), generated.hubs());
@@ -149,12 +148,10 @@ public final class Benchmark {
         }
     }
 
-    private static long peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans()
-            .stream()
-            .filter((pool) -> pool.getType() == MemoryType.HEAP)
-            .mapToLong((pool) -> pool.getPeakUsage().getUsed())
-            .sum() / 1_000_000;
+    /** What stays on the heap (the sum of the pools' peaks would overstate it: they peak at different times). */
+    private static long heapAfterGcMegabytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000;
     }
 
     /** The process's peak resident set (heap, page cache and all), where Linux tells it. */
