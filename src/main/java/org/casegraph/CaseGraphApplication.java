@@ -1,6 +1,7 @@
 package org.casegraph;
 
 import org.casegraph.backup.BackupCommand;
+import org.casegraph.importer.ImportCommand;
 import org.casegraph.support.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,11 +17,16 @@ public class CaseGraphApplication {
                 System.out.println(BackupCommand.run(CaseGraphApplication.class, args));
                 System.exit(0);
             }
+            if (ImportCommand.isCommand(args)) {
+                System.out.println(ImportCommand.run(CaseGraphApplication.class, args));
+                System.exit(0);
+            }
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {
             // One line a person can act on, instead of a wall of stack traces; the context is closed already.
-            System.err.println("CaseGraph could not start: " + StartupFailure.describe(failure));
+            System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: " : "CaseGraph could not start: ")
+                    + StartupFailure.describe(failure));
             System.exit(1);
         }
     }

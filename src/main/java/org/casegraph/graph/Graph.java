@@ -15,6 +15,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -96,6 +97,25 @@ public final class Graph implements DisposableBean {
     public <T> T writeUnbounded(TransactionCallback<T> work) {
         try (var session = this.driver.session(this.writeSession)) {
             return session.executeWrite(work, UNBOUNDED);
+        }
+    }
+
+    /** Runs a write transaction function with its own timeout, for one batch of a bulk import. */
+    public <T> T write(TransactionCallback<T> work, Duration timeout) {
+        try (var session = this.driver.session(this.writeSession)) {
+            return session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /**
+     * Runs one statement in an auto-commit transaction, as {@code CALL { } IN TRANSACTIONS} requires, and returns
+     * its summary counters.
+     */
+    public SummaryCounters autoCommit(String cypher, Map<String, Object> parameters, Duration timeout) {
+        try (var session = this.driver.session(this.writeSession)) {
+            return session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build())
+                .consume()
+                .counters();
         }
     }
 

@@ -40,11 +40,9 @@ public final class GraphWriter {
         List<Map<String, Object>> relationships = new ArrayList<>();
         for (RelationshipRecord relationship : data.relationships()) {
             requireKnown(vocabulary.relationshipType(relationship.type()) != null, relationship.type());
-            Map<String, Object> props = new LinkedHashMap<>(relationship.properties());
-            props.put("id", relationship.id());
-            putCitations(props, relationship.citations());
             relationships.add(Map.of("id", relationship.id(), "type", relationship.type(), "from", relationship.from(),
-                    "to", relationship.to(), "props", keepingEditorialState(props, edited.get(relationship.id()))));
+                    "to", relationship.to(), "props",
+                    keepingEditorialState(relationshipProperties(relationship), edited.get(relationship.id()))));
         }
         tx.run("""
                 UNWIND $rows AS row
@@ -98,6 +96,13 @@ public final class GraphWriter {
         if (!"Victim".equals(entity.type())) {
             props.put("quoteText", String.join("\n", entity.citations().stream().map(Citation::quote).toList()));
         }
+        return props;
+    }
+
+    public static Map<String, Object> relationshipProperties(RelationshipRecord relationship) {
+        Map<String, Object> props = new LinkedHashMap<>(relationship.properties());
+        props.put("id", relationship.id());
+        putCitations(props, relationship.citations());
         return props;
     }
 

@@ -31,14 +31,10 @@ public final class SeedDataReader {
 
     private static final Set<String> FILE_KEYS = Set.of("entities", "relationships");
 
-    private static final Set<String> RELATIONSHIP_KEYS = Set.of("id", "type", "from", "to", "sources");
-
-    private static final Set<String> CITATION_KEYS = Set.of("doc", "quote");
-
-    private final EntityValidator validator;
+    private final RecordReader records;
 
     public SeedDataReader(EntityValidator validator) {
-        this.validator = validator;
+        this.records = new RecordReader(validator);
     }
 
     /** A file to read: its name, for messages, and its text. */
@@ -147,17 +143,9 @@ public final class SeedDataReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Located> fields = (Map<String, Located>) item.value();
-        Origin origin = new Origin(file, item.line());
-        Map<String, Object> plain = plain(fields);
-        Map<String, Object> properties = this.validator.entityProperties(plain,
-                (field, message) -> problems.add(file + ":" + lineOf(fields, field, item.line()) + ": " + message));
-        List<Citation> citations = citations(file, fields.get("sources"), item.line(), problems, citationsToCheck);
-        if (properties == null) {
-            return null;
-        }
-        Object id = plain.get("id");
-        return new EntityRecord(id instanceof String text ? text : null, (String) plain.get("type"), properties,
-                citations, origin);
+        return this.records.entity(plain(fields), new Origin(file, item.line()),
+                (field, message) -> problems.add(file + ":" + lineOf(fields, field, item.line()) + ": " + message),
+                citations(file, fields.get("sources"), item.line(), problems, citationsToCheck));
     }
 
     private RelationshipRecord relationship(RawRelationship raw, Map<String, EntityRecord> entities,
@@ -165,89 +153,53 @@ public final class SeedDataReader {
         Map<String, Located> fields = raw.fields();
         String file = raw.origin().file();
         int line = raw.origin().line();
-        Map<String, Object> plain = plain(fields);
-        EntityRecord from = reference(plain.get("from"), "from", fields, raw.origin(), entities, problems);
-        EntityRecord to = reference(plain.get("to"), "to", fields, raw.origin(), entities, problems);
-        Object type = plain.get("type");
-        this.validator.relationshipType(type instanceof String text ? text : null, from == null ? null : from.type(),
-                to == null ? null : to.type(),
-                (field, message) -> problems.add(file + ":" + lineOf(fields, field, line) + ": " + message));
-        Map<String, Object> own = new LinkedHashMap<>(plain);
-        own.keySet().removeAll(RELATIONSHIP_KEYS);
-        Map<String, Object> properties = this.validator.relationshipProperties(own,
-                (field, message) -> problems.add(file + ":" + lineOf(fields, field, line) + ": " + message));
         List<RawCitation> citationsToCheck = new ArrayList<>();
-        List<Citation> citations = citations(file, fields.get("sources"), line, problems, citationsToCheck);
+        RelationshipRecord relationship = this.records.relationship(plain(fields), raw.origin(), (id) -> {
+            EntityRecord entity = entities.get(id);
+            return entity == null ? null : entity.type();
+        }, (field, message) -> problems.add(file + ":" + lineOf(fields, field, line) + ": " + message),
+                citations(file, fields.get("sources"), line, problems, citationsToCheck));
         citationsToCheck.forEach((citation) -> checkDocument(citation, entities, problems));
-        if (from == null || to == null || !(type instanceof String typeName)) {
-            return null;
-        }
-        Object explicitId = plain.get("id");
-        String id = explicitId instanceof String text && !text.isBlank() ? text
-                : from.id() + "|" + typeName + "|" + to.id();
-        return new RelationshipRecord(id, typeName, from.id(), to.id(), properties, citations, raw.origin());
+        return relationship;
     }
 
-    private static EntityRecord reference(Object id, String field, Map<String, Located> fields, Origin origin,
-            Map<String, EntityRecord> entities, List<String> problems) {
-        int line = lineOf(fields, field, origin.line());
-        if (!(id instanceof String text) || text.isBlank()) {
-            problems.add(origin.file() + ":" + line + ": missing '" + field + "' (an entity id)");
-            return null;
-        }
-        EntityRecord entity = entities.get(text);
-        if (entity == null) {
-            problems.add(origin.file() + ":" + line + ": '" + field + "' refers to unknown entity '" + text + "'");
-        }
-        return entity;
-    }
-
-    private static List<Citation> citations(String file, Located sources, int ownerLine, List<String> problems,
+    /** Citation problems at the line of the citation, or of its field, in the YAML text. */
+    private static RecordReader.Citations citations(String file, Located sources, int ownerLine, List<String> problems,
             List<RawCitation> citationsToCheck) {
-        if (sources == null || !(sources.value() instanceof List<?> list) || list.isEmpty()) {
-            problems.add(file + ":" + (sources == null ? ownerLine : sources.line())
-                    + ": missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}");
-            return List.of();
-        }
-        List<Citation> citations = new ArrayList<>();
-        for (Object element : list) {
-            Located item = (Located) element;
-            if (!(item.value() instanceof Map<?, ?>)) {
-                problems.add(file + ":" + item.line() + ": a citation is a mapping with 'doc' and 'quote'");
-                continue;
+        return new RecordReader.Citations() {
+
+            @Override
+            public void problem(int index, String field, String message) {
+                problems.add(file + ":" + line(index, field) + ": " + message);
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Located> fields = (Map<String, Located>) item.value();
-            fields.forEach((key, value) -> {
-                if (!CITATION_KEYS.contains(key)) {
-                    problems.add(file + ":" + value.line() + ": unknown citation field '" + key + "'; a citation has doc and quote");
+
+            @Override
+            public void cited(int index, Citation citation) {
+                citationsToCheck.add(new RawCitation(citation.document(), citation.quote(),
+                        new Origin(file, line(index, "doc"))));
+            }
+
+            private int line(int index, String field) {
+                if (sources == null) {
+                    return ownerLine;
                 }
-            });
-            Object doc = plain(fields).get("doc");
-            Object quote = plain(fields).get("quote");
-            if (!(doc instanceof String docId) || docId.isBlank()) {
-                problems.add(file + ":" + item.line() + ": citation without 'doc' (the id of the Document quoted)");
-                continue;
+                if (index < 0 || !(sources.value() instanceof List<?> list)) {
+                    return sources.line();
+                }
+                Located item = (Located) list.get(index);
+                @SuppressWarnings("unchecked")
+                Map<String, Located> fields = item.value() instanceof Map<?, ?> map ? (Map<String, Located>) map : Map.of();
+                return lineOf(fields, field, item.line());
             }
-            if (!(quote instanceof String quoteText) || quoteText.isBlank()) {
-                problems.add(file + ":" + item.line() + ": citation without 'quote' (verbatim text from " + docId + ")");
-                continue;
-            }
-            String normalized = quoteText.strip().replaceAll("\\s+", " ");
-            citations.add(new Citation(docId, normalized));
-            citationsToCheck.add(new RawCitation(docId, normalized, new Origin(file, lineOf(fields, "doc", item.line()))));
-        }
-        return citations;
+
+        };
     }
 
     private static void checkDocument(RawCitation citation, Map<String, EntityRecord> entities, List<String> problems) {
         EntityRecord document = entities.get(citation.doc());
-        if (document == null) {
-            problems.add(citation.origin() + ": citation refers to unknown document '" + citation.doc() + "'");
-        }
-        else if (!"Document".equals(document.type())) {
-            problems.add(citation.origin() + ": citation 'doc' must be a Document, but '" + citation.doc() + "' is a "
-                    + document.type());
+        String problem = RecordReader.documentProblem(citation.doc(), document == null ? null : document.type());
+        if (problem != null) {
+            problems.add(citation.origin() + ": " + problem);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.casegraph.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +24,8 @@ import java.util.function.IntFunction;
 
 import org.casegraph.CaseGraphApplication;
 import org.casegraph.graph.Graph;
+import org.casegraph.importer.BulkImport;
+import org.casegraph.importer.ProgressDisplay;
 import org.casegraph.search.SearchCypher;
 import org.casegraph.search.SearchTerms;
 import org.casegraph.timeline.TimelineCypher;
@@ -49,6 +54,9 @@ public final class Benchmark {
     private static final long THROUGHPUT_MILLIS = Long.getLong("bench.throughput-millis", 4000);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Load the graph through the import command rather than direct Cypher; always from a million entities up. */
+    private static final boolean IMPORT = Boolean.getBoolean("bench.import");
 
     /** What an anonymous caller may see: the benchmark's direct Cypher filters exactly as the API does. */
     private static final List<String> PUBLIC = List.of("public");
@@ -85,15 +93,17 @@ public final class Benchmark {
         Path data = Files.createTempDirectory("casegraph-bench-");
         ConfigurableApplicationContext context = SpringApplication.run(CaseGraphApplication.class, "--server.port=0",
                 "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + data, "--casegraph.seed.mode=never",
-                "--casegraph.embedded.page-cache=512m", "--casegraph.embedded.transaction-memory=1g",
+                "--casegraph.embedded.page-cache=" + System.getProperty("bench.page-cache", "512m"), "--casegraph.embedded.transaction-memory=1g",
                 "--logging.level.root=warn", "--casegraph.transaction-timeout=120s", "--casegraph.limits.cost-per-minute=0");
         try {
             Graph graph = context.getBean(Graph.class);
-            GeneratedGraph generated = GeneratedGraph.generate(graph, size);
+            GeneratedGraph generated = IMPORT || size >= 1_000_000 ? imported(context, data, size)
+                    : GeneratedGraph.generate(graph, size);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Benchmark benchmark = new Benchmark(port, context.getBean(Driver.class));
-            System.out.printf(Locale.ROOT, "%n== %,d entities, %,d relationships (generated in %.1f s; hubs of %,d) ==%n",
-                    generated.entities(), generated.relationships(), generated.seconds(), GeneratedGraph.HUB_DEGREE);
+            System.out.printf(Locale.ROOT, "%n== %,d entities, %,d relationships (%s in %.1f s; hubs of %,d) ==%n",
+                    generated.entities(), generated.relationships(),
+                    IMPORT || size >= 1_000_000 ? "imported" : "generated", generated.seconds(), GeneratedGraph.HUB_DEGREE);
             System.out.printf(Locale.ROOT, "%-26s %11s %11s %7s %11s %11s %7s %9s %9s %7s%n", "operation", "gql p50 ms",
                     "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps", "share");
             List<Operation> operations = operations(generated);
@@ -109,6 +119,54 @@ public final class Benchmark {
         }
         finally {
             context.close();
+        }
+    }
+
+    /** Writes the graph as import files, then imports them as {@code java -jar casegraph.jar import} would. */
+    private static GeneratedGraph imported(ConfigurableApplicationContext context, Path data, int size) {
+        Path files = data.resolveSibling(data.getFileName() + "-import");
+        try {
+            Files.createDirectories(files);
+            GeneratedGraph generated = GeneratedGraph.writeFiles(files, size);
+            System.out.printf(Locale.ROOT, "%nImport files for %,d entities written in %.1f s (%,d MB)%n", size,
+                    generated.seconds(), (Files.size(files.resolve(BulkImport.ENTITIES))
+                            + Files.size(files.resolve(BulkImport.RELATIONSHIPS))) / 1_000_000);
+            BulkImport.Summary summary = context.getBean(BulkImport.class).run(files,
+                    ProgressDisplay.onStandardError());
+            double seconds = summary.validationSeconds() + summary.writeSeconds();
+            System.out.printf(Locale.ROOT,
+                    "Imported %,d entities and %,d relationships in %.1f s (validation %.1f s, writing %.1f s): "
+                            + "%,.0f entities+relationships/s; heap in use after a GC %,d MB, peak resident memory %s%n",
+                    summary.entities(), summary.relationships(), seconds, summary.validationSeconds(),
+                    summary.writeSeconds(), (summary.entities() + summary.relationships()) / seconds, heapAfterGcMegabytes(),
+                    peakResident());
+            return new GeneratedGraph(generated.entities(), generated.relationships(), seconds, generated.people(),
+                    generated.events(), generated.hubs());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** What stays on the heap (the sum of the pools' peaks would overstate it: they peak at different times). */
+    private static long heapAfterGcMegabytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000;
+    }
+
+    /** The process's peak resident set (heap, page cache and all), where Linux tells it. */
+    private static String peakResident() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status"))
+                .stream()
+                .filter((line) -> line.startsWith("VmHWM:"))
+                .map((line) -> String.format(Locale.ROOT, "%,d MB",
+                        Long.parseLong(line.replaceAll("[^0-9]", "")) / 1000))
+                .findFirst()
+                .orElse("unknown");
+        }
+        catch (IOException ex) {
+            return "unknown";
         }
     }
 

@@ -1,12 +1,19 @@
 package org.casegraph.bench;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.casegraph.graph.Graph;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A synthetic graph shaped like the real one: people, organizations, cases, events, documents and places, every
@@ -57,8 +64,37 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         return name.toString();
     }
 
+    /** Where generated entities and relationships go: the database directly, or import files. */
+    private interface Sink {
+
+        void entity(String type, String id, String name, String summary, String quote, Map<String, Object> fields);
+
+        void relationship(String type, String from, String to, String id, String quote);
+
+        void close();
+
+    }
+
+    /** Generates the graph straight into the database with Cypher. */
     static GeneratedGraph generate(Graph graph, int size) {
         long started = System.nanoTime();
+        GeneratedGraph generated = generate(new CypherSink(graph), size);
+        graph.schema("CALL db.awaitIndexes(600)");
+        return generated.took(started);
+    }
+
+    /** Writes the graph as {@code entities.jsonl} and {@code relationships.jsonl} in {@code folder}, for import. */
+    static GeneratedGraph writeFiles(Path folder, int size) {
+        long started = System.nanoTime();
+        return generate(new FileSink(folder), size).took(started);
+    }
+
+    private GeneratedGraph took(long started) {
+        return new GeneratedGraph(this.entities, this.relationships, (System.nanoTime() - started) / 1e9, this.people,
+                this.events, this.hubs);
+    }
+
+    private static GeneratedGraph generate(Sink sink, int size) {
         Random random = new Random(42);
         int people = size * 30 / 100;
         int organizations = size * 10 / 100;
@@ -76,91 +112,192 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         counts.put("Place", places);
         int serial = 0;
         for (Map.Entry<String, Integer> type : counts.entrySet()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < type.getValue(); i++) {
                 String prefix = type.getKey().toLowerCase();
-                Map<String, Object> props = new HashMap<>();
-                props.put("id", prefix + "/g-" + i);
-                props.put("name", name(serial++));
-                props.put("summary", "A generated " + prefix + " for the benchmark, number " + i + ".");
-                props.put("citeDocs", List.of("document/g-0"));
-                props.put("citeQuotes", List.of("generated quote " + i));
-                props.put("quoteText", "generated quote " + i);
+                Map<String, Object> fields = new HashMap<>();
                 if ("Event".equals(type.getKey())) {
-                    props.put("date", date(random));
-                    props.put("kind", "operation");
+                    fields.put("date", date(random));
+                    fields.put("kind", "operation");
                 }
-                rows.add(props);
-                if (rows.size() == BATCH) {
-                    writeNodes(graph, type.getKey(), rows);
-                    rows = new ArrayList<>();
-                }
+                sink.entity(type.getKey(), prefix + "/g-" + i, name(serial++),
+                        "A generated " + prefix + " for the benchmark, number " + i + ".", "generated quote " + i, fields);
             }
-            writeNodes(graph, type.getKey(), rows);
         }
-        List<Map<String, Object>> hubRows = new ArrayList<>();
         for (int h = 0; h < hubs; h++) {
-            hubRows.add(Map.of("id", "organization/hub-" + h, "name", "Hub Organization " + h, "citeDocs",
-                    List.of("document/g-0"), "citeQuotes", List.of("a hub"), "quoteText", "a hub"));
+            sink.entity("Organization", "organization/hub-" + h, "Hub Organization " + h, null, "a hub", Map.of());
         }
-        writeNodes(graph, "Organization", hubRows);
         int relationships = 0;
-        relationships += link(graph, "WORKS_FOR", "person", people, "organization", organizations, 1, random);
-        relationships += link(graph, "PARTICIPATED_IN", "person", people, "event", events, 2, random);
-        relationships += link(graph, "PART_OF", "event", events, "case", cases, 1, random);
-        relationships += link(graph, "OCCURRED_IN", "event", events, "place", places, 1, random);
-        relationships += link(graph, "MENTIONS", "document", documents, "person", people, 3, random);
-        List<Map<String, Object>> hubLinks = new ArrayList<>();
+        relationships += link(sink, "WORKS_FOR", "person", people, "organization", organizations, 1, random);
+        relationships += link(sink, "PARTICIPATED_IN", "person", people, "event", events, 2, random);
+        relationships += link(sink, "PART_OF", "event", events, "case", cases, 1, random);
+        relationships += link(sink, "OCCURRED_IN", "event", events, "place", places, 1, random);
+        relationships += link(sink, "MENTIONS", "document", documents, "person", people, 3, random);
         for (int h = 0; h < hubs; h++) {
             for (int k = 0; k < HUB_DEGREE; k++) {
-                hubLinks.add(relationship("person/g-" + random.nextInt(people), "organization/hub-" + h, k));
+                String from = "person/g-" + random.nextInt(people);
+                String to = "organization/hub-" + h;
+                sink.relationship("MEMBER_OF", from, to, from + "|" + to + "|" + k, "generated quote");
+                relationships++;
             }
         }
-        writeRelationships(graph, "MEMBER_OF", hubLinks);
-        relationships += hubLinks.size();
-        graph.schema("CALL db.awaitIndexes(600)");
-        return new GeneratedGraph(size + hubs, relationships, (System.nanoTime() - started) / 1e9, people, events, hubs);
+        sink.close();
+        return new GeneratedGraph(size + hubs, relationships, 0, people, events, hubs);
     }
 
-    private static int link(Graph graph, String type, String fromPrefix, int fromCount, String toPrefix, int toCount,
+    private static int link(Sink sink, String type, String fromPrefix, int fromCount, String toPrefix, int toCount,
             int perNode, Random random) {
-        List<Map<String, Object>> rows = new ArrayList<>();
         int written = 0;
         for (int i = 0; i < fromCount; i++) {
             for (int k = 0; k < perNode; k++) {
-                rows.add(relationship(fromPrefix + "/g-" + i, toPrefix + "/g-" + random.nextInt(toCount), k));
-                if (rows.size() == BATCH) {
-                    written += writeRelationships(graph, type, rows);
-                    rows = new ArrayList<>();
-                }
+                String from = fromPrefix + "/g-" + i;
+                String to = toPrefix + "/g-" + random.nextInt(toCount);
+                sink.relationship(type, from, to, from + "|" + to + "|" + k, "generated quote");
+                written++;
             }
         }
-        return written + writeRelationships(graph, type, rows);
+        return written;
     }
 
-    private static Map<String, Object> relationship(String from, String to, int k) {
-        return Map.of("from", from, "to", to, "id", from + "|" + to + "|" + k, "citeDocs", List.of("document/g-0"),
-                "citeQuotes", List.of("generated quote"));
-    }
+    /** Batches of rows by label or type, written with the Cypher the graph had before the import command. */
+    private static final class CypherSink implements Sink {
 
-    private static void writeNodes(Graph graph, String label, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return;
+        private final Graph graph;
+
+        private String label;
+
+        private final List<Map<String, Object>> rows = new ArrayList<>();
+
+        private boolean relationships;
+
+        CypherSink(Graph graph) {
+            this.graph = graph;
         }
-        graph.writeUnbounded((tx) -> tx.run("UNWIND $rows AS row CREATE (n:Entity:%s) SET n = row".formatted(label),
-                Map.of("rows", rows)).consume());
+
+        @Override
+        public void entity(String type, String id, String name, String summary, String quote,
+                Map<String, Object> fields) {
+            switchTo(type, false);
+            Map<String, Object> props = new HashMap<>(fields);
+            props.put("id", id);
+            props.put("name", name);
+            if (summary != null) {
+                props.put("summary", summary);
+            }
+            props.put("citeDocs", List.of("document/g-0"));
+            props.put("citeQuotes", List.of(quote));
+            props.put("quoteText", quote);
+            add(props);
+        }
+
+        @Override
+        public void relationship(String type, String from, String to, String id, String quote) {
+            switchTo(type, true);
+            add(Map.of("from", from, "to", to, "id", id, "citeDocs", List.of("document/g-0"), "citeQuotes",
+                    List.of(quote)));
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+
+        private void switchTo(String label, boolean relationships) {
+            if (!label.equals(this.label) || relationships != this.relationships) {
+                flush();
+                this.label = label;
+                this.relationships = relationships;
+            }
+        }
+
+        private void add(Map<String, Object> row) {
+            this.rows.add(row);
+            if (this.rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (this.rows.isEmpty()) {
+                return;
+            }
+            List<Map<String, Object>> batch = List.copyOf(this.rows);
+            this.rows.clear();
+            String cypher = this.relationships ? """
+                    UNWIND $rows AS row
+                    MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+                    CREATE (a)-[r:%s]->(b) SET r = row {.id, .citeDocs, .citeQuotes}
+                    """.formatted(this.label) : "UNWIND $rows AS row CREATE (n:Entity:%s) SET n = row".formatted(this.label);
+            this.graph.writeUnbounded((tx) -> tx.run(cypher, Map.of("rows", batch)).consume());
+        }
+
     }
 
-    private static int writeRelationships(Graph graph, String type, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return 0;
+    /** One seed-data record a line, as the import command reads them. */
+    private static final class FileSink implements Sink {
+
+        private final JsonMapper json = JsonMapper.builder().build();
+
+        private final BufferedWriter entities;
+
+        private final BufferedWriter relationships;
+
+        FileSink(Path folder) {
+            try {
+                this.entities = Files.newBufferedWriter(folder.resolve("entities.jsonl"));
+                this.relationships = Files.newBufferedWriter(folder.resolve("relationships.jsonl"));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
         }
-        graph.writeUnbounded((tx) -> tx.run("""
-                UNWIND $rows AS row
-                MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-                CREATE (a)-[r:%s]->(b) SET r = row {.id, .citeDocs, .citeQuotes}
-                """.formatted(type), Map.of("rows", rows)).consume());
-        return rows.size();
+
+        @Override
+        public void entity(String type, String id, String name, String summary, String quote,
+                Map<String, Object> fields) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", id);
+            line.put("type", type);
+            line.put("name", name);
+            if (summary != null) {
+                line.put("summary", summary);
+            }
+            line.putAll(fields);
+            line.put("sources", List.of(Map.of("doc", "document/g-0", "quote", quote)));
+            write(this.entities, line);
+        }
+
+        @Override
+        public void relationship(String type, String from, String to, String id, String quote) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", type);
+            line.put("from", from);
+            line.put("to", to);
+            line.put("id", id);
+            line.put("sources", List.of(Map.of("doc", "document/g-0", "quote", quote)));
+            write(this.relationships, line);
+        }
+
+        private void write(BufferedWriter out, Map<String, Object> line) {
+            try {
+                out.write(this.json.writeValueAsString(line));
+                out.newLine();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                this.entities.close();
+                this.relationships.close();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
     }
 
     private static String date(Random random) {
