@@ -25,8 +25,9 @@ public class TraceRepository {
 
     /**
      * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of them, and the
-     * relationships among them. Each depth is a pruning breadth-first expansion (DISTINCT right after a
-     * fixed-length pattern), so hubs cost their distinct neighbours, not every path through them.
+     * relationships among them. A breadth-first search, one level at a time from the level before, that stops
+     * as soon as the levels found hold more than {@code limit} entities: a hub's neighbourhood costs its direct
+     * neighbours, not every entity two hops away.
      */
     Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
@@ -43,23 +44,28 @@ public class TraceRepository {
     public static String neighborhoodCypher(int depth, String types) {
         StringBuilder levels = new StringBuilder();
         for (int d = 1; d <= depth; d++) {
-            if (d > 1) {
-                levels.append("  UNION ALL\n");
-            }
-            levels.append(("  WITH start MATCH p = (start)-[%s*%d..%d]-(m:Entity)"
-                    + " WHERE all(x IN nodes(p) WHERE coalesce(x.visibility, 'public') IN $visible)"
-                    + " AND all(y IN relationships(p) WHERE coalesce(y.visibility, 'public') IN $visible)"
-                    + " WITH DISTINCT m RETURN m, %d AS distance\n").formatted(types, d, d, d));
+            // Level d: unseen visible entities linked by a visible relationship to level d - 1, in id order;
+            // nothing when the levels before already hold more than the limit.
+            String from = d == 1 ? "UNWIND [start] AS a"
+                    : "UNWIND CASE WHEN size(found) <= $limit THEN level%d ELSE [] END AS a".formatted(d - 1);
+            levels.append(("""
+                    CALL {
+                      WITH start, found%s
+                      %s
+                      MATCH (a)-[r%s]-(m:Entity)
+                      WHERE m <> start AND NOT m IN found AND coalesce(r.visibility, 'public') IN $visible
+                        AND coalesce(m.visibility, 'public') IN $visible
+                      WITH DISTINCT m ORDER BY m.id
+                      RETURN collect(m) AS level%d
+                    }
+                    WITH start, found + level%d AS found, level%d
+                    """).formatted(d == 1 ? "" : ", level" + (d - 1), from, types, d, d, d));
         }
         return """
                 MATCH (start:Entity {id: $id})
                 WHERE coalesce(start.visibility, 'public') IN $visible
-                CALL {
-                %s}
-                WITH start, m, min(distance) AS distance
-                WHERE m <> start
-                ORDER BY distance, m.id
-                WITH start, collect(m) AS found
+                WITH start, [] AS found
+                %s\
                 WITH start, [start] + found[0..$limit] AS nodes, size(found) > $limit AS truncated
                 CALL {
                   WITH nodes

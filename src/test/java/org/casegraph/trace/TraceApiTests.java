@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
+import org.casegraph.graph.Graph;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -16,6 +17,9 @@ public class TraceApiTests {
 
     @Autowired
     GraphQlTester graphQl;
+
+    @Autowired
+    Graph graph;
 
     @Test
     void neighborhoodOfAnOffender() {
@@ -42,6 +46,42 @@ public class TraceApiTests {
             .execute();
         response.path("neighborhood.truncated").entity(Boolean.class).isEqualTo(true);
         response.path("neighborhood.nodes").entityList(Object.class).hasSize(6);
+    }
+
+    @Test
+    void neighborhoodIsNearestFirstAndMatchesAPlainVariableLengthMatch() {
+        String start = "person/alexander-trofimov";
+        List<String> ids = this.graphQl.documentName("neighborhood")
+            .variable("id", start)
+            .variable("depth", 2)
+            .variable("limit", 500)
+            .execute()
+            .path("neighborhood.nodes[*].id")
+            .entityList(String.class)
+            .get();
+        Map<String, Long> distance = new java.util.HashMap<>();
+        this.graph.query("""
+                MATCH p = (s:Entity {id: $id})-[*1..2]-(m:Entity) WHERE m <> s
+                RETURN m.id AS id, min(length(p)) AS distance
+                """, Map.of("id", start), (r) -> distance.put(r.get("id").asString(), r.get("distance").asLong()));
+        assertThat(ids.subList(1, ids.size())).containsExactlyInAnyOrderElementsOf(distance.keySet());
+        List<Long> distances = ids.subList(1, ids.size()).stream().map(distance::get).toList();
+        assertThat(distances).as("nearest first").isSorted();
+        // Cut at the limit: the first entities by distance, then by id.
+        List<String> cut = this.graphQl.documentName("neighborhood")
+            .variable("id", start)
+            .variable("depth", 2)
+            .variable("limit", 7)
+            .execute()
+            .path("neighborhood.nodes[*].id")
+            .entityList(String.class)
+            .get();
+        List<String> expected = distance.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .limit(7)
+            .map(Map.Entry::getKey)
+            .toList();
+        assertThat(cut.subList(1, cut.size())).containsExactlyElementsOf(expected);
     }
 
     @Test
