@@ -27,15 +27,21 @@ public class EntityRepository {
         this.graph = graph;
     }
 
+    /**
+     * The entity with this id, or the one it was merged into; parameters id and visible. Public so that the
+     * benchmark runs exactly what the API runs.
+     */
+    public static final String FIND_BY_ID = """
+            OPTIONAL MATCH (n:Entity {id: $id})
+            OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(merged:Entity)
+            WITH coalesce(n, merged) AS n
+            WHERE n IS NOT NULL AND %s
+            RETURN %s AS n
+            """.formatted(Visibility.visible("n"), Visibility.entity("n"));
+
     /** The entity with this id, or the one it was merged into. */
     public Optional<Entity> findById(String id, List<String> visible) {
-        return this.graph.query("""
-                OPTIONAL MATCH (n:Entity {id: $id})
-                OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(merged:Entity)
-                WITH coalesce(n, merged) AS n
-                WHERE n IS NOT NULL AND %s
-                RETURN %s AS n
-                """.formatted(Visibility.visible("n"), Visibility.entity("n")), Map.of("id", id, "visible", visible),
+        return this.graph.query(FIND_BY_ID, Map.of("id", id, "visible", visible),
                 (r) -> EntityMapper.asEntity(r.get("n")))
             .stream()
             .findFirst();

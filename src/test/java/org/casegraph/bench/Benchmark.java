@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import org.casegraph.CaseGraphApplication;
+import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
 import org.casegraph.importer.BulkImport;
 import org.casegraph.importer.ProgressDisplay;
@@ -72,9 +73,12 @@ public final class Benchmark {
         this.driver = driver;
     }
 
-    /** One operation: its GraphQL request and the Cypher the API runs for it, for the i-th sample. */
-    private record Operation(String name, IntFunction<String> graphQl, IntFunction<String> cypher,
-            IntFunction<Map<String, Object>> parameters) {
+    /**
+     * One operation: its GraphQL document and variables, as an app sends them (one document, new variables each
+     * time), and the Cypher the API runs for it with its parameters, for the i-th sample.
+     */
+    private record Operation(String name, String document, IntFunction<Map<String, Object>> variables,
+            IntFunction<String> cypher, IntFunction<Map<String, Object>> parameters) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -173,31 +177,32 @@ public final class Benchmark {
     private static List<Operation> operations(GeneratedGraph g) {
         List<Operation> operations = new ArrayList<>();
         // The floor: what any GraphQL request over HTTP costs, against the cheapest possible Cypher.
-        operations.add(new Operation("floor ({ __typename })", (i) -> "{ __typename }", (i) -> "RETURN 1",
+        operations.add(new Operation("floor ({ __typename })", "{ __typename }", (i) -> Map.of(), (i) -> "RETURN 1",
                 (i) -> Map.of()));
         operations.add(new Operation("entity",
-                (i) -> "{ entity(id: \"%s\") { id name summary sources { quote } } }".formatted(g.person(i)),
-                (i) -> "MATCH (n:Entity {id: $id}) WHERE coalesce(n.visibility, 'public') IN $visible RETURN n",
+                "query($id: ID!) { entity(id: $id) { id name summary sources { quote } } }",
+                (i) -> Map.of("id", g.person(i)),
+                (i) -> EntityRepository.FIND_BY_ID,
                 (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
         operations.add(new Operation("search",
-                (i) -> "{ search(query: \"%s\", first: 10) { totalCount edges { score node { id name } } } }"
-                    .formatted(g.searchName(i)),
+                "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
+                (i) -> Map.of("q", g.searchName(i)),
                 (i) -> SearchCypher.SEARCH,
                 (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
-        operations.add(new Operation("neighborhood depth 2",
-                (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
-                    .formatted(g.person(i)),
+        String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
+                + "{ truncated nodes { id name } relationships { id type } } }";
+        operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
                 (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
-        operations.add(new Operation("neighborhood hub depth 2",
-                (i) -> "{ neighborhood(id: \"%s\", depth: 2, limit: 100) { truncated nodes { id name } relationships { id type } } }"
-                    .formatted(g.hub(i)),
+        operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
                 (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
         operations.add(new Operation("paths",
-                (i) -> "{ paths(fromId: \"%s\", toId: \"%s\", maxLength: 4, first: 3) { length nodes { id name } relationships { id type } } }"
-                    .formatted(g.person(i), g.event(i)),
+                "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
+                        + "{ length nodes { id name } relationships { id type } } }",
+                (i) -> Map.of("from", g.person(i), "to", g.event(i)),
                 (i) -> TraceRepository.pathsCypher(3, "", 4), (i) -> pathParameters(g.person(i), g.event(i))));
         operations.add(new Operation("timeline",
-                (i) -> "{ timeline(entityId: \"%s\", first: 20) { edges { cursor node { id name date } } } }".formatted(g.person(i)),
+                "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
+                (i) -> Map.of("id", g.person(i)),
                 (i) -> TimelineCypher.ENTITY_EVENTS, (i) -> timelineParameters(g.person(i))));
         return operations;
     }
@@ -287,7 +292,7 @@ public final class Benchmark {
     }
 
     private void graphQl(Operation operation, int i) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("query", operation.graphQl().apply(i)));
+        String body = JSON.writeValueAsString(Map.of("query", operation.document(), "variables", operation.variables().apply(i)));
         HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.endpoint)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

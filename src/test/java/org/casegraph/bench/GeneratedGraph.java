@@ -127,11 +127,15 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
             sink.entity("Organization", "organization/hub-" + h, "Hub Organization " + h, null, "a hub", Map.of());
         }
         int relationships = 0;
+        // About five relationships per entity, as SPEC §6 sizes the graph (1M entities, 5M relationships).
         relationships += link(sink, "WORKS_FOR", "person", people, "organization", organizations, 1, random);
-        relationships += link(sink, "PARTICIPATED_IN", "person", people, "event", events, 2, random);
-        relationships += link(sink, "PART_OF", "event", events, "case", cases, 1, random);
+        relationships += link(sink, "PARTICIPATED_IN", "person", people, "event", events, 4, random);
+        relationships += link(sink, "PARTNERED_WITH", "person", people, "person", people, 2, random);
+        relationships += link(sink, "PART_OF", "event", events, "case", cases, 2, random);
         relationships += link(sink, "OCCURRED_IN", "event", events, "place", places, 1, random);
-        relationships += link(sink, "MENTIONS", "document", documents, "person", people, 3, random);
+        relationships += link(sink, "MENTIONS", "document", documents, "person", people, 10, random);
+        relationships += link(sink, "ABOUT", "document", documents, "case", cases, 2, random);
+        relationships += link(sink, "LOCATED_IN", "organization", organizations, "place", places, 1, random);
         for (int h = 0; h < hubs; h++) {
             for (int k = 0; k < HUB_DEGREE; k++) {
                 String from = "person/g-" + random.nextInt(people);
