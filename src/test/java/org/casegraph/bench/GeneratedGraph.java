@@ -133,7 +133,7 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         relationships += link(sink, "PARTNERED_WITH", "person", people, "person", people, 2, random);
         relationships += link(sink, "PART_OF", "event", events, "case", cases, 2, random);
         relationships += link(sink, "OCCURRED_IN", "event", events, "place", places, 1, random);
-        relationships += link(sink, "MENTIONS", "document", documents, "person", people, 10, random);
+        relationships += link(sink, "MENTIONS", "document", documents, "person", people, 11, random);
         relationships += link(sink, "ABOUT", "document", documents, "case", cases, 2, random);
         relationships += link(sink, "LOCATED_IN", "organization", organizations, "place", places, 1, random);
         for (int h = 0; h < hubs; h++) {

@@ -35,6 +35,18 @@ public record GraphQlHttp(int port) {
         return response;
     }
 
+    /** The response as the JSON text a client reads. */
+    public String text(String key, String document, Map<String, Object> variables) throws Exception {
+        return JSON.writeValueAsString(post(key, document, variables));
+    }
+
+    /** Runs a mutation taking {@code $input}, failing the test when it answers with an error. */
+    public String mutate(String key, String document, Map<String, Object> input) throws Exception {
+        String response = text(key, document, Map.of("input", input));
+        assertThat(response).as(response).doesNotContain("\"errors\"");
+        return response;
+    }
+
     /** The first error's message and extensions, failing when there is none. */
     public static String firstError(Map<String, Object> response) {
         List<?> errors = (List<?>) response.get("errors");
