@@ -134,10 +134,7 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
-                    Map.of("id", input.id(), "props", props)).single().get("n").asNode();
-            audit(tx, actor, "updateEntity", input.id(), before, props);
-            return new EntityPayload(EntityMapper.asEntity(updated), (int) version + 1);
+            return write(tx, input.id(), props, actor, "updateEntity", before, props);
         });
     }
 
@@ -162,22 +159,38 @@ class CurationController {
 
     private EntityPayload changeVisibility(String id, Integer expectedVersion, String visibility, String reason,
             String actor, String action) {
+        requireReason(reason);
+        return this.graph.write((tx) -> {
+            Map<String, Object> before = lockAtVersion(tx, id, expectedVersion).asMap();
+            Map<String, Object> after = withVisibility(before, visibility, reason);
+            return write(tx, id, after, actor, action, before, after);
+        });
+    }
+
+    /** Writes an entity's new properties (with its next version) and their audit entry, which records {@code audited}. */
+    static EntityPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor, String action,
+            Map<String, Object> before, Map<String, Object> audited) {
+        var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n", Map.of("id", id, "props", props))
+            .single()
+            .get("n")
+            .asNode();
+        audit(tx, actor, action, id, before, audited);
+        return new EntityPayload(EntityMapper.asEntity(updated), ((Number) props.get("version")).intValue());
+    }
+
+    static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw CurationException.invalid(List.of("a reason is required"));
         }
-        return this.graph.write((tx) -> {
-            var node = lockAtVersion(tx, id, expectedVersion);
-            Map<String, Object> before = new LinkedHashMap<>(node.asMap());
-            long version = node.get("version").asLong() + 1;
-            var changed = tx.run("""
-                    MATCH (n:Entity {id: $id})
-                    SET n.visibility = $visibility, n.visibilityReason = $reason, n.version = $version
-                    RETURN n
-                    """, Map.of("id", id, "visibility", visibility, "reason", reason.strip(), "version", version))
-                .single().get("n").asNode();
-            audit(tx, actor, action, id, before, changed.asMap());
-            return new EntityPayload(EntityMapper.asEntity(changed), (int) version);
-        });
+    }
+
+    /** An entity's or a relationship's properties with a new visibility, its reason, and the next version. */
+    static Map<String, Object> withVisibility(Map<String, Object> before, String visibility, String reason) {
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("visibility", visibility);
+        after.put("visibilityReason", reason.strip());
+        after.put("version", ((Number) before.get("version")).longValue() + 1);
+        return after;
     }
 
     /**

@@ -55,10 +55,8 @@ class FieldSensitivity {
             known.addAll(this.vocabulary.entityType(EntityMapper.typeOf(node)).fields().keySet());
             Map<String, Object> before = node.asMap();
             Map<String, Object> after = changed(before, input, known);
-            var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n",
-                    Map.of("id", input.id(), "props", after)).single().get("n").asNode();
-            CurationController.audit(tx, actor, "markFieldsSensitive", input.id(), before, withReason(after, input));
-            return new EntityPayload(EntityMapper.asEntity(updated), ((Number) after.get("version")).intValue());
+            return CurationController.write(tx, input.id(), after, actor, "markFieldsSensitive", before,
+                    withReason(after, input));
         });
     }
 

@@ -116,16 +116,10 @@ class RelationshipEdits {
 
     private RelationshipPayload changeVisibility(String id, Integer expectedVersion, String visibility, String reason,
             String actor, String action) {
-        if (reason == null || reason.isBlank()) {
-            throw CurationException.invalid(List.of("a reason is required"));
-        }
+        CurationController.requireReason(reason);
         return this.graph.write((tx) -> {
             Map<String, Object> before = lockAtVersion(tx, id, expectedVersion);
-            Map<String, Object> after = new LinkedHashMap<>(before);
-            after.put("visibility", visibility);
-            after.put("visibilityReason", reason.strip());
-            after.put("version", ((Number) before.get("version")).longValue() + 1);
-            return write(tx, id, after, actor, action, before);
+            return write(tx, id, CurationController.withVisibility(before, visibility, reason), actor, action, before);
         });
     }
 
