@@ -21,9 +21,10 @@ class ImportIT {
             {"id": "document/generated-register", "type": "Document", "name": "Generated register", \
             "sources": [{"doc": "document/generated-register", "quote": "Generated register"}]}""";
 
+    /** Cites a document of the seed data, which a new database gets first, as the service's would. */
     private static final String PERSON = """
             {"id": "person/generated-ilsa-moren", "type": "Person", "name": "Ilsa Moren", \
-            "sources": [{"doc": "document/generated-register", "quote": "Ilsa Moren"}]}""";
+            "sources": [{"doc": "document/the-current-trofimov-arrest-order", "quote": "IJM"}]}""";
 
     @TempDir
     Path temp;
