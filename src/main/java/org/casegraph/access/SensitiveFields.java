@@ -32,18 +32,25 @@ public final class SensitiveFields {
      * the queries order and filter by (dates, kinds, validity), which hiding would quietly break.
      */
     private static final Set<String> ALWAYS_PUBLIC = Set.of("id", "type", "name", "aliases", "sources", "date",
-            "endDate", "kind", "validFrom", "validTo");
+            "endDate", "publicationDate", "kind", "validFrom", "validTo");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SensitiveFields() {
     }
 
-    /** Why this field cannot be sensitive, or null when it can; {@code known} are the fields the type has. */
-    public static String refusal(String field, Collection<String> known) {
+    /**
+     * Why this field cannot be sensitive, or null when it can; {@code known} are the fields the type has and
+     * {@code required} those every record of it has (which readers must always get).
+     */
+    public static String refusal(String field, Collection<String> known, Collection<String> required) {
         if (ALWAYS_PUBLIC.contains(field)) {
             return "field '" + field + "' identifies the record or orders the graph and cannot be sensitive;"
                     + " mark the whole record sensitive instead";
+        }
+        if (required.contains(field)) {
+            return "field '" + field + "' is required of this type, so every reader gets it; mark the whole record"
+                    + " sensitive instead";
         }
         if (!known.contains(field)) {
             return "unknown field '" + field + "'; fields of this record: " + new TreeSet<>(known);

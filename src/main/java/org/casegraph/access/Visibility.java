@@ -27,7 +27,7 @@ public final class Visibility {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
     }
 
-    /** Every visibility: for the curation writes, whose callers are editors. */
+    /** Every visibility, from most to least visible: for the curation writes, whose callers are editors. */
     public static final List<String> ALL = List.of(PUBLIC, SENSITIVE, RETRACTED);
 
     /**

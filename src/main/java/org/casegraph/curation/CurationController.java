@@ -250,17 +250,27 @@ class CurationController {
             props.put("id", id);
             props.put("citeDocs", citations.stream().map(SeedData.Citation::document).toList());
             props.put("citeQuotes", citations.stream().map(SeedData.Citation::quote).toList());
+            // Creating a link that exists replaces its facts but keeps what editors decided about it (hidden fields,
+            // sensitive or retracted, its version).
+            Map<String, Object> existing = tx.run("""
+                    MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
+                    """, Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
+                .list((r) -> r.get("props").asMap())
+                .stream()
+                .findFirst()
+                .orElse(null);
+            Map<String, Object> after = GraphWriter.keepingEditorialState(props, existing);
+            after.putIfAbsent("version", 1L);
             var relationship = tx.run("""
                     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
                     MERGE (a)-[r:$($type) {id: $id}]->(b)
-                    WITH r, coalesce(r.version, 0) + 1 AS version
-                    SET r = $props, r.version = version
+                    SET r = $props
                     RETURN %s AS r
                     """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
-                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", props, "visible",
+                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", after, "visible",
                             Visibility.ALL))
                 .single().get("r");
-            audit(tx, actor, "createRelationship", id, null, props);
+            audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });

@@ -1,17 +1,22 @@
 package org.casegraph.curation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.casegraph.access.Role;
+import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -35,6 +40,34 @@ class EntityMerges {
     EntityMerges(Graph graph) {
         this.graph = graph;
     }
+
+    /**
+     * Undoing deletes the links the merge moved to the kept entity and writes the dropped one's back as they were;
+     * a moved link changed since (a field hidden, say) would silently lose that change.
+     */
+    private static void requireMovedLinksUnchanged(TransactionContext tx, String keepId, String dropId,
+            List<String> created, List<Map<String, Object>> dropRelationships) {
+        Map<String, String> asMoved = new HashMap<>();
+        for (Map<String, Object> relationship : dropRelationships) {
+            Map<String, Object> props = new TreeMap<>(castMap(relationship.get("props")));
+            props.put("id", String.valueOf(props.get("id")).replace(dropId, keepId));
+            asMoved.put((String) props.get("id"), JSON.writeValueAsString(props));
+        }
+        tx.run("""
+                MATCH (:Entity {id: $keep})-[r]-() WHERE r.id IN $created
+                RETURN r.id AS id, properties(r) AS props
+                """, Map.of("keep", keepId, "created", created)).list().forEach((record) -> {
+                    String id = record.get("id").asString();
+                    String now = JSON.writeValueAsString(new TreeMap<>(record.get("props").asMap()));
+                    if (!now.equals(asMoved.get(id))) {
+                        throw new CurationException(CurationException.Kind.CONFLICT, "relationship '" + id
+                                + "' changed since the merge; undo those changes first");
+                    }
+                });
+    }
+
+    /** From most to least visible. */
+    private static final List<String> VISIBILITY_ORDER = Visibility.ALL;
 
     record MergeEntitiesInput(String keep, String drop, String reason) {
     }
@@ -60,6 +93,14 @@ class EntityMerges {
             String type = EntityMapper.typeOf(keep);
             if (!type.equals(EntityMapper.typeOf(drop))) {
                 throw CurationException.invalid(List.of("cannot merge a " + EntityMapper.typeOf(drop) + " into a " + type));
+            }
+            // The dropped entity's names and quotes join the kept one: they must not become more visible.
+            String dropVisibility = drop.get("visibility").asString(Visibility.PUBLIC);
+            String keepVisibility = keep.get("visibility").asString(Visibility.PUBLIC);
+            if (VISIBILITY_ORDER.indexOf(dropVisibility) > VISIBILITY_ORDER.indexOf(keepVisibility)) {
+                throw CurationException.invalid(List.of("'" + input.drop() + "' is " + dropVisibility + " and '"
+                        + input.keep() + "' is " + keepVisibility + ": merging would show the first one's names and"
+                        + " quotes to more readers; mark '" + input.keep() + "' " + dropVisibility + " first"));
             }
             List<Map<String, Object>> dropRelationships = tx.run("""
                     MATCH (d:Entity {id: $drop})-[r]-(o:Entity)
@@ -161,6 +202,7 @@ class EntityMerges {
                     new TypeReference<Map<String, Object>>() { });
             List<Map<String, Object>> dropRelationships = JSON.readValue(merge.get("dropRelationships").asString(),
                     new TypeReference<List<Map<String, Object>>>() { });
+            requireMovedLinksUnchanged(tx, keepId, dropId, merge.get("created").asList(Value::asString), dropRelationships);
             Node restored = tx.run("""
                     MATCH (k:Entity {id: $keep})
                     OPTIONAL MATCH (k)-[r]-() WHERE r.id IN $created

@@ -51,10 +51,12 @@ class FieldSensitivity {
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
             var node = CurationController.lockAtVersion(tx, input.id(), input.expectedVersion());
+            Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(EntityMapper.typeOf(node)).fields();
             Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
-            known.addAll(this.vocabulary.entityType(EntityMapper.typeOf(node)).fields().keySet());
+            known.addAll(fields.keySet());
+            List<String> required = fields.values().stream().filter(Vocabulary.FieldSpec::required).map(Vocabulary.FieldSpec::name).toList();
             Map<String, Object> before = node.asMap();
-            Map<String, Object> after = changed(before, input, known);
+            Map<String, Object> after = changed(before, input, known, required);
             return CurationController.write(tx, input.id(), after, actor, "markFieldsSensitive", before,
                     withReason(after, input));
         });
@@ -68,7 +70,7 @@ class FieldSensitivity {
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
             Map<String, Object> before = RelationshipEdits.lockAtVersion(tx, input.id(), input.expectedVersion());
-            Map<String, Object> after = changed(before, input, Vocabulary.RELATIONSHIP_FIELDS.keySet());
+            Map<String, Object> after = changed(before, input, Vocabulary.RELATIONSHIP_FIELDS.keySet(), List.of());
             return RelationshipEdits.write(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
                     withReason(after, input));
         });
@@ -76,9 +78,9 @@ class FieldSensitivity {
 
     /** The stored properties after the change, one version on; refuses fields that cannot be sensitive. */
     private static Map<String, Object> changed(Map<String, Object> before, MarkFieldsSensitiveInput input,
-            Collection<String> known) {
+            Collection<String> known, Collection<String> required) {
         List<String> problems = input.fields().stream()
-            .map((field) -> SensitiveFields.refusal(field, known))
+            .map((field) -> SensitiveFields.refusal(field, known, required))
             .filter(Objects::nonNull)
             .toList();
         if (!problems.isEmpty()) {

@@ -2,9 +2,11 @@ package org.casegraph.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.casegraph.access.SensitiveFields;
 import org.casegraph.graph.Vocabulary;
@@ -24,9 +26,15 @@ public final class GraphWriter {
     /** Writes everything inside the given transaction; the caller commits all of it or none. */
     static void write(TransactionContext tx, SeedData data, Vocabulary vocabulary) {
         Map<String, Map<String, Object>> edited = editorialState(tx);
+        // An entity merged into another stays merged: its id resolves to the one kept, and its links (which need
+        // both ends) are not written again either.
+        Set<String> mergedAway = new HashSet<>(tx.run("MATCH (a:Alias) RETURN a.id AS id").list((r) -> r.get("id").asString()));
         List<Map<String, Object>> entities = new ArrayList<>();
         for (EntityRecord entity : data.entities()) {
             requireKnown(vocabulary.entityType(entity.type()) != null, entity.type());
+            if (mergedAway.contains(entity.id())) {
+                continue;
+            }
             entities.add(Map.of("id", entity.id(), "type", entity.type(), "props",
                     keepingEditorialState(nodeProperties(entity), edited.get(entity.id()))));
         }
@@ -70,7 +78,11 @@ public final class GraphWriter {
         return state;
     }
 
-    private static Map<String, Object> keepingEditorialState(Map<String, Object> props, Map<String, Object> state) {
+    /**
+     * New properties of a record that keep what editors decided about it: its visibility and reason, its hidden
+     * fields (hidden again), and its version, one on. {@code state} is what the record has now, or null.
+     */
+    public static Map<String, Object> keepingEditorialState(Map<String, Object> props, Map<String, Object> state) {
         if (state == null) {
             return props;
         }

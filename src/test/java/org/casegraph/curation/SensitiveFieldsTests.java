@@ -195,6 +195,83 @@ class SensitiveFieldsTests {
         assertThat(post("", WAYS.get(0).formatted(HOLDER), Map.of())).contains("\"party\":\"none\"");
     }
 
+    @Test
+    void requiredFieldsCannotBeHidden() throws Exception {
+        String response = post("test-editor-key", MARK, Map.of("input", Map.of("id",
+                "statistic/phnom-penh-minor-girls-share-sex-workers", "expectedVersion", 1, "fields", List.of("metric"),
+                "sensitive", true, "reason", "x")));
+        assertThat(response).contains("field 'metric' is required of this type");
+    }
+
+    @Test
+    void creatingALinkAgainKeepsItsHiddenFields() throws Exception {
+        edit(create("person/nell-okafor", "Nell Okafor", "A driver."), Map.of());
+        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
+        Map<String, Object> input = Map.of("type", "WORKS_FOR", "from", "person/nell-okafor", "to",
+                "organization/international-justice-mission", "properties", Map.of("note", "first note"), "sources",
+                List.of(Map.of("document", SOURCE, "quote", "IJM")));
+        edit(link, input);
+        String id = "person/nell-okafor|WORKS_FOR|organization/international-justice-mission";
+        edit("""
+                mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
+                """, Map.of("id", id, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
+        Map<String, Object> again = new java.util.HashMap<>(input);
+        again.put("properties", Map.of("note", "second note"));
+        assertThat(edit(link, again)).contains("\"version\":3");
+        String query = "{ entity(id: \"person/nell-okafor\") { relationships { note } } }";
+        assertThat(post("", query, Map.of())).contains("\"note\":null").doesNotContain("second note");
+        assertThat(post("test-investigator-key", query, Map.of())).contains("second note");
+    }
+
+    @Test
+    void aHiddenRecordCannotBeMergedIntoAPublishedOne() throws Exception {
+        edit(create("person/quiet-double", "Quiet Double", "An unpublished duplicate."), Map.of());
+        edit(create("person/open-original", "Open Original", "The published record."), Map.of());
+        edit("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+                Map.of("id", "person/quiet-double", "expectedVersion", 1, "sensitive", true, "reason", "unpublished"));
+        String merge = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }";
+        String refused = post("test-editor-key", merge, Map.of("input", Map.of("keep", "person/open-original", "drop",
+                "person/quiet-double", "reason", "same person")));
+        assertThat(refused).contains("'person/quiet-double' is sensitive and 'person/open-original' is public");
+        assertThat(post("", "{ entity(id: \"person/quiet-double\") { id } }", Map.of())).contains("\"entity\":null");
+        assertThat(post("", "{ search(query: \"Quiet Double\") { edges { node { id } } } }", Map.of()))
+            .doesNotContain("person/open-original");
+    }
+
+    @Test
+    void undoingAMergeDoesNotUndoAFieldHiddenSince() throws Exception {
+        edit(create("person/ada-kestner", "Ada Kestner", "Kept."), Map.of());
+        edit(create("person/ada-kestner-2", "A. Kestner", "Duplicate."), Map.of());
+        edit("mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }",
+                Map.of("type", "WORKS_FOR", "from", "person/ada-kestner-2", "to", "organization/international-justice-mission",
+                        "properties", Map.of("note", "paid in cash"), "sources", List.of(Map.of("document", SOURCE, "quote", "IJM"))));
+        String merged = edit("mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }",
+                Map.of("keep", "person/ada-kestner", "drop", "person/ada-kestner-2", "reason", "same person"));
+        String mergeId = merged.replaceAll("(?s).*\"mergeId\":\"([^\"]+)\".*", "$1");
+        edit("""
+                mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
+                """, Map.of("id", "person/ada-kestner|WORKS_FOR|organization/international-justice-mission",
+                "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
+        String undo = post("test-editor-key", "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version } }",
+                Map.of("input", Map.of("mergeId", mergeId, "reason", "not the same")));
+        assertThat(undo).contains("CONFLICT", "changed since the merge");
+        assertThat(post("", "{ entity(id: \"person/ada-kestner\") { relationships { note } } }", Map.of()))
+            .doesNotContain("paid in cash");
+    }
+
+    @Test
+    void loadingTheSeedDataAgainDoesNotBringBackAMergedEntity() throws Exception {
+        String merge = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }";
+        edit(merge, Map.of("keep", "organization/office-of-senator-carl-levin", "drop",
+                "organization/office-of-senator-thad-cochran", "reason", "a test of reloading"));
+        this.seedLoader.load();
+        long dropped = this.graph.single("MATCH (n:Entity {id: 'organization/office-of-senator-thad-cochran'}) RETURN count(n) AS n",
+                Map.of(), (r) -> r.get("n").asLong());
+        assertThat(dropped).isZero();
+        assertThat(post("", "{ entity(id: \"organization/office-of-senator-thad-cochran\") { id } }", Map.of()))
+            .contains("organization/office-of-senator-carl-levin");
+    }
+
     private long reads(String target) {
         return this.graph.single("MATCH (a:AuditEntry {action: 'readSensitive', target: $target}) RETURN count(a) AS n",
                 Map.of("target", target), (r) -> r.get("n").asLong());
