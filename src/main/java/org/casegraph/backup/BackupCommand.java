@@ -34,9 +34,9 @@ public final class BackupCommand {
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, 2, args.length))) {
             GraphBackup backup = context.getBean(GraphBackup.class);
             GraphBackup.Summary summary = "backup".equals(args[0]) ? backup.backup(file) : backup.restore(file);
-            return "%s %s: %d entities, %d relationships, checksum %s".formatted(
+            return "%s %s: %d entities, %d relationships, checksum %s (and %d aliases, merge records, audit entries and API keys)".formatted(
                     "backup".equals(args[0]) ? "Backed up to" : "Restored from", file, summary.entities(),
-                    summary.relationships(), summary.checksum());
+                    summary.relationships(), summary.checksum(), summary.records());
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole graph to a file and back: one JSON object a line, entities first, then relationships, with a
- * checksum over the content that is the same for two graphs exactly when they hold the same data.
+ * The whole graph to a file and back: one JSON object a line, entities first, then relationships, then the
+ * other records (aliases of merged entities, merge records, the audit trail, API keys issued through the API),
+ * with a checksum over the content that is the same for two graphs exactly when they hold the same data.
  */
 @Component
 public class GraphBackup {
@@ -43,8 +45,11 @@ public class GraphBackup {
     }
 
     /** What a backup or restore handled. */
-    public record Summary(long entities, long relationships, String checksum) {
+    public record Summary(long entities, long relationships, long records, String checksum) {
     }
+
+    /** Date-times are kept as {@code {"$datetime": "..."}}, so that a restore writes them back as date-times. */
+    private static final String DATETIME = "$datetime";
 
     /** Writes every entity and relationship to {@code file}, replacing it only once the backup is complete. */
     public Summary backup(Path file) {
@@ -61,10 +66,23 @@ public class GraphBackup {
                     line.put("to", r.get("to").asString());
                     return line;
                 });
+        List<Map<String, Object>> records = this.graph.query("""
+                MATCH (n) WHERE NOT n:Entity AND NOT n:__CaseGraphMigration
+                OPTIONAL MATCH (n)-[:ALIAS_OF]->(e:Entity)
+                RETURN labels(n)[0] AS type, properties(n) AS props, e.id AS aliasOf
+                ORDER BY type, n.id, n.name, toString(n.at), n.action, n.target, n.before, n.after
+                """, Map.of(), (r) -> {
+                    Map<String, Object> line = line("record", r.get("type").asString(), r.get("props"));
+                    if (!r.get("aliasOf").isNull()) {
+                        line.put("aliasOf", r.get("aliasOf").asString());
+                    }
+                    return line;
+                });
+        List<Map<String, Object>> all = concat(concat(nodes, relationships), records);
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             out.write(this.json.writeValueAsString(Map.of("format", FORMAT)));
             out.newLine();
-            for (Map<String, Object> line : concat(nodes, relationships)) {
+            for (Map<String, Object> line : all) {
                 out.write(this.json.writeValueAsString(line));
                 out.newLine();
             }
@@ -73,7 +91,7 @@ public class GraphBackup {
             throw new UncheckedIOException("cannot write the backup to " + file, ex);
         }
         move(partial, file);
-        return new Summary(nodes.size(), relationships.size(), checksum(concat(nodes, relationships)));
+        return new Summary(nodes.size(), relationships.size(), records.size(), checksum(all));
     }
 
     /** Restores a backup into an empty database; on any failure the database is emptied again. */
@@ -87,6 +105,10 @@ public class GraphBackup {
         List<Map<String, Object>> lines = read(file);
         List<Map<String, Object>> entities = lines.stream().filter((line) -> "entity".equals(line.get("kind"))).toList();
         List<Map<String, Object>> relationships = lines.stream().filter((line) -> "relationship".equals(line.get("kind"))).toList();
+        List<Map<String, Object>> records = lines.stream()
+            .filter((line) -> "record".equals(line.get("kind")))
+            .map(GraphBackup::withDateTimes)
+            .toList();
         try {
             for (int i = 0; i < entities.size(); i += BATCH) {
                 List<Map<String, Object>> batch = entities.subList(i, Math.min(entities.size(), i + BATCH));
@@ -103,12 +125,22 @@ public class GraphBackup {
                         CREATE (a)-[r:$(row.type)]->(b) SET r = row.props
                         """, Map.of("rows", batch)).consume());
             }
+            for (int i = 0; i < records.size(); i += BATCH) {
+                List<Map<String, Object>> batch = records.subList(i, Math.min(records.size(), i + BATCH));
+                this.graph.writeUnbounded((tx) -> tx.run("""
+                        UNWIND $rows AS row
+                        CREATE (n) SET n = row.props, n:$(row.type)
+                        WITH n, row WHERE row.aliasOf IS NOT NULL
+                        MATCH (e:Entity {id: row.aliasOf})
+                        CREATE (n)-[:ALIAS_OF]->(e)
+                        """, Map.of("rows", batch)).consume());
+            }
         }
         catch (RuntimeException ex) {
-            this.graph.writeUnbounded((tx) -> tx.run("MATCH (n:Entity) DETACH DELETE n").consume());
+            this.graph.writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
             throw ex;
         }
-        return new Summary(entities.size(), relationships.size(), checksum(lines));
+        return new Summary(entities.size(), relationships.size(), records.size(), checksum(lines));
     }
 
     /** The checksum of what the database holds now, computed as a backup would. */
@@ -129,8 +161,21 @@ public class GraphBackup {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("kind", kind);
         line.put("type", type);
-        line.put("props", new TreeMap<>(props.asMap()));
+        Map<String, Object> values = new TreeMap<>(props.asMap());
+        values.replaceAll((key, value) -> value instanceof ZonedDateTime at ? Map.of(DATETIME, at.toString()) : value);
+        line.put("props", values);
         return line;
+    }
+
+    /** A record line with its date-times as date-times again. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withDateTimes(Map<String, Object> line) {
+        Map<String, Object> props = new TreeMap<>((Map<String, Object>) line.get("props"));
+        props.replaceAll((key, value) -> value instanceof Map<?, ?> map && map.get(DATETIME) instanceof String at
+                ? ZonedDateTime.parse(at) : value);
+        Map<String, Object> restored = new LinkedHashMap<>(line);
+        restored.put("props", props);
+        return restored;
     }
 
     private List<Map<String, Object>> read(Path file) {
