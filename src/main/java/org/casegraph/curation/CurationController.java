@@ -246,10 +246,8 @@ class CurationController {
                 throw CurationException.invalid(typeProblems);
             }
             requireDocuments(tx, citations);
-            Map<String, Object> props = new LinkedHashMap<>(properties);
-            props.put("id", id);
-            props.put("citeDocs", citations.stream().map(SeedData.Citation::document).toList());
-            props.put("citeQuotes", citations.stream().map(SeedData.Citation::quote).toList());
+            Map<String, Object> props = GraphWriter.relationshipProperties(new SeedData.RelationshipRecord(id, input.type(),
+                    input.from(), input.to(), properties, citations, new SeedData.Origin("api", 0)));
             // Creating a link that exists replaces its facts but keeps what editors decided about it (hidden fields,
             // sensitive or retracted, its version).
             Map<String, Object> existing = tx.run("""
