@@ -1,7 +1,6 @@
 package org.casegraph.access;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +15,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every read of something sensitive: after a response to an investigator or above, the entity and
- * relationship ids it carries are checked, and each one that is sensitive or has sensitive fields gets an audit
- * entry naming the reader.
+ * Records every read of something sensitive: after a response to an investigator or above, each entity and
+ * relationship it read that is sensitive or has sensitive fields gets an audit entry naming the reader. The records
+ * the mapper noted as sensitive are recorded, and any other id in the response that the mapper did not see is
+ * checked in the database; a response that read nothing sensitive costs no transaction.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,8 +35,9 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
         return chain.next(request).map((response) -> {
             Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
             if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
-                Set<String> ids = new LinkedHashSet<>(SensitiveReads.ofCurrentRequest());
-                collectIds(response.getData(), ids);
+                SensitiveReads.Reads reads = SensitiveReads.ofCurrentRequest();
+                Set<String> ids = reads.sensitive();
+                collectIds(response.getData(), reads.seen(), ids);
                 if (!ids.isEmpty()) {
                     String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);
                     this.graph.write((tx) -> tx.run("""
@@ -61,20 +62,22 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
         });
     }
 
-    /** Every value of an {@code id} field anywhere in the response data. */
-    private static void collectIds(Object data, Set<String> ids) {
+    /** Every value of an {@code id} field anywhere in the response data that is not among the ones already known. */
+    private static void collectIds(Object data, Set<String> known, Set<String> ids) {
         if (data instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
                 if ("id".equals(key) && value instanceof String id) {
-                    ids.add(id);
+                    if (!known.contains(id)) {
+                        ids.add(id);
+                    }
                 }
                 else {
-                    collectIds(value, ids);
+                    collectIds(value, known, ids);
                 }
             });
         }
         else if (data instanceof Collection<?> list) {
-            list.forEach((item) -> collectIds(item, ids));
+            list.forEach((item) -> collectIds(item, known, ids));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.casegraph.access;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -7,8 +8,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The sensitive entities a request has read, noted where records are mapped (whatever fields the client
- * selected), for {@link SensitiveReadAudit} to record once the response is ready.
+ * The entities and relationships a request has read, and which of them are sensitive or have sensitive fields,
+ * noted where records are mapped (whatever fields the client selected), for {@link SensitiveReadAudit} to record
+ * once the response is ready.
  */
 public final class SensitiveReads {
 
@@ -17,30 +19,38 @@ public final class SensitiveReads {
     private SensitiveReads() {
     }
 
-    /** Notes that the current request read this sensitive entity; outside a web request it does nothing. */
-    public static void noted(String id) {
+    /** What a request read: every record's id, and the ids of the sensitive ones. */
+    record Reads(Set<String> seen, Set<String> sensitive) {
+
+        static final Reads NONE = new Reads(Set.of(), Set.of());
+
+    }
+
+    /** Notes that the current request read this record; outside a web request it does nothing. */
+    public static void mapped(String id, boolean sensitive) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> ids = (Set<String>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (ids == null) {
-            ids = new LinkedHashSet<>();
-            request.setAttribute(ATTRIBUTE, ids, RequestAttributes.SCOPE_REQUEST);
+        Reads reads = (Reads) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (reads == null) {
+            reads = new Reads(new HashSet<>(), new LinkedHashSet<>());
+            request.setAttribute(ATTRIBUTE, reads, RequestAttributes.SCOPE_REQUEST);
         }
-        ids.add(id);
+        reads.seen().add(id);
+        if (sensitive) {
+            reads.sensitive().add(id);
+        }
     }
 
     /** What the current request noted so far. */
-    static Set<String> ofCurrentRequest() {
+    static Reads ofCurrentRequest() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return Set.of();
+            return Reads.NONE;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> ids = (Set<String>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return ids == null ? Set.of() : Set.copyOf(ids);
+        Reads reads = (Reads) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return reads == null ? Reads.NONE : new Reads(Set.copyOf(reads.seen()), new LinkedHashSet<>(reads.sensitive()));
     }
 
 }

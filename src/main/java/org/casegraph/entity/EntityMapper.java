@@ -38,9 +38,7 @@ public final class EntityMapper {
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
         List<String> hidden = texts(node, SensitiveFields.NAMES);
-        if (Visibility.SENSITIVE.equals(text(node, "visibility")) || node != source) {
-            SensitiveReads.noted(id);
-        }
+        SensitiveReads.mapped(id, Visibility.SENSITIVE.equals(text(node, "visibility")) || node != source);
         return switch (type) {
             case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "nationality"),
                     texts(node, "titles"), text(node, "party"));
@@ -69,9 +67,7 @@ public final class EntityMapper {
     /** Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}. */
     public static Relationship asRelationship(Value projected) {
         MapAccessor value = withSensitiveValues(projected);
-        if (value != projected) {
-            SensitiveReads.noted(text(value, "id"));
-        }
+        SensitiveReads.mapped(text(value, "id"), Visibility.SENSITIVE.equals(text(value, "visibility")) || value != projected);
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),

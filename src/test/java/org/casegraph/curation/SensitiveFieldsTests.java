@@ -181,6 +181,33 @@ class SensitiveFieldsTests {
     }
 
     @Test
+    void aSensitiveLinkIsAuditedWhateverFieldsAreSelectedAndPublicReadsAreNot() throws Exception {
+        List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
+        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
+        edit(create, Map.of("id", "person/wren-adair", "type", "Person", "name", "Wren Adair", "summary", "A fixer.",
+                "sources", citation));
+        edit(create, Map.of("id", "event/adair-interview", "type", "Event", "name", "Adair interview", "summary",
+                "An interview.", "fields", Map.of("date", "2014-02", "kind", "interview"), "sources", citation));
+        edit("mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }",
+                Map.of("type", "PARTICIPATED_IN", "from", "person/wren-adair", "to", "event/adair-interview", "sources",
+                        citation));
+        String link = "person/wren-adair|PARTICIPATED_IN|event/adair-interview";
+        String read = "{ entity(id: \"event/adair-interview\") { id ... on Event { participants { role from { id } } } } }";
+        long before = allReads();
+        assertThat(post("test-investigator-key", read, Map.of())).contains("person/wren-adair");
+        assertThat(allReads()).as("an investigator's read of public records leaves no audit entry").isEqualTo(before);
+        edit("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+                Map.of("id", link, "expectedVersion", 1, "sensitive", true, "reason", "protects a source"));
+        long linkReads = reads(link);
+        long allReads = allReads();
+        // The link's id is not selected: the read is recorded all the same.
+        assertThat(post("test-investigator-key", read, Map.of())).contains("person/wren-adair");
+        assertThat(reads(link)).isEqualTo(linkReads + 1);
+        assertThat(allReads()).isEqualTo(allReads + 1);
+        assertThat(post("", read, Map.of())).doesNotContain("person/wren-adair");
+    }
+
+    @Test
     void fieldsThatIdentifyOrOrderTheGraphCannotBeHidden() throws Exception {
         String response = post("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
                 "fields", List.of("name", "date", "colour"), "sensitive", true, "reason", "x")));
@@ -270,6 +297,11 @@ class SensitiveFieldsTests {
         assertThat(dropped).isZero();
         assertThat(post("", "{ entity(id: \"organization/office-of-senator-thad-cochran\") { id } }", Map.of()))
             .contains("organization/office-of-senator-carl-levin");
+    }
+
+    private long allReads() {
+        return this.graph.single("MATCH (a:AuditEntry {action: 'readSensitive'}) RETURN count(a) AS n", Map.of(),
+                (r) -> r.get("n").asLong());
     }
 
     private long reads(String target) {
