@@ -1,7 +1,7 @@
 package org.casegraph.access;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,37 +9,42 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import org.springframework.graphql.ExecutionGraphQlService;
-import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queries over HTTP GET ({@code /graphql?query=…&variables=…}), as the GraphQL-over-HTTP specification allows,
- * so that caches and links work; mutations are refused over GET with 405, since GET must change nothing.
+ * so that caches and links work; mutations are refused over GET with 405, since GET must change nothing. A GET
+ * query runs as its caller, with the same API key, token, rate limit and audit as a POST.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class GraphQlOverGet {
 
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
 
-    private final ExecutionGraphQlService graphQl;
+    private final WebGraphQlHandler graphQl;
 
     private final JsonMapper json;
 
-    GraphQlOverGet(ExecutionGraphQlService graphQl, JsonMapper json) {
+    GraphQlOverGet(WebGraphQlHandler graphQl, JsonMapper json) {
         this.graphQl = graphQl;
         this.json = json;
     }
@@ -49,17 +54,16 @@ class GraphQlOverGet {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> graphQlGetRoute(@Value("${spring.graphql.http.path:/graphql}") String path) {
         return RouterFunctions.route(RequestPredicates.GET(path), (request) -> {
-            ResponseEntity<Map<String, Object>> response = query(request.param("query").orElse(null),
-                    request.param("variables").orElse(null), request.param("operationName").orElse(null),
-                    request.param("extensions").orElse(null), request.servletRequest().getLocale());
+            ResponseEntity<Map<String, Object>> response = query(request);
             ServerResponse.BodyBuilder builder = ServerResponse.status(response.getStatusCode())
                 .headers((headers) -> headers.addAll(response.getHeaders()));
             return builder.body(response.getBody());
         });
     }
 
-    ResponseEntity<Map<String, Object>> query(String query, String variables, String operationName, String extensions,
-            Locale locale) {
+    private ResponseEntity<Map<String, Object>> query(ServerRequest http) {
+        String query = http.param("query").orElse(null);
+        String operationName = http.param("operationName").orElse(null);
         if (query == null || query.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "a GET request needs the parameter 'query'");
         }
@@ -76,15 +80,22 @@ class GraphQlOverGet {
         Map<String, Object> parsedVariables;
         Map<String, Object> parsedExtensions;
         try {
-            parsedVariables = jsonObject(variables);
-            parsedExtensions = jsonObject(extensions);
+            parsedVariables = jsonObject(http.param("variables").orElse(null));
+            parsedExtensions = jsonObject(http.param("extensions").orElse(null));
         }
         catch (JacksonException | ClassCastException ex) {
             return error(HttpStatus.BAD_REQUEST, "'variables' and 'extensions' must be JSON objects");
         }
-        var request = new DefaultExecutionGraphQlRequest(query, operationName, parsedVariables, parsedExtensions,
-                UUID.randomUUID().toString(), locale);
-        Map<String, Object> result = this.graphQl.execute(request).map((response) -> response.toMap()).block();
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", query);
+        body.put("operationName", operationName);
+        body.put("variables", parsedVariables);
+        body.put("extensions", parsedExtensions);
+        // Through the same interceptors as a POST: the caller's API key or token, the rate limit, the audit.
+        var request = new WebGraphQlRequest(http.uri(), http.headers().asHttpHeaders(), new LinkedMultiValueMap<>(),
+                http.remoteAddress().orElse(null), http.attributes(), body, UUID.randomUUID().toString(),
+                http.servletRequest().getLocale());
+        Map<String, Object> result = this.graphQl.handleRequest(request).map((response) -> response.toMap()).block();
         return ResponseEntity.ok().contentType(GRAPHQL_RESPONSE).body(result);
     }
 

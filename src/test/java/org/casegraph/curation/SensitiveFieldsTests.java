@@ -208,6 +208,18 @@ class SensitiveFieldsTests {
     }
 
     @Test
+    void aQueryOverGetRunsAsItsCaller() throws Exception {
+        GraphQlHttp http = new GraphQlHttp(this.port);
+        String query = WAYS.get(0).formatted(HOLDER);
+        long before = reads(HOLDER);
+        assertThat(http.get(null, query)).contains("\"party\":\"none\"").doesNotContain("Norway");
+        assertThat(reads(HOLDER)).isEqualTo(before);
+        assertThat(http.get("test-investigator-key", query)).contains("Norway");
+        assertThat(reads(HOLDER)).isEqualTo(before + 1);
+        assertThat(http.get("no-such-key", query)).contains("not known to this server").doesNotContain("ottilie");
+    }
+
+    @Test
     void fieldsThatIdentifyOrOrderTheGraphCannotBeHidden() throws Exception {
         String response = post("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
                 "fields", List.of("name", "date", "colour"), "sensitive", true, "reason", "x")));

@@ -2,8 +2,10 @@ package org.casegraph.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,16 @@ public record GraphQlHttp(int port) {
         @SuppressWarnings("unchecked")
         Map<String, Object> response = JSON.readValue(body, Map.class);
         return response;
+    }
+
+    /** Sends a query over GET, as a link or a cache would; {@code key} may be null. Returns the response body. */
+    public String get(String key, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+        if (key != null && !key.isEmpty()) {
+            request.header("X-API-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The response as the JSON text a client reads. */
