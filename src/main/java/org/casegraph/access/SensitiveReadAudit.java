@@ -1,6 +1,7 @@
 package org.casegraph.access;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
             Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
             if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
                 SensitiveReads.Reads reads = SensitiveReads.ofCurrentRequest();
-                Set<String> ids = reads.sensitive();
+                Set<String> ids = new LinkedHashSet<>(reads.sensitive());
                 collectIds(response.getData(), reads.seen(), ids);
                 if (!ids.isEmpty()) {
                     String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);

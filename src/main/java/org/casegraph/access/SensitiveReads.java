@@ -50,7 +50,7 @@ public final class SensitiveReads {
             return Reads.NONE;
         }
         Reads reads = (Reads) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return reads == null ? Reads.NONE : new Reads(Set.copyOf(reads.seen()), new LinkedHashSet<>(reads.sensitive()));
+        return reads == null ? Reads.NONE : new Reads(Set.copyOf(reads.seen()), Set.copyOf(reads.sensitive()));
     }
 
 }

@@ -205,6 +205,8 @@ class SensitiveFieldsTests {
         assertThat(reads(link)).isEqualTo(linkReads + 1);
         assertThat(allReads()).isEqualTo(allReads + 1);
         assertThat(post("", read, Map.of())).doesNotContain("person/wren-adair");
+        // An alias named id that is no record's id: checked, nothing to record, and the answer is intact.
+        assertThat(post("test-investigator-key", "{ id: __typename }", Map.of())).isEqualTo("{\"data\":{\"id\":\"Query\"}}");
     }
 
     @Test
