@@ -11,6 +11,8 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,8 +97,18 @@ class GraphQlOverGet {
         var request = new WebGraphQlRequest(http.uri(), http.headers().asHttpHeaders(), new LinkedMultiValueMap<>(),
                 http.remoteAddress().orElse(null), http.attributes(), body, UUID.randomUUID().toString(),
                 http.servletRequest().getLocale());
-        Map<String, Object> result = this.graphQl.handleRequest(request).map((response) -> response.toMap()).block();
-        return ResponseEntity.ok().contentType(GRAPHQL_RESPONSE).body(result);
+        WebGraphQlResponse response = this.graphQl.handleRequest(request).block();
+        Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
+        // As a POST answers in this media type: a request that produced no data at all is a bad request.
+        ResponseEntity.BodyBuilder answer = ResponseEntity
+            .status(response.getExecutionResult().isDataPresent() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .contentType(GRAPHQL_RESPONSE)
+            .header(HttpHeaders.VARY, ApiKeyInterceptor.HEADER + ", " + HttpHeaders.AUTHORIZATION);
+        if (role != null && role != Role.PUBLIC) {
+            // A cache may keep what anyone may read, never what a key or token was needed for.
+            answer.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        }
+        return answer.body(response.toMap());
     }
 
     private static boolean isMutation(String query, String operationName) {

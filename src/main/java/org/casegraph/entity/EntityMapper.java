@@ -38,7 +38,8 @@ public final class EntityMapper {
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
         List<String> hidden = texts(node, SensitiveFields.NAMES);
-        SensitiveReads.mapped(id, Visibility.SENSITIVE.equals(text(node, "visibility")) || node != source);
+        // Sensitive as the audit's own check counts it: marked so, or with fields marked so, even ones without a value.
+        SensitiveReads.mapped(id, Visibility.SENSITIVE.equals(text(node, "visibility")) || !hidden.isEmpty() || node != source);
         return switch (type) {
             case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "nationality"),
                     texts(node, "titles"), text(node, "party"));
@@ -67,11 +68,13 @@ public final class EntityMapper {
     /** Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}. */
     public static Relationship asRelationship(Value projected) {
         MapAccessor value = withSensitiveValues(projected);
-        SensitiveReads.mapped(text(value, "id"), Visibility.SENSITIVE.equals(text(value, "visibility")) || value != projected);
+        List<String> hidden = texts(value, SensitiveFields.NAMES);
+        SensitiveReads.mapped(text(value, "id"),
+                Visibility.SENSITIVE.equals(text(value, "visibility")) || !hidden.isEmpty() || value != projected);
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),
-                text(value, "note"), citations(value), texts(value, SensitiveFields.NAMES));
+                text(value, "note"), citations(value), hidden);
     }
 
     /**

@@ -261,16 +261,19 @@ public final class Benchmark {
      */
     private void warmUp(List<Operation> operations) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // A JVM that cannot tell its compilation time gets the longest warm-up.
+        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         long started = System.nanoTime();
         int rounds = 0;
         double compiling;
         do {
-            long compiledBefore = jit.getTotalCompilationTime();
+            long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
             long roundStarted = System.nanoTime();
             for (Operation operation : operations) {
                 warmUp(operation);
             }
-            compiling = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - roundStarted) / 1e6);
+            compiling = measurable
+                    ? (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - roundStarted) / 1e6) : 1;
             rounds++;
         }
         while (rounds < 3 || (compiling >= 0.02 && rounds < MAX_WARMUP_ROUNDS));

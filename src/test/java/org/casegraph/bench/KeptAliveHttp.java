@@ -9,9 +9,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The benchmark's HTTP client: one kept-alive connection per thread, as load generators such as wrk use. It writes
@@ -28,7 +28,7 @@ final class KeptAliveHttp implements AutoCloseable {
 
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
-    private final List<Connection> opened = new CopyOnWriteArrayList<>();
+    private final Set<Connection> opened = ConcurrentHashMap.newKeySet();
 
     KeptAliveHttp(URI endpoint) {
         this.endpoint = endpoint;
@@ -48,7 +48,7 @@ final class KeptAliveHttp implements AutoCloseable {
         }
         catch (IOException ex) {
             // The server may close a kept-alive connection that sat idle: one new connection, one more try.
-            connection.close();
+            close(connection);
             return post(open(), body);
         }
     }
@@ -63,8 +63,7 @@ final class KeptAliveHttp implements AutoCloseable {
         connection.out.flush();
         Response response = read(connection.in);
         if (response.close()) {
-            connection.close();
-            this.connections.remove();
+            close(connection);
         }
         return response.status() == 200 ? response.body() : null;
     }
@@ -72,11 +71,19 @@ final class KeptAliveHttp implements AutoCloseable {
     private Connection open() throws IOException {
         Socket socket = new Socket(this.endpoint.getHost(), this.endpoint.getPort());
         socket.setTcpNoDelay(true);
+        // Longer than the benchmark's transaction timeout: a server that stops answering fails the run.
+        socket.setSoTimeout(180_000);
         Connection connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16384),
                 socket.getOutputStream());
         this.connections.set(connection);
         this.opened.add(connection);
         return connection;
+    }
+
+    private void close(Connection connection) {
+        connection.close();
+        this.opened.remove(connection);
+        this.connections.remove();
     }
 
     private record Response(int status, String body, boolean close) {
@@ -112,7 +119,14 @@ final class KeptAliveHttp implements AutoCloseable {
             }
         }
         else if (length >= 0) {
-            body.write(in.readNBytes((int) length));
+            byte[] content = in.readNBytes((int) length);
+            if (content.length < length) {
+                throw new EOFException("connection closed after " + content.length + " of " + length + " bytes");
+            }
+            body.write(content);
+        }
+        else if (status == 204 || status == 304) {
+            // No body.
         }
         else {
             throw new IOException("response without Content-Length or chunked encoding");

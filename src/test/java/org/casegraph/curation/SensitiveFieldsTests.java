@@ -1,5 +1,6 @@
 package org.casegraph.curation;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -210,15 +211,34 @@ class SensitiveFieldsTests {
     }
 
     @Test
+    void aFieldMarkedSensitiveBeforeItHasAValueStillMakesReadsAudited() throws Exception {
+        edit(create("person/ansel-quill", "Ansel Quill", "A clerk."), Map.of());
+        edit(MARK, Map.of("id", "person/ansel-quill", "expectedVersion", 1, "fields", List.of("party"), "sensitive", true,
+                "reason", "a lead"));
+        long before = reads("person/ansel-quill");
+        assertThat(post("test-investigator-key", "{ entity(id: \"person/ansel-quill\") { name sensitiveFields } }", Map.of()))
+            .contains("\"sensitiveFields\":[\"party\"]");
+        assertThat(reads("person/ansel-quill")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aQueryOverGetRunsAsItsCaller() throws Exception {
         GraphQlHttp http = new GraphQlHttp(this.port);
         String query = WAYS.get(0).formatted(HOLDER);
         long before = reads(HOLDER);
-        assertThat(http.get(null, query)).contains("\"party\":\"none\"").doesNotContain("Norway");
+        HttpResponse<String> anonymous = http.get(null, query);
+        assertThat(anonymous.body()).contains("\"party\":\"none\"").doesNotContain("Norway");
+        assertThat(anonymous.headers().firstValue("Cache-Control")).isEmpty();
+        assertThat(anonymous.headers().firstValue("Vary")).hasValueSatisfying((vary) -> assertThat(vary).contains("X-API-Key"));
         assertThat(reads(HOLDER)).isEqualTo(before);
-        assertThat(http.get("test-investigator-key", query)).contains("Norway");
+        HttpResponse<String> investigator = http.get("test-investigator-key", query);
+        assertThat(investigator.body()).contains("Norway");
+        // No shared cache may keep it and hand it to the next caller, unaudited.
+        assertThat(investigator.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(reads(HOLDER)).isEqualTo(before + 1);
-        assertThat(http.get("no-such-key", query)).contains("not known to this server").doesNotContain("ottilie");
+        HttpResponse<String> unknown = http.get("no-such-key", query);
+        assertThat(unknown.statusCode()).as("as a POST answers").isEqualTo(400);
+        assertThat(unknown.body()).contains("not known to this server").doesNotContain("ottilie");
     }
 
     @Test

@@ -37,14 +37,14 @@ public record GraphQlHttp(int port) {
         return response;
     }
 
-    /** Sends a query over GET, as a link or a cache would; {@code key} may be null. Returns the response body. */
-    public String get(String key, String query) throws Exception {
+    /** Sends a query over GET, as a link or a cache would; {@code key} may be null. */
+    public HttpResponse<String> get(String key, String query) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8)));
         if (key != null && !key.isEmpty()) {
             request.header("X-API-Key", key);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The response as the JSON text a client reads. */
