@@ -99,16 +99,25 @@ class GraphQlOverGet {
                 http.servletRequest().getLocale());
         WebGraphQlResponse response = this.graphQl.handleRequest(request).block();
         Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
-        // As a POST answers in this media type: a request that produced no data at all is a bad request.
-        ResponseEntity.BodyBuilder answer = ResponseEntity
-            .status(response.getExecutionResult().isDataPresent() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-            .contentType(GRAPHQL_RESPONSE)
+        MediaType type = responseType(http);
+        // As a POST answers: in the GraphQL response type, a request that produced no data is a bad request.
+        boolean badRequest = type.equals(GRAPHQL_RESPONSE) && !response.getExecutionResult().isDataPresent();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(badRequest ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
+            .contentType(type)
             .header(HttpHeaders.VARY, ApiKeyInterceptor.HEADER + ", " + HttpHeaders.AUTHORIZATION);
         if (role != null && role != Role.PUBLIC) {
             // A cache may keep what anyone may read, never what a key or token was needed for.
             answer.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
         }
         return answer.body(response.toMap());
+    }
+
+    /** {@code application/json} for a client that asks for it and not for the GraphQL response type, as over POST. */
+    private static MediaType responseType(ServerRequest http) {
+        List<MediaType> accepted = http.headers().accept();
+        boolean json = accepted.stream().anyMatch((type) -> type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON))
+                && accepted.stream().noneMatch((type) -> type.equalsTypeAndSubtype(GRAPHQL_RESPONSE));
+        return json ? MediaType.APPLICATION_JSON : GRAPHQL_RESPONSE;
     }
 
     private static boolean isMutation(String query, String operationName) {

@@ -23,11 +23,14 @@ class GraphQlOverHttpTests {
     int port;
 
     private HttpResponse<String> get(String query, String variables) throws Exception {
+        return get(query, variables, "application/graphql-response+json");
+    }
+
+    private HttpResponse<String> get(String query, String variables, String accept) throws Exception {
         String url = "http://127.0.0.1:" + this.port + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8));
         return HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/graphql-response+json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            .send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -37,6 +40,18 @@ class GraphQlOverHttpTests {
         assertThat(response.body()).isEqualTo("{\"data\":{\"entity\":{\"name\":\"Marco Rubio\"}}}");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 (type) -> assertThat(type).startsWith("application/graphql-response+json"));
+    }
+
+    @Test
+    void anInvalidQueryOverGetIsAnsweredAsOverPost() throws Exception {
+        HttpResponse<String> graphQlResponse = get("{ nosuchfield }", null);
+        assertThat(graphQlResponse.statusCode()).isEqualTo(400);
+        assertThat(graphQlResponse.body()).contains("nosuchfield");
+        HttpResponse<String> json = get("{ nosuchfield }", null, "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/json"));
+        assertThat(json.body()).contains("nosuchfield");
     }
 
     @Test
