@@ -43,14 +43,14 @@ public final class SensitiveReads {
         }
     }
 
-    /** What the current request noted so far. */
+    /** What the current request noted so far; the audit reads it once the response is ready. */
     static Reads ofCurrentRequest() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return Reads.NONE;
         }
         Reads reads = (Reads) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return reads == null ? Reads.NONE : new Reads(Set.copyOf(reads.seen()), Set.copyOf(reads.sensitive()));
+        return reads == null ? Reads.NONE : reads;
     }
 
 }

@@ -110,37 +110,36 @@ public class GraphBackup {
             .map(GraphBackup::withDateTimes)
             .toList();
         try {
-            for (int i = 0; i < entities.size(); i += BATCH) {
-                List<Map<String, Object>> batch = entities.subList(i, Math.min(entities.size(), i + BATCH));
-                this.graph.writeUnbounded((tx) -> tx.run("""
-                        UNWIND $rows AS row
-                        CREATE (n:Entity) SET n = row.props, n:$(row.type)
-                        """, Map.of("rows", batch)).consume());
-            }
-            for (int i = 0; i < relationships.size(); i += BATCH) {
-                List<Map<String, Object>> batch = relationships.subList(i, Math.min(relationships.size(), i + BATCH));
-                this.graph.writeUnbounded((tx) -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-                        CREATE (a)-[r:$(row.type)]->(b) SET r = row.props
-                        """, Map.of("rows", batch)).consume());
-            }
-            for (int i = 0; i < records.size(); i += BATCH) {
-                List<Map<String, Object>> batch = records.subList(i, Math.min(records.size(), i + BATCH));
-                this.graph.writeUnbounded((tx) -> tx.run("""
-                        UNWIND $rows AS row
-                        CREATE (n) SET n = row.props, n:$(row.type)
-                        WITH n, row WHERE row.aliasOf IS NOT NULL
-                        MATCH (e:Entity {id: row.aliasOf})
-                        CREATE (n)-[:ALIAS_OF]->(e)
-                        """, Map.of("rows", batch)).consume());
-            }
+            writeInBatches(entities, """
+                    UNWIND $rows AS row
+                    CREATE (n:Entity) SET n = row.props, n:$(row.type)
+                    """);
+            writeInBatches(relationships, """
+                    UNWIND $rows AS row
+                    MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+                    CREATE (a)-[r:$(row.type)]->(b) SET r = row.props
+                    """);
+            writeInBatches(records, """
+                    UNWIND $rows AS row
+                    CREATE (n) SET n = row.props, n:$(row.type)
+                    WITH n, row WHERE row.aliasOf IS NOT NULL
+                    MATCH (e:Entity {id: row.aliasOf})
+                    CREATE (n)-[:ALIAS_OF]->(e)
+                    """);
         }
         catch (RuntimeException ex) {
             this.graph.writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
             throw ex;
         }
         return new Summary(entities.size(), relationships.size(), records.size(), checksum(lines));
+    }
+
+    /** Runs {@code cypher} with the lines as {@code $rows}, a batch of them at a time, each in a transaction of its own. */
+    private void writeInBatches(List<Map<String, Object>> lines, String cypher) {
+        for (int i = 0; i < lines.size(); i += BATCH) {
+            List<Map<String, Object>> batch = lines.subList(i, Math.min(lines.size(), i + BATCH));
+            this.graph.writeUnbounded((tx) -> tx.run(cypher, Map.of("rows", batch)).consume());
+        }
     }
 
     /** The checksum of what the database holds now, computed as a backup would. */

@@ -66,9 +66,6 @@ class EntityMerges {
                 });
     }
 
-    /** From most to least visible. */
-    private static final List<String> VISIBILITY_ORDER = Visibility.ALL;
-
     record MergeEntitiesInput(String keep, String drop, String reason) {
     }
 
@@ -97,7 +94,7 @@ class EntityMerges {
             // The dropped entity's names and quotes join the kept one: they must not become more visible.
             String dropVisibility = drop.get("visibility").asString(Visibility.PUBLIC);
             String keepVisibility = keep.get("visibility").asString(Visibility.PUBLIC);
-            if (VISIBILITY_ORDER.indexOf(dropVisibility) > VISIBILITY_ORDER.indexOf(keepVisibility)) {
+            if (Visibility.ALL.indexOf(dropVisibility) > Visibility.ALL.indexOf(keepVisibility)) {
                 throw CurationException.invalid(List.of("'" + input.drop() + "' is " + dropVisibility + " and '"
                         + input.keep() + "' is " + keepVisibility + ": merging would show the first one's names and"
                         + " quotes to more readers; mark '" + input.keep() + "' " + dropVisibility + " first"));

@@ -54,7 +54,11 @@ class FieldSensitivity {
             Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(EntityMapper.typeOf(node)).fields();
             Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
             known.addAll(fields.keySet());
-            List<String> required = fields.values().stream().filter(Vocabulary.FieldSpec::required).map(Vocabulary.FieldSpec::name).toList();
+            List<String> required = fields.values()
+                .stream()
+                .filter(Vocabulary.FieldSpec::required)
+                .map(Vocabulary.FieldSpec::name)
+                .toList();
             Map<String, Object> before = node.asMap();
             Map<String, Object> after = changed(before, input, known, required);
             return CurationController.write(tx, input.id(), after, actor, "markFieldsSensitive", before,

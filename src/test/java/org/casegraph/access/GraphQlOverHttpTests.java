@@ -1,13 +1,12 @@
 package org.casegraph.access;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import org.casegraph.CaseGraphTest;
+import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,10 +26,7 @@ class GraphQlOverHttpTests {
     }
 
     private HttpResponse<String> get(String query, String variables, String accept) throws Exception {
-        String url = "http://127.0.0.1:" + this.port + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return new GraphQlHttp(this.port).get(null, query, variables, accept);
     }
 
     @Test

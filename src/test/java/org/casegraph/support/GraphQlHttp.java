@@ -39,8 +39,15 @@ public record GraphQlHttp(int port) {
 
     /** Sends a query over GET, as a link or a cache would; {@code key} may be null. */
     public HttpResponse<String> get(String key, String query) throws Exception {
+        return get(key, query, null, "application/graphql-response+json");
+    }
+
+    /** The same with its variables as JSON text (or null) and the media type the client accepts. */
+    public HttpResponse<String> get(String key, String query, String variables, String accept) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8))))
+            .header("Accept", accept);
         if (key != null && !key.isEmpty()) {
             request.header("X-API-Key", key);
         }
