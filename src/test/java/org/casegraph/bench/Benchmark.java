@@ -137,8 +137,9 @@ public final class Benchmark {
                     IMPORT || size >= 1_000_000 ? "imported" : "generated", generated.seconds(), GeneratedGraph.HUB_DEGREE);
             List<Operation> operations = operations(generated);
             benchmark.warmUp(operations);
-            System.out.printf(Locale.ROOT, "%-26s %11s %11s %7s %11s %11s %7s %9s %9s %7s%n", "operation", "gql p50 ms",
-                    "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps", "share");
+            System.out.printf(Locale.ROOT, "%-26s %11s %11s %7s %11s %11s %7s %9s %9s %7s %11s %11s %7s%n", "operation",
+                    "gql p50 ms", "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps", "share",
+                    "gql cpu ms", "raw cpu ms", "share");
             for (Operation operation : operations) {
                 benchmark.measure(operation);
             }
@@ -303,13 +304,13 @@ public final class Benchmark {
         }
         Arrays.sort(gql);
         Arrays.sort(raw);
-        double[] rps = throughput((i) -> graphQl(operation, i), (i) -> direct(operation, i));
-        double gqlRps = rps[0];
-        double rawRps = rps[1];
-        System.out.printf(Locale.ROOT, "%-26s %11.2f %11.2f %7.2f %11.2f %11.2f %7.2f %9.0f %9.0f %6.0f%%%n",
+        Throughput throughput = throughput((i) -> graphQl(operation, i), (i) -> direct(operation, i));
+        System.out.printf(Locale.ROOT, "%-26s %11.2f %11.2f %7.2f %11.2f %11.2f %7.2f %9.0f %9.0f %6.0f%% %11s %11s %7s%n",
                 operation.name(), ms(percentile(gql, 50)), ms(percentile(raw, 50)),
                 (double) percentile(gql, 50) / percentile(raw, 50), ms(percentile(gql, 99)), ms(percentile(raw, 99)),
-                (double) percentile(gql, 99) / percentile(raw, 99), gqlRps, rawRps, 100 * gqlRps / rawRps);
+                (double) percentile(gql, 99) / percentile(raw, 99), throughput.gqlRps(), throughput.rawRps(),
+                100 * throughput.gqlRps() / throughput.rawRps(), cpuMillis(throughput.gqlCpuNanos()),
+                cpuMillis(throughput.rawCpuNanos()), throughput.cpuShare());
     }
 
     @FunctionalInterface
@@ -320,27 +321,52 @@ public final class Benchmark {
     }
 
     /**
-     * Requests per second through GraphQL and directly, at concurrency 8, in alternating slices of an eighth of the
-     * time each: a busy moment on a shared machine then costs both sides alike instead of the one it falls on.
+     * Requests per second through GraphQL and directly, and the process's CPU time per request on each side.
+     * Requests per second move with whatever else runs on a shared machine; CPU time per request mostly does not
+     * (this process is the service, the database and the client at once), so its share is what an unshared
+     * machine would give. Either is {@code -1} where it cannot be told.
      */
-    private double[] throughput(Request graphQl, Request direct) throws Exception {
+    private record Throughput(double gqlRps, double rawRps, long gqlCpuNanos, long rawCpuNanos) {
+
+        String cpuShare() {
+            return this.gqlCpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100.0 * this.rawCpuNanos / this.gqlCpuNanos);
+        }
+
+    }
+
+    /**
+     * Runs both sides at concurrency 8, in alternating slices of an eighth of the time each: a busy moment on a
+     * shared machine then costs both sides alike instead of the one it falls on.
+     */
+    private Throughput throughput(Request graphQl, Request direct) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         try {
             long[] done = new long[2];
             long[] nanos = new long[2];
+            long[] cpu = new long[2];
             Request[] sides = { graphQl, direct };
             for (int slice = 0; slice < SLICES; slice++) {
                 for (int side = 0; side < 2; side++) {
                     long started = System.nanoTime();
+                    long cpuBefore = processCpuNanos();
                     done[side] += slice(pool, sides[side], slice, started + THROUGHPUT_MILLIS * 1_000_000 / SLICES);
+                    cpu[side] += processCpuNanos() - cpuBefore;
                     nanos[side] += System.nanoTime() - started;
                 }
             }
-            return new double[] { done[0] / (nanos[0] / 1e9), done[1] / (nanos[1] / 1e9) };
+            boolean cpuKnown = processCpuNanos() >= 0;
+            return new Throughput(done[0] / (nanos[0] / 1e9), done[1] / (nanos[1] / 1e9),
+                    cpuKnown ? cpu[0] / done[0] : -1, cpuKnown ? cpu[1] / done[1] : -1);
         }
         finally {
             pool.shutdown();
         }
+    }
+
+    /** CPU time of this whole process (service, database and client), or -1 where the JVM cannot tell it. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static long slice(ExecutorService pool, Request request, int slice, long deadline) throws Exception {
@@ -405,6 +431,10 @@ public final class Benchmark {
 
     private static long percentile(long[] sorted, int percentile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String cpuMillis(long nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     private static double ms(long nanos) {
