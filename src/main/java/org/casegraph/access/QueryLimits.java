@@ -1,5 +1,6 @@
 package org.casegraph.access;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,16 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.NonNullType;
+import graphql.language.OperationDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLType;
+import org.casegraph.support.RecentlyUsed;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -34,6 +41,11 @@ final class QueryLimits extends SimplePerformantInstrumentation {
 
     private static final Set<String> PAGE_ARGUMENTS = Set.of("first", "limit");
 
+    /** The variable types that can set a page size or decide a field's {@code @include} or {@code @skip}. */
+    private static final Set<String> SHAPING_TYPES = Set.of("Int", "Boolean");
+
+    private final Map<ShapeKey, Shape> shapes = RecentlyUsed.map(1000);
+
     private final LimitsProperties limits;
 
     private final RateLimiter rateLimiter;
@@ -47,6 +59,43 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
+        Shape shape = shapeOf(context);
+        check(shape.depth() > this.limits.maxDepth(), "the query is " + shape.depth() + " levels deep; at most "
+                + this.limits.maxDepth() + " are allowed");
+        check(shape.fields() > this.limits.maxFields(), "the query selects " + shape.fields() + " fields (aliases count); at most "
+                + this.limits.maxFields() + " are allowed");
+        check(shape.cost() > this.limits.maxCost(), "the query could cost " + shape.cost() + " (each field times the page sizes "
+                + "of the lists around it); the budget is " + this.limits.maxCost() + ": ask for smaller pages or fewer nested lists");
+        chargeRateLimit(context.getGraphQLContext().get(Role.ACTOR_KEY), Math.max(1, shape.cost()));
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    /**
+     * The fields, depth and cost of the operation about to run. Apps send the same few documents with new
+     * variables, so the walk is remembered by operation and by the values of its {@code Int} and {@code Boolean}
+     * variables: only those can set a page size or decide an {@code @include} or {@code @skip} (GraphQL's
+     * validation refuses any other variable in those places), so an entity id or a search text does not count.
+     * Operations are told apart by identity: the document cache hands out the same one for the same text.
+     */
+    private Shape shapeOf(ExecutionContext context) {
+        OperationDefinition operation = context.getOperationDefinition();
+        List<Object> values = new ArrayList<>();
+        for (VariableDefinition variable : operation.getVariableDefinitions()) {
+            Type<?> type = variable.getType() instanceof NonNullType nonNull ? nonNull.getType() : variable.getType();
+            if (type instanceof TypeName name && SHAPING_TYPES.contains(name.getName())) {
+                values.add(context.getCoercedVariables().get(variable.getName()));
+            }
+        }
+        ShapeKey key = new ShapeKey(operation, values);
+        Shape shape = this.shapes.get(key);
+        if (shape == null) {
+            shape = walk(context);
+            this.shapes.put(key, shape);
+        }
+        return shape;
+    }
+
+    private static Shape walk(ExecutionContext context) {
         QueryTraverser traverser = QueryTraverser.newQueryTraverser()
             .schema(context.getGraphQLSchema())
             .document(context.getDocument())
@@ -70,14 +119,14 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 }
             }
         });
-        check(totals[1] > this.limits.maxDepth(), "the query is " + totals[1] + " levels deep; at most "
-                + this.limits.maxDepth() + " are allowed");
-        check(totals[0] > this.limits.maxFields(), "the query selects " + totals[0] + " fields (aliases count); at most "
-                + this.limits.maxFields() + " are allowed");
-        check(totals[2] > this.limits.maxCost(), "the query could cost " + totals[2] + " (each field times the page sizes "
-                + "of the lists around it); the budget is " + this.limits.maxCost() + ": ask for smaller pages or fewer nested lists");
-        chargeRateLimit(context.getGraphQLContext().get(Role.ACTOR_KEY), Math.max(1, totals[2]));
-        return super.beginExecuteOperation(parameters, state);
+        return new Shape(totals[0], totals[1], totals[2]);
+    }
+
+    /** An operation (by identity) with the values of its variables that can change its shape. */
+    private record ShapeKey(OperationDefinition operation, List<Object> values) {
+    }
+
+    private record Shape(long fields, long depth, long cost) {
     }
 
     private void chargeRateLimit(String caller, long cost) {

@@ -1,7 +1,5 @@
 package org.casegraph.graph;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -9,6 +7,7 @@ import java.util.function.Function;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.casegraph.support.RecentlyUsed;
 
 /**
  * Parsed and validated query documents by their text, least recently used first out. Apps send the same few
@@ -19,12 +18,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
     private final Map<String, PreparsedDocumentEntry> entries;
 
     DocumentCache(int capacity) {
-        this.entries = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.entries = RecentlyUsed.map(capacity);
     }
 
     @Override

@@ -73,6 +73,32 @@ class QueryLimitsTests {
             .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
     }
 
+    /** The limits remember each document's cost; a page size or a switch in the variables must still count. */
+    @Test
+    void theSameDocumentIsJudgedByItsVariables() {
+        String document = """
+                query($limit: Int!, $deep: Boolean!) {
+                  neighborhood(id: "organization/international-justice-mission", depth: 3, limit: $limit) {
+                    nodes { id relationships(first: 100) @include(if: $deep) { to { relationships(first: 100) { to { id } } } } } } }
+                """;
+        // With the nested lists, 5 nodes cost about 151,000 and 10 about 302,000, over the budget of 250,000.
+        for (int round = 0; round < 2; round++) {
+            assertThat(costErrors(document, 5, false)).isEmpty();
+            assertThat(costErrors(document, 10, true)).singleElement()
+                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 302"));
+            assertThat(costErrors(document, 5, true)).isEmpty();
+            assertThat(costErrors(document, 500, false)).isEmpty();
+            assertThat(costErrors(document, 500, true)).singleElement()
+                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
+        }
+    }
+
+    private List<ResponseError> costErrors(String document, int limit, boolean deep) {
+        List<ResponseError> errors = new java.util.ArrayList<>();
+        this.graphQl.document(document).variable("limit", limit).variable("deep", deep).execute().errors().satisfy(errors::addAll);
+        return errors;
+    }
+
     @Test
     void aHundredDuplicatedDirectives() {
         String directives = " @include(if: true)".repeat(100);
