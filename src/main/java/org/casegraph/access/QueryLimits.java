@@ -1,10 +1,12 @@
 package org.casegraph.access;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
@@ -17,11 +19,13 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.IntValue;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
@@ -44,7 +48,17 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     /** The variable types that can set a page size or decide a field's {@code @include} or {@code @skip}. */
     private static final Set<String> SHAPING_TYPES = Set.of("Int", "Boolean");
 
-    private final Map<ShapeKey, Shape> shapes = RecentlyUsed.map(1000);
+    /** How many sets of shaping values are remembered for one operation; an app sends a few page sizes. */
+    private static final int SHAPES_PER_OPERATION = 64;
+
+    /** Stands in the cache key for a variable the request did not send (which differs from one sent as null). */
+    private static final Object ABSENT = new Object();
+
+    /**
+     * Shapes by operation, then by the values of its shaping variables. An operation is held weakly: it lives as long
+     * as the parsed document it belongs to, which the document cache decides, and its shapes go with it.
+     */
+    private final Map<OperationDefinition, Map<List<Object>, Shape>> shapes = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final LimitsProperties limits;
 
@@ -79,18 +93,19 @@ final class QueryLimits extends SimplePerformantInstrumentation {
      */
     private Shape shapeOf(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
+        Map<String, Object> variables = context.getCoercedVariables().toMap();
         List<Object> values = new ArrayList<>();
         for (VariableDefinition variable : operation.getVariableDefinitions()) {
             Type<?> type = variable.getType() instanceof NonNullType nonNull ? nonNull.getType() : variable.getType();
             if (type instanceof TypeName name && SHAPING_TYPES.contains(name.getName())) {
-                values.add(context.getCoercedVariables().get(variable.getName()));
+                values.add(variables.containsKey(variable.getName()) ? variables.get(variable.getName()) : ABSENT);
             }
         }
-        ShapeKey key = new ShapeKey(operation, values);
-        Shape shape = this.shapes.get(key);
+        Map<List<Object>, Shape> byValues = this.shapes.computeIfAbsent(operation, (key) -> RecentlyUsed.map(SHAPES_PER_OPERATION));
+        Shape shape = byValues.get(values);
         if (shape == null) {
             shape = walk(context);
-            this.shapes.put(key, shape);
+            byValues.put(values, shape);
         }
         return shape;
     }
@@ -120,10 +135,6 @@ final class QueryLimits extends SimplePerformantInstrumentation {
             }
         });
         return new Shape(totals[0], totals[1], totals[2]);
-    }
-
-    /** An operation (by identity) with the values of its variables that can change its shape. */
-    private record ShapeKey(OperationDefinition operation, List<Object> values) {
     }
 
     private record Shape(long fields, long depth, long cost) {
@@ -175,9 +186,21 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         return UNPAGED_LIST;
     }
 
+    /**
+     * A field's {@code first} or {@code limit}. Sent as null, it is the argument's default, as the resolvers read it:
+     * {@code relationships(first: null)} returns 50 relationships, not none.
+     */
     private static Long pageSize(QueryVisitorFieldEnvironment field) {
-        for (Map.Entry<String, Object> argument : field.getArguments().entrySet()) {
-            if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number size) {
+        for (GraphQLArgument argument : field.getFieldDefinition().getArguments()) {
+            if (!PAGE_ARGUMENTS.contains(argument.getName())) {
+                continue;
+            }
+            Object value = field.getArguments().get(argument.getName());
+            if (value == null && argument.hasSetDefaultValue()) {
+                value = argument.getArgumentDefaultValue().getValue();
+                value = value instanceof IntValue literal ? literal.getValue() : value;
+            }
+            if (value instanceof Number size) {
                 return Math.max(1, size.longValue());
             }
         }

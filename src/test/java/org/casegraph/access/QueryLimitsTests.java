@@ -1,6 +1,8 @@
 package org.casegraph.access;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -93,9 +95,35 @@ class QueryLimitsTests {
         }
     }
 
+    /**
+     * A page size sent as null is the default to the resolvers (50 relationships), so it must cost the default:
+     * three nested levels of 50 cost about 255,000, over the budget, however the 50 is asked for.
+     */
+    @Test
+    void aNullPageSizeCostsTheDefault() {
+        String levels = "{ entity(id: \"person/alexander-trofimov\") { relationships(first: %1$s) { to { relationships(first: %1$s) "
+                + "{ to { relationships(first: %1$s) { id } } } } } } }";
+        for (String first : List.of("50", "null")) {
+            assertThat(errorsOf(levels.formatted(first))).as("first: %s", first).singleElement()
+                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 255101"));
+        }
+        String withVariable = "query($n: Int) " + levels.formatted("$n");
+        for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of(), Collections.singletonMap("n", null), Map.of("n", 50), Map.of())) {
+            assertThat(costOf(withVariable, variables)).as("variables %s", variables).singleElement()
+                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 255101"));
+        }
+        assertThat(costOf(withVariable, Map.of("n", 5))).isEmpty();
+    }
+
     private List<ResponseError> costErrors(String document, int limit, boolean deep) {
+        return costOf(document, Map.of("limit", limit, "deep", deep));
+    }
+
+    private List<ResponseError> costOf(String document, Map<String, Object> variables) {
+        GraphQlTester.Request<?> request = this.graphQl.document(document);
+        variables.forEach(request::variable);
         List<ResponseError> errors = new java.util.ArrayList<>();
-        this.graphQl.document(document).variable("limit", limit).variable("deep", deep).execute().errors().satisfy(errors::addAll);
+        request.execute().errors().satisfy(errors::addAll);
         return errors;
     }
 
