@@ -1,5 +1,6 @@
 package org.casegraph.access;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -41,6 +42,11 @@ public final class SensitiveReads {
         if (sensitive) {
             reads.sensitive().add(id);
         }
+    }
+
+    /** Notes sensitive records a query walked through to decide what to return (see {@link Visibility#sensitiveAmong}). */
+    public static void walked(Collection<String> ids) {
+        ids.forEach((id) -> mapped(id, true));
     }
 
     /** What the current request noted so far; the audit reads it once the response is ready. */

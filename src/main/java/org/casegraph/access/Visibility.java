@@ -27,6 +27,15 @@ public final class Visibility {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
     }
 
+    /**
+     * The Cypher list of the ids of those {@code items} (nodes or relationships a query passes through) that are
+     * sensitive. A query that walks sensitive records to decide what to return reveals them without returning them;
+     * it returns this list so that the read is audited ({@link SensitiveReads#walked}).
+     */
+    public static String sensitiveAmong(String... items) {
+        return "[item IN [" + String.join(", ", items) + "] WHERE item.visibility = '" + SENSITIVE + "' | item.id]";
+    }
+
     /** Every visibility, from most to least visible: for the curation writes, whose callers are editors. */
     public static final List<String> ALL = List.of(PUBLIC, SENSITIVE, RETRACTED);
 

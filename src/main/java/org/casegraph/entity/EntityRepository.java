@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.casegraph.access.SensitiveReads;
 import org.casegraph.access.Visibility;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -148,18 +150,21 @@ public class EntityRepository {
                   WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
                     AND (key.caseId IS NULL OR c.id = key.caseId) AND %s AND %s
                     AND coalesce(s.visibility, 'public') IN $visible AND coalesce(o.visibility, 'public') IN $visible
-                  RETURN c, e
+                  RETURN c, e, %s AS via
                   UNION
                   WITH p, key
                   MATCH (p)-[d:DEFENDANT_IN]->(c:Case)
                   WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s AND coalesce(d.visibility, 'public') IN $visible
-                  RETURN c, null AS e
+                  RETURN c, null AS e, %s AS via
                 }
-                WITH i, c, collect(%s) AS events
-                RETURN i, c.id AS caseId, events
+                WITH i, c, collect(%s) AS events, collect(via) AS vias
+                RETURN i, c.id AS caseId, events, reduce(ids = [], via IN vias | ids + via) AS via
                 ORDER BY i, caseId
-                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.visible("c"), Visibility.entity("e")),
+                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.sensitiveAmong("s", "o", "c"),
+                        Visibility.visible("c"), Visibility.sensitiveAmong("d", "c"), Visibility.entity("e")),
                 Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
+                    // The standing reveals the case and the links it rests on, whatever fields are selected.
+                    SensitiveReads.walked(r.get("via").asList(Value::asString));
                     List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
                     result.get(ordered.get(r.get("i").asInt())).add(LegalStatus.of(r.get("caseId").asString(), events));
                     return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLContext;
+import org.casegraph.access.SensitiveReads;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.Event;
@@ -14,6 +15,7 @@ import org.casegraph.graph.PartialDate;
 import org.casegraph.support.Cursors;
 import org.casegraph.support.InvalidArgumentException;
 import org.casegraph.support.PageInfo;
+import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -56,7 +58,12 @@ class TimelineController {
         parameters.put("limit", size + 1);
         parameters.put("visible", Visibility.of(context));
         List<Event> events = this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters,
-                (r) -> (Event) EntityMapper.asEntity(r.get("e")));
+                (r) -> {
+                    if (r.containsKey("via")) {
+                        SensitiveReads.walked(r.get("via").asList(Value::asString));
+                    }
+                    return (Event) EntityMapper.asEntity(r.get("e"));
+                });
         List<EventEdge> edges = new ArrayList<>();
         for (int i = 0; i < Math.min(size, events.size()); i++) {
             edges.add(new EventEdge(Cursors.encode("timeline", skip + i), events.get(i)));

@@ -22,6 +22,10 @@ public final class TimelineCypher {
             RETURN %s AS e
             """.formatted(FILTER, Visibility.entity("e"));
 
+    /**
+     * The events of one entity, directly or through its cases. Each comes with {@code via}: the sensitive records
+     * among the entity and the links and cases that brought it in, which the caller's answer reveals.
+     */
     public static final String ENTITY_EVENTS = """
             MATCH (x:Entity {id: $entityId})
             WHERE coalesce(x.visibility, 'public') IN $visible
@@ -29,19 +33,20 @@ public final class TimelineCypher {
               WITH x
               MATCH (x)-[r]-(e:Event)
               WHERE coalesce(r.visibility, 'public') IN $visible
-              RETURN e
+              RETURN e, %s AS via
               UNION
               WITH x
               MATCH (x)-[r1]-(c:Case)-[r2]-(e:Event)
               WHERE coalesce(c.visibility, 'public') IN $visible AND coalesce(r1.visibility, 'public') IN $visible
                 AND coalesce(r2.visibility, 'public') IN $visible
-              RETURN e
+              RETURN e, %s AS via
             }
-            WITH DISTINCT e
+            WITH x, e, collect(via) AS vias
             WHERE %s
-            WITH e ORDER BY e.date, e.id SKIP $skip LIMIT $limit
-            RETURN %s AS e
-            """.formatted(FILTER, Visibility.entity("e"));
+            WITH x, e, vias ORDER BY e.date, e.id SKIP $skip LIMIT $limit
+            RETURN %s AS e, reduce(ids = %s, via IN vias | ids + via) AS via
+            """.formatted(Visibility.sensitiveAmong("r"), Visibility.sensitiveAmong("r1", "c", "r2"), FILTER,
+            Visibility.entity("e"), Visibility.sensitiveAmong("x"));
 
     private TimelineCypher() {
     }

@@ -210,6 +210,46 @@ class SensitiveFieldsTests {
         assertThat(post("test-investigator-key", "{ id: __typename }", Map.of())).isEqualTo("{\"data\":{\"id\":\"Query\"}}");
     }
 
+    /**
+     * A timeline or a legal standing can rest on a sensitive link or case without returning it: the answer still
+     * reveals it, so an investigator's read is audited, and the public answer leaves it out.
+     */
+    @Test
+    void whatATimelineOrALegalStandingRestsOnIsAudited() throws Exception {
+        List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
+        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
+        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
+        edit(create, Map.of("id", "person/linnea-hollis", "type", "Person", "name", "Linnea Hollis", "summary",
+                "A recruiter.", "sources", citation));
+        edit(create, Map.of("id", "event/hollis-meeting", "type", "Event", "name", "Hollis meeting", "summary",
+                "A meeting.", "fields", Map.of("date", "2012-05", "kind", "interview"), "sources", citation));
+        edit(create, Map.of("id", "case/hollis-inquiry", "type", "Case", "name", "Hollis inquiry", "summary",
+                "An inquiry.", "sources", citation));
+        edit(link, Map.of("type", "PARTICIPATED_IN", "from", "person/linnea-hollis", "to", "event/hollis-meeting",
+                "sources", citation));
+        edit(link, Map.of("type", "DEFENDANT_IN", "from", "person/linnea-hollis", "to", "case/hollis-inquiry",
+                "sources", citation));
+        String meeting = "person/linnea-hollis|PARTICIPATED_IN|event/hollis-meeting";
+        edit("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+                Map.of("id", meeting, "expectedVersion", 1, "sensitive", true, "reason", "protects a source"));
+        edit("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+                Map.of("id", "case/hollis-inquiry", "expectedVersion", 1, "sensitive", true, "reason", "sealed"));
+
+        String timeline = "{ timeline(entityId: \"person/linnea-hollis\") { edges { node { name } } } }";
+        long before = reads(meeting);
+        assertThat(post("", timeline, Map.of())).doesNotContain("Hollis meeting");
+        assertThat(reads(meeting)).isEqualTo(before);
+        assertThat(post("test-investigator-key", timeline, Map.of())).contains("Hollis meeting");
+        assertThat(reads(meeting)).as("the event is on her timeline through the sensitive link").isEqualTo(before + 1);
+
+        String standing = "{ entity(id: \"person/linnea-hollis\") { ... on Person { legalStatus { standing } } } }";
+        long caseReads = reads("case/hollis-inquiry");
+        assertThat(post("", standing, Map.of())).contains("\"legalStatus\":[]");
+        assertThat(reads("case/hollis-inquiry")).isEqualTo(caseReads);
+        assertThat(post("test-investigator-key", standing, Map.of())).contains("\"standing\":\"alleged\"");
+        assertThat(reads("case/hollis-inquiry")).as("the standing is in the sensitive case").isEqualTo(caseReads + 1);
+    }
+
     @Test
     void aFieldMarkedSensitiveBeforeItHasAValueStillMakesReadsAudited() throws Exception {
         edit(create("person/ansel-quill", "Ansel Quill", "A clerk."), Map.of());
