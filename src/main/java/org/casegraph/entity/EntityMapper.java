@@ -38,8 +38,7 @@ public final class EntityMapper {
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
         List<String> hidden = texts(node, SensitiveFields.NAMES);
-        // Sensitive as the audit's own check counts it: marked so, or with fields marked so, even ones without a value.
-        SensitiveReads.mapped(id, Visibility.SENSITIVE.equals(text(node, "visibility")) || !hidden.isEmpty() || node != source);
+        noteRead(id, node, hidden, node != source);
         return switch (type) {
             case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "nationality"),
                     texts(node, "titles"), text(node, "party"));
@@ -65,12 +64,20 @@ public final class EntityMapper {
         };
     }
 
+    /**
+     * Notes the read for the audit, sensitive as the audit's own check counts it: marked so, with fields marked so
+     * (even ones without a value), or read with its hidden values in place.
+     */
+    private static void noteRead(String id, MapAccessor record, List<String> hidden, boolean hiddenValuesShown) {
+        SensitiveReads.mapped(id,
+                Visibility.SENSITIVE.equals(text(record, "visibility")) || !hidden.isEmpty() || hiddenValuesShown);
+    }
+
     /** Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}. */
     public static Relationship asRelationship(Value projected) {
         MapAccessor value = withSensitiveValues(projected);
         List<String> hidden = texts(value, SensitiveFields.NAMES);
-        SensitiveReads.mapped(text(value, "id"),
-                Visibility.SENSITIVE.equals(text(value, "visibility")) || !hidden.isEmpty() || value != projected);
+        noteRead(text(value, "id"), value, hidden, value != projected);
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),

@@ -27,8 +27,7 @@ class QueryLimitsTests {
 
     private List<ResponseError> errorsOf(String document) {
         long started = System.nanoTime();
-        List<ResponseError> errors = new java.util.ArrayList<>();
-        this.graphQl.document(document).execute().errors().satisfy(errors::addAll);
+        List<ResponseError> errors = costOf(document, Map.of());
         System.out.printf("rejected in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                 errors.isEmpty() ? "(not rejected)" : errors.get(0).getMessage());
         return errors;

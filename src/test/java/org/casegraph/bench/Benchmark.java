@@ -322,9 +322,9 @@ public final class Benchmark {
 
     /**
      * Requests per second through GraphQL and directly, and the process's CPU time per request on each side.
-     * Requests per second move with whatever else runs on a shared machine; CPU time per request mostly does not
-     * (this process is the service, the database and the client at once), so its share is what an unshared
-     * machine would give. Either is {@code -1} where it cannot be told.
+     * CPU time is this whole process's (the service, the database and the client at once) and leaves out time the
+     * machine gives to other work, so it moves less than requests per second do; while both cores are busy the two
+     * shares agree. Either CPU figure is {@code -1} where the JVM cannot tell it.
      */
     private record Throughput(double gqlRps, double rawRps, long gqlCpuNanos, long rawCpuNanos) {
 
