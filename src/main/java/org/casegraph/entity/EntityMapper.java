@@ -81,7 +81,8 @@ public final class EntityMapper {
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),
-                text(value, "note"), citations(value), hidden);
+                text(value, "note"), text(value, "basis") == null ? "stated" : text(value, "basis"), citations(value),
+                hidden);
     }
 
     /**

@@ -77,6 +77,17 @@ public final class EntityValidator {
         if (summary != null) {
             properties.put("summary", text("summary", summary, problems));
         }
+        Object formerIds = fields.get(Vocabulary.FORMER_IDS);
+        if (formerIds != null) {
+            if (!(formerIds instanceof List<?> list) || !list.stream().allMatch((item) -> item instanceof String former
+                    && ID.matcher(former).matches() && !former.equals(id))) {
+                problems.add(Vocabulary.FORMER_IDS, "'formerIds' must be a list of earlier ids such as "
+                        + "event/old-name, none of them the entity's own id");
+            }
+            else {
+                properties.put(Vocabulary.FORMER_IDS, List.copyOf(list));
+            }
+        }
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             String key = field.getKey();
             if (Vocabulary.COMMON_FIELDS.contains(key)) {
@@ -130,6 +141,9 @@ public final class EntityValidator {
         Object qualifier = properties.get("dateQualifier");
         if (("inferred".equals(qualifier) || "approximate".equals(qualifier)) && properties.get("dateReasoning") == null) {
             problems.add("dateQualifier", "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
+        }
+        if ("inferred".equals(properties.get("basis")) && properties.get("note") == null) {
+            problems.add("basis", "an inferred relationship needs a note saying how it was worked out");
         }
         return properties;
     }

@@ -45,6 +45,18 @@ public final class GraphWriter {
                 MERGE (n:Entity {id: row.id})
                 SET n = row.props, n:$(row.type)
                 """, Map.of("rows", entities)).consume();
+        // Ids an entity had before a rename or merge keep resolving to it, as a merge's do.
+        tx.run("""
+                UNWIND $rows AS row
+                WITH row WHERE row.props.formerIds IS NOT NULL
+                MATCH (n:Entity {id: row.id})
+                UNWIND row.props.formerIds AS former
+                MERGE (a:Alias {id: former})
+                WITH a, n
+                OPTIONAL MATCH (a)-[old:ALIAS_OF]->(other) WHERE other <> n
+                DELETE old
+                MERGE (a)-[:ALIAS_OF]->(n)
+                """, Map.of("rows", entities)).consume();
         List<Map<String, Object>> relationships = new ArrayList<>();
         for (RelationshipRecord relationship : data.relationships()) {
             requireKnown(vocabulary.relationshipType(relationship.type()) != null, relationship.type());

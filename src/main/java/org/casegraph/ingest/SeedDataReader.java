@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.casegraph.graph.Vocabulary;
 import org.casegraph.ingest.SeedData.Citation;
 import org.casegraph.ingest.SeedData.EntityRecord;
 import org.casegraph.ingest.SeedData.Origin;
@@ -93,6 +94,7 @@ public final class SeedDataReader {
                 }
             }
         }
+        checkFormerIds(entities, byId, problems);
         for (RawCitation citation : citationsToCheck) {
             checkDocument(citation, byId, problems);
         }
@@ -114,6 +116,32 @@ public final class SeedDataReader {
             throw new SeedDataException(problems);
         }
         return new SeedData(List.copyOf(entities), List.copyOf(relationships));
+    }
+
+    /**
+     * A former id (kept so that links to a renamed or merged entity still resolve) belongs to one entity and is
+     * no entity's current id.
+     */
+    private static void checkFormerIds(List<EntityRecord> entities, Map<String, EntityRecord> byId,
+            List<String> problems) {
+        Map<String, EntityRecord> formerOwners = new HashMap<>();
+        for (EntityRecord entity : entities) {
+            if (!(entity.properties().get(Vocabulary.FORMER_IDS) instanceof List<?> formerIds)) {
+                continue;
+            }
+            for (Object former : formerIds) {
+                EntityRecord current = byId.get(String.valueOf(former));
+                EntityRecord earlier = formerOwners.putIfAbsent(String.valueOf(former), entity);
+                if (current != null) {
+                    problems.add(entity.origin() + ": former id '" + former + "' is the id of the entity defined at "
+                            + current.origin() + "; an id that is still in use cannot also be a former id");
+                }
+                else if (earlier != null) {
+                    problems.add(entity.origin() + ": former id '" + former + "' is already a former id of '"
+                            + earlier.id() + "' (" + earlier.origin() + ")");
+                }
+            }
+        }
     }
 
     private static MappingNode parse(SourceFile file, List<String> problems) {

@@ -49,19 +49,37 @@ class StartupLoading implements SmartInitializingSingleton {
         this.migrations.apply();
         // Validate even when not loading, so a broken seed-data folder never goes unnoticed.
         SeedData data = this.seedLoader.read();
+        boolean refresh = refreshRequested();
         boolean load = switch (this.mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> !this.external && isEmpty();
+            case AUTO -> (!this.external && isEmpty()) || refresh;
         };
         if (load) {
+            if (refresh) {
+                log.info("A data migration corrected the seed records; writing the corrected seed data over them");
+            }
             this.seedLoader.load(data);
         }
         else {
             log.info("Seed data not loaded (casegraph.seed.mode={}{})", this.mode.name().toLowerCase(),
                     this.mode == SeedMode.AUTO ? (this.external ? ", external database" : ", database not empty") : "");
         }
+        if (this.mode != SeedMode.NEVER) {
+            this.graph.schema("MATCH (m:__CaseGraphSeedRefresh) DELETE m");
+        }
         this.readiness.markReady();
+    }
+
+    /**
+     * Whether a data migration (such as V0006, the review's corrections) asked for the seed data to be written
+     * again, on a database that holds seed data: it then updates the seed records it corrected in place.
+     */
+    private boolean refreshRequested() {
+        return this.graph.single("""
+                RETURN EXISTS { MATCH (:__CaseGraphSeedRefresh) }
+                   AND EXISTS { MATCH (d:Document) WHERE d.seedFile IS NOT NULL } AS refresh
+                """, Map.of(), (r) -> r.get("refresh").asBoolean());
     }
 
     private boolean isEmpty() {

@@ -24,7 +24,7 @@ public class GraphIntegrityTests {
     private static final String FINGERPRINT = """
             MATCH (n:Entity)
             WITH count(n) AS nodes, sum(size(keys(n))) AS nodeProperties
-            MATCH ()-[r]->()
+            MATCH (:Entity)-[r]->(:Entity)
             RETURN nodes, nodeProperties, count(r) AS relationships, sum(size(keys(r))) AS relationshipProperties
             """;
 

@@ -123,7 +123,7 @@ class SeedCurationTests {
         assertThat(victims).isNotEmpty();
         for (EntityRecord victim : victims) {
             assertThat(victim.properties().keySet()).as(victim.id())
-                .isSubsetOf("id", "name", "summary", "count", "countQualifier", "ageBand", "sex", "nationality");
+                .isSubsetOf("id", "name", "summary", "count", "countQualifier", "ageBand", "sex", "nationality", "formerIds");
         }
     }
 
