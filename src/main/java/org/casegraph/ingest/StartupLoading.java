@@ -66,7 +66,7 @@ class StartupLoading implements SmartInitializingSingleton {
                     this.mode == SeedMode.AUTO ? (this.external ? ", external database" : ", database not empty") : "");
         }
         if (this.mode != SeedMode.NEVER) {
-            this.graph.schema("MATCH (m:__CaseGraphSeedRefresh) DELETE m");
+            this.graph.schema("MATCH (m:__CaseGraphMigration) WHERE m.seedRefresh REMOVE m.seedRefresh");
         }
         this.readiness.markReady();
     }
@@ -77,7 +77,7 @@ class StartupLoading implements SmartInitializingSingleton {
      */
     private boolean refreshRequested() {
         return this.graph.single("""
-                RETURN EXISTS { MATCH (:__CaseGraphSeedRefresh) }
+                RETURN EXISTS { MATCH (m:__CaseGraphMigration) WHERE m.seedRefresh }
                    AND EXISTS { MATCH (d:Document) WHERE d.seedFile IS NOT NULL } AS refresh
                 """, Map.of(), (r) -> r.get("refresh").asBoolean());
     }

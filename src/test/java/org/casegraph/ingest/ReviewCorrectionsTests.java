@@ -109,7 +109,7 @@ class ReviewCorrectionsTests {
             .isZero();
         assertThat(count("MATCH (v:Victim {id: 'victim/phnom-penh-appeal-hearing-2010-victim'}) RETURN count(v) AS n")).isZero();
         assertThat(count("MATCH (n:Entity) WHERE n.id ENDS WITH '-2009-10-05' RETURN count(n) AS n")).isZero();
-        assertThat(count("MATCH (:__CaseGraphSeedRefresh) RETURN count(*) AS n")).isZero();
+        assertThat(count("MATCH (m:__CaseGraphMigration) WHERE m.seedRefresh RETURN count(m) AS n")).isZero();
         assertThat(count("MATCH (n:Entity) RETURN count(n) AS n")).isEqualTo(entities);
         long seedLinks = this.seedLoader.read().relationships().size();
         assertThat(count("MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n")).isEqualTo(seedLinks);
