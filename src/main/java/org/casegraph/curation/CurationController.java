@@ -22,6 +22,7 @@ import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
+import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.ingest.EntityValidator;
@@ -102,7 +103,8 @@ class CurationController {
             long version = node.get("version").asLong();
             String type = EntityMapper.typeOf(node);
             Map<String, Object> fields = SensitiveFields.reveal(before);
-            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version", "visibility", "visibilityReason")
+            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", EventOrder.SORT_KEY, "version", "visibility",
+                    "visibilityReason")
                 .forEach(fields::remove);
             fields.put("type", type);
             if (input.name() != null) {

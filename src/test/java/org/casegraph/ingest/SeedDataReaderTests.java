@@ -209,4 +209,47 @@ class SeedDataReaderTests {
                 """)).hasSize(4);
     }
 
+    @Test
+    void approximateAndInferredDatesBothNeedTheirReasoning() {
+        assertThat(problems("""
+                entities:
+                  - id: event/about-then
+                    type: Event
+                    name: About then
+                    date: 2011
+                    dateQualifier: approximate
+                    sources: [{doc: document/source, quote: A source}]
+                  - id: event/worked-out
+                    type: Event
+                    name: Worked out
+                    date: 2011-12
+                    dateQualifier: inferred
+                    dateReasoning: "  "
+                    sources: [{doc: document/source, quote: A source}]
+                relationships:
+                  - type: MENTIONS
+                    from: document/source
+                    to: event/about-then
+                    validFrom: 2011
+                    dateQualifier: approximate
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly(
+                        "seed-data/test.yaml:6: an approximate date needs a dateReasoning saying how it was worked out",
+                        "seed-data/test.yaml:12: an inferred date needs a dateReasoning saying how it was worked out",
+                        "seed-data/test.yaml:20: an approximate date needs a dateReasoning saying how it was worked out");
+    }
+
+    @Test
+    void anOrdinalFitsTheSortKey() {
+        assertThat(problems("""
+                entities:
+                  - id: event/far-down
+                    type: Event
+                    name: Far down
+                    date: 2011-12-15
+                    ordinal: 1000
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly("seed-data/test.yaml:6: 'ordinal' must be between -999 and 999, not 1000");
+    }
+
 }
