@@ -111,6 +111,9 @@ public final class EntityValidator {
                     + EventOrder.MAX_ORDINAL + ", not " + ordinal);
         }
         requireDateReasoning(properties, problems);
+        if ("Victim".equals(typeName)) {
+            VictimGroupRule.checkFields(properties, problems);
+        }
         return properties;
     }
 
