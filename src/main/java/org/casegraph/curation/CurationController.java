@@ -1,6 +1,7 @@
 package org.casegraph.curation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,13 @@ import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
+import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.ingest.EntityValidator;
 import org.casegraph.ingest.GraphWriter;
 import org.casegraph.ingest.SeedData;
+import org.casegraph.ingest.VictimGroupRule;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -72,6 +75,10 @@ class CurationController {
         List<String> problems = new ArrayList<>();
         Map<String, Object> properties = this.validator.entityProperties(fields, problem(problems));
         List<SeedData.Citation> citations = citations(input.sources(), problems);
+        if ("Victim".equals(input.type()) && properties != null) {
+            VictimGroupRule.checkQuotes(properties, citations.stream().map(SeedData.Citation::quote).toList(),
+                    (field, quote, message) -> problems.add(message));
+        }
         if (!problems.isEmpty() || properties == null) {
             throw CurationException.invalid(problems);
         }
@@ -102,7 +109,8 @@ class CurationController {
             long version = node.get("version").asLong();
             String type = EntityMapper.typeOf(node);
             Map<String, Object> fields = SensitiveFields.reveal(before);
-            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version", "visibility", "visibilityReason")
+            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", EventOrder.SORT_KEY, "version", "visibility",
+                    "visibilityReason")
                 .forEach(fields::remove);
             fields.put("type", type);
             if (input.name() != null) {
@@ -134,7 +142,10 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            return write(tx, input.id(), props, actor, "updateEntity", before, props);
+            EntityPayload payload = write(tx, input.id(), props, actor, "updateEntity", before, props);
+            // A victim's new count, an event's new date or a place's new kind may break the rule for its links.
+            requireVictimGroupRule(tx, List.of(input.id()));
+            return payload;
         });
     }
 
@@ -268,13 +279,25 @@ class CurationController {
                     Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", after, "visible",
                             Visibility.ALL))
                 .single().get("r");
+            requireVictimGroupRule(tx, List.of(input.from(), input.to()));
             audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });
     }
 
-    static void requireEditor(Role role) {
+    /**
+     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a victim group among or
+     * next to {@code ids} breaking {@link VictimGroupRule}.
+     */
+    static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
+        List<String> problems = VictimGroupRule.inGraph(tx, ids);
+        if (!problems.isEmpty()) {
+            throw CurationException.invalid(problems);
+        }
+    }
+
+        static void requireEditor(Role role) {
         if (role == null || !role.atLeast(Role.EDITOR)) {
             throw new CurationException(CurationException.Kind.FORBIDDEN,
                     "only editors may change the graph: send an editor's API key in the X-API-Key header");

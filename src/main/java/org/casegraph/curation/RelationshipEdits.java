@@ -90,8 +90,11 @@ class RelationshipEdits {
             after.put("citeQuotes", quotes);
             after.put("version", ((Number) before.get("version")).longValue() + 1);
             // A field marked sensitive stays so when its value changes.
-            return write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)), actor,
-                    "updateRelationship", before);
+            RelationshipPayload payload = write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)),
+                    actor, "updateRelationship", before);
+            String[] ends = ends(input.id());
+            CurationController.requireVictimGroupRule(tx, List.of(ends[0], ends[2]));
+            return payload;
         });
     }
 

@@ -92,7 +92,10 @@ public class EntityRepository {
         return result;
     }
 
-    /** The entities linked to each asked-for entity by the given types and direction, events by date, in one query. */
+    /**
+     * The entities linked to each asked-for entity by the given types and direction, in one query: events in the
+     * timeline's order (their sortKey), anything else by name.
+     */
     public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries, List<String> visible) {
         List<LinkQuery> ordered = List.copyOf(queries);
         List<Map<String, Object>> keys = ordered.stream()
@@ -111,7 +114,7 @@ public class EntityRepository {
                       OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                       OR (key.direction = 'INCOMING' AND endNode(r) = n))
                   WITH DISTINCT m
-                  ORDER BY m.date, m.name, m.id
+                  ORDER BY m.sortKey, m.date, m.name, m.id
                   RETURN collect(%s) AS linked
                 }
                 RETURN i, linked

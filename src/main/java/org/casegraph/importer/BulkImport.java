@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.casegraph.access.SensitiveFields;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.importer.Progress.Phase;
@@ -26,6 +27,7 @@ import org.casegraph.ingest.SeedData.Citation;
 import org.casegraph.ingest.SeedData.EntityRecord;
 import org.casegraph.ingest.SeedData.Origin;
 import org.casegraph.ingest.SeedData.RelationshipRecord;
+import org.casegraph.ingest.VictimGroupRule;
 import org.casegraph.support.CaseGraphStartupException;
 import org.casegraph.support.StartupFailure;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -134,8 +136,21 @@ public class BulkImport {
                 """, Map.of("importId", importId), UNDO_TIMEOUT);
     }
 
-    /** An entity id of the import files: its type and the line that defines it. */
-    private record Known(String type, int line) {
+    /**
+     * An entity of the import files (line > 0) or of the database (line 0): its type, and what the victim group
+     * rule needs to know of it (kept small: there may be millions).
+     */
+    private record Known(String type, int line, boolean smallGroup, VictimGroupRule.Detail detail) {
+
+        static Known of(String type, int line, Map<String, Object> properties) {
+            VictimGroupRule.End end = VictimGroupRule.End.of(null, type, properties);
+            return new Known(type, line, end.smallGroup(), end.detail());
+        }
+
+        VictimGroupRule.End end(String id) {
+            return new VictimGroupRule.End(id, this.type, this.smallGroup, this.detail);
+        }
+
     }
 
     /** A parsed line. */
@@ -159,8 +174,8 @@ public class BulkImport {
 
         private final Map<String, Known> entities = new HashMap<>();
 
-        /** Types of the entities already in the database that the files refer to. */
-        private final Map<String, String> existing = new HashMap<>();
+        /** The entities already in the database that the files refer to. */
+        private final Map<String, Known> existing = new HashMap<>();
 
         /** Documents cited before the files define them (or don't): document id to the lines citing it. */
         private final Map<String, List<Integer>> pendingDocuments = new HashMap<>();
@@ -212,8 +227,13 @@ public class BulkImport {
         }
 
         String typeOf(String id) {
+            Known known = known(id);
+            return known == null ? null : known.type();
+        }
+
+        private Known known(String id) {
             Known known = this.entities.get(id);
-            return known != null ? known.type() : this.existing.get(id);
+            return known != null ? known : this.existing.get(id);
         }
 
         private void problem(int file, int line, String message) {
@@ -276,7 +296,7 @@ public class BulkImport {
                                     + "', merged into it; an import only adds new entities");
                 }
                 String type = BulkImport.this.vocabulary.entityType(entity.type()).name();
-                Known earlier = this.entities.putIfAbsent(entity.id(), new Known(type, line.number()));
+                Known earlier = this.entities.putIfAbsent(entity.id(), Known.of(type, line.number(), entity.properties()));
                 if (earlier != null) {
                     problem(ENTITIES_FILE, line.number(), "duplicate id '" + entity.id() + "', already defined at "
                             + name(ENTITIES_FILE) + ":" + earlier.line());
@@ -305,6 +325,10 @@ public class BulkImport {
                     continue;
                 }
                 this.relationshipCount++;
+                VictimGroupRule.checkLink(relationship.type(), known(relationship.from()).end(relationship.from()),
+                        known(relationship.to()).end(relationship.to()), relationship.properties(),
+                        RecordReader.quotes(line.fields().get("sources")),
+                        (field, quote, message) -> problem(RELATIONSHIPS_FILE, line.number(), message));
                 if (!relationshipIds.add(relationship.id())) {
                     this.suspects.add(new Suspect(relationship.id(), line.number()));
                 }
@@ -379,16 +403,16 @@ public class BulkImport {
                     OPTIONAL MATCH (n:Entity {id: id})
                     OPTIONAL MATCH (:Alias {id: id})-[:ALIAS_OF]->(k:Entity)
                     WITH id, n, k WHERE n IS NOT NULL OR k IS NOT NULL
-                    RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, k.id AS mergedInto
+                    RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, k.id AS mergedInto,
+                      n {.count, .countQualifier, .date, .endDate, .kind, .sensitiveValues} AS facts
                     """, Map.of("ids", List.copyOf(ids)), (r) -> {
                 Existing existing = new Existing(r.get("type").asString(null), r.get("mergedInto").asString(null));
-                found.put(r.get("id").asString(), existing);
-                return existing;
-            });
-            found.forEach((id, existing) -> {
+                String id = r.get("id").asString();
+                found.put(id, existing);
                 if (existing.type() != null) {
-                    this.existing.put(id, existing.type());
+                    this.existing.put(id, Known.of(existing.type(), 0, SensitiveFields.reveal(r.get("facts").asMap())));
                 }
+                return existing;
             });
             return found;
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.PartialDate;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.graph.Vocabulary.FieldSpec;
@@ -116,9 +117,13 @@ public final class EntityValidator {
                 problems.add(null, "missing required field '" + spec.name() + "' for " + typeName);
             }
         }
-        Object qualifier = properties.get("dateQualifier");
-        if (("inferred".equals(qualifier) || "approximate".equals(qualifier)) && properties.get("dateReasoning") == null) {
-            problems.add("dateQualifier", "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
+        if (properties.get("ordinal") instanceof Long ordinal && !EventOrder.isValidOrdinal(ordinal)) {
+            problems.add("ordinal", "'ordinal' must be between " + EventOrder.MIN_ORDINAL + " and "
+                    + EventOrder.MAX_ORDINAL + ", not " + ordinal);
+        }
+        requireDateReasoning(properties, problems);
+        if ("Victim".equals(typeName)) {
+            VictimGroupRule.checkFields(properties, problems);
         }
         return properties;
     }
@@ -138,14 +143,24 @@ public final class EntityValidator {
                 properties.put(field.getKey(), value);
             }
         }
-        Object qualifier = properties.get("dateQualifier");
-        if (("inferred".equals(qualifier) || "approximate".equals(qualifier)) && properties.get("dateReasoning") == null) {
-            problems.add("dateQualifier", "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
-        }
+        requireDateReasoning(properties, problems);
         if ("inferred".equals(properties.get("basis")) && properties.get("note") == null) {
             problems.add("basis", "an inferred relationship needs a note saying how it was worked out");
         }
         return properties;
+    }
+
+    /**
+     * An approximate date (the source says "about") and an inferred one (worked out from the source, e.g. "late
+     * last month" against the document's date) both say how in {@code dateReasoning}.
+     */
+    private static void requireDateReasoning(Map<String, Object> properties, Problems problems) {
+        Object qualifier = properties.get("dateQualifier");
+        Object reasoning = properties.get("dateReasoning");
+        if (("inferred".equals(qualifier) || "approximate".equals(qualifier))
+                && (!(reasoning instanceof String text) || text.isBlank())) {
+            problems.add("dateQualifier", "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
+        }
     }
 
     /** Checks the relationship type and that it may link entities of these types. */

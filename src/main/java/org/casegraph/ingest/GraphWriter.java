@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.casegraph.access.SensitiveFields;
+import org.casegraph.graph.EventOrder;
+import org.casegraph.graph.PartialDate;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.ingest.SeedData.Citation;
 import org.casegraph.ingest.SeedData.EntityRecord;
@@ -116,6 +118,10 @@ public final class GraphWriter {
         putCitations(props, entity.citations());
         if (props.get("aliases") instanceof List<?> aliases && !aliases.isEmpty()) {
             props.put("aliasText", String.join(" | ", aliases.stream().map(String::valueOf).toList()));
+        }
+        if ("Event".equals(entity.type()) && props.get("date") instanceof String date && PartialDate.isValid(date)) {
+            // Every write path comes through here, so timelines can order by one indexed property.
+            props.put(EventOrder.SORT_KEY, EventOrder.sortKey(date, (Number) props.get("ordinal")));
         }
         if (!"Victim".equals(entity.type())) {
             props.put("quoteText", String.join("\n", entity.citations().stream().map(Citation::quote).toList()));

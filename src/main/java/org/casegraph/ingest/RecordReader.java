@@ -56,6 +56,10 @@ public final class RecordReader {
         if (properties == null) {
             return null;
         }
+        if ("Victim".equals(fields.get("type"))) {
+            VictimGroupRule.checkQuotes(properties, quotes(fields.get("sources")),
+                    (field, index, message) -> citationProblems.problem(index, field, message));
+        }
         Object id = fields.get("id");
         return new EntityRecord(id instanceof String text ? text : null, (String) fields.get("type"), properties,
                 citations, origin);
@@ -83,7 +87,19 @@ public final class RecordReader {
                 citations, origin);
     }
 
-    /** A relationship's own {@code id}, or {@code <from>|<TYPE>|<to>}. */
+    /** The quotes of {@code sources} by their index there, null where an item has none. */
+    public static List<String> quotes(Object sources) {
+        if (!(sources instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> quotes = new ArrayList<>();
+        for (Object item : list) {
+            quotes.add(item instanceof Map<?, ?> citation && citation.get("quote") instanceof String quote ? quote : null);
+        }
+        return quotes;
+    }
+
+        /** A relationship's own {@code id}, or {@code <from>|<TYPE>|<to>}. */
     public static String relationshipId(Map<String, Object> fields, String from, String type, String to) {
         Object explicitId = fields.get("id");
         return explicitId instanceof String text && !text.isBlank() ? text : from + "|" + type + "|" + to;

@@ -182,12 +182,27 @@ public final class SeedDataReader {
         String file = raw.origin().file();
         int line = raw.origin().line();
         List<RawCitation> citationsToCheck = new ArrayList<>();
-        RelationshipRecord relationship = this.records.relationship(plain(fields), raw.origin(), (id) -> {
+        RecordReader.Citations citations = citations(file, fields.get("sources"), line, problems, citationsToCheck);
+        Map<String, Object> plain = plain(fields);
+        RelationshipRecord relationship = this.records.relationship(plain, raw.origin(), (id) -> {
             EntityRecord entity = entities.get(id);
             return entity == null ? null : entity.type();
-        }, (field, message) -> problems.add(file + ":" + lineOf(fields, field, line) + ": " + message),
-                citations(file, fields.get("sources"), line, problems, citationsToCheck));
+        }, (field, message) -> problems.add(file + ":" + lineOf(fields, field, line) + ": " + message), citations);
         citationsToCheck.forEach((citation) -> checkDocument(citation, entities, problems));
+        if (relationship != null) {
+            EntityRecord from = entities.get(relationship.from());
+            EntityRecord to = entities.get(relationship.to());
+            VictimGroupRule.checkLink(relationship.type(), VictimGroupRule.End.of(from.id(), from.type(), from.properties()),
+                    VictimGroupRule.End.of(to.id(), to.type(), to.properties()), relationship.properties(),
+                    RecordReader.quotes(plain.get("sources")), (field, quote, message) -> {
+                        if (quote >= 0) {
+                            citations.problem(quote, field, message);
+                        }
+                        else {
+                            problems.add(file + ":" + lineOf(fields, field, line) + ": " + message);
+                        }
+                    });
+        }
         return relationship;
     }
 

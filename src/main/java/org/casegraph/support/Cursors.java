@@ -9,6 +9,9 @@ import java.util.Base64;
  */
 public final class Cursors {
 
+    /** Between the sort values of a key cursor: a character no id or sort key contains. */
+    private static final String KEY_SEPARATOR = "\u001f";
+
     private Cursors() {
     }
 
@@ -27,6 +30,35 @@ public final class Cursors {
                 int offset = Integer.parseInt(decoded.substring(kind.length() + 1));
                 if (offset >= 0) {
                     return offset + 1;
+                }
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            // reported below
+        }
+        throw new InvalidArgumentException("after", "is not a cursor returned by this " + kind + " query");
+    }
+
+    /**
+     * A cursor that holds a position in a sort order rather than an offset: the sort values of the item it
+     * names, so that the next page starts just past that item even when items were added or removed before it.
+     */
+    public static String encodeKey(String kind, String... values) {
+        return Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((kind + ":" + String.join(KEY_SEPARATOR, values)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code count} sort values in {@code after}, or null without a cursor. */
+    public static String[] keyAfter(String kind, String after, int count) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            if (decoded.startsWith(kind + ":")) {
+                String[] values = decoded.substring(kind.length() + 1).split(KEY_SEPARATOR, -1);
+                if (values.length == count) {
+                    return values;
                 }
             }
         }

@@ -248,7 +248,8 @@ public final class Benchmark {
         parameters.put("entityId", entityId);
         parameters.put("from", null);
         parameters.put("to", null);
-        parameters.put("skip", 0);
+        parameters.put("afterKey", null);
+        parameters.put("afterId", null);
         parameters.put("limit", 21);
         parameters.put("visible", PUBLIC);
         return parameters;

@@ -1,6 +1,9 @@
 package org.casegraph.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.casegraph.graph.Vocabulary;
 import org.junit.jupiter.api.Test;
@@ -207,6 +210,73 @@ class SeedDataReaderTests {
                     dateQualifier: inferred
                     sources: [{doc: document/source, quote: A source}]
                 """)).hasSize(4);
+    }
+
+    @Test
+    void approximateAndInferredDatesBothNeedTheirReasoning() {
+        assertThat(problems("""
+                entities:
+                  - id: event/about-then
+                    type: Event
+                    name: About then
+                    date: 2011
+                    dateQualifier: approximate
+                    sources: [{doc: document/source, quote: A source}]
+                  - id: event/worked-out
+                    type: Event
+                    name: Worked out
+                    date: 2011-12
+                    dateQualifier: inferred
+                    dateReasoning: "  "
+                    sources: [{doc: document/source, quote: A source}]
+                relationships:
+                  - type: MENTIONS
+                    from: document/source
+                    to: event/about-then
+                    validFrom: 2011
+                    dateQualifier: approximate
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly(
+                        "seed-data/test.yaml:6: an approximate date needs a dateReasoning saying how it was worked out",
+                        "seed-data/test.yaml:12: an inferred date needs a dateReasoning saying how it was worked out",
+                        "seed-data/test.yaml:20: an approximate date needs a dateReasoning saying how it was worked out");
+    }
+
+    @Test
+    void anOrdinalFitsTheSortKey() {
+        assertThat(problems("""
+                entities:
+                  - id: event/far-down
+                    type: Event
+                    name: Far down
+                    date: 2011-12-15
+                    ordinal: 1000
+                    sources: [{doc: document/source, quote: A source}]
+                """)).containsExactly("seed-data/test.yaml:6: 'ordinal' must be between -999 and 999, not 1000");
+    }
+
+    @Test
+    void refusesVictimGroupDetailWithFileLineRuleAndField() throws Exception {
+        String file = "victim-groups/bad-victim-group.yaml";
+        String text = new String(getClass().getResourceAsStream("/" + file).readAllBytes(), StandardCharsets.UTF_8);
+        List<String> problems = assertThatExceptionOfType(SeedDataException.class)
+            .isThrownBy(() -> this.reader.read(List.of(new SeedDataReader.SourceFile(file, text))))
+            .actual()
+            .problems();
+        Pattern located = Pattern.compile("^(" + Pattern.quote(file) + ":\\d+): " + VictimGroupRule.NAME + ": ([\\w\\[\\].]+): .+");
+        assertThat(problems).allSatisfy((problem) -> assertThat(problem).matches(located));
+        assertThat(problems.stream().map((problem) -> {
+            Matcher matcher = located.matcher(problem);
+            return matcher.matches() ? matcher.group(1) + " " + matcher.group(2) : problem;
+        })).containsExactlyInAnyOrder(
+                // a group of two: its summary's month and weekday, an age band that is one age, a first-person quote
+                file + ":35 summary", file + ":37 ageBand", file + ":41 sources[1].quote",
+                // no count counts as fewer than five; and no group states one person's age
+                file + ":45 name", file + ":54 ageBand",
+                // links: to a day-dated event, from a venue, valid from a month, with a first-person quote
+                file + ":61 to", file + ":65 from", file + ":72 validFrom", file + ":74 sources[0].quote");
+        // The group of twelve may be linked to the day-dated rescue: no problem names its link (lines 75-79).
+        assertThat(problems).noneMatch((problem) -> problem.matches(Pattern.quote(file) + ":(7[5-9]):.*"));
     }
 
 }
