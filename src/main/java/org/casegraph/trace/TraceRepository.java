@@ -1,14 +1,18 @@
 package org.casegraph.trace;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.casegraph.access.Visibility;
+import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
+import org.casegraph.entity.Relationship;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
+import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -79,8 +83,16 @@ public class TraceRepository {
     }
 
     /**
-     * Up to {@code first} shortest paths, shortest first, never through the excluded entities or types, and
-     * only over relationships valid in the time window when one is given.
+     * How many candidate routes, shortest first, the search collects before it ranks them. Every route shorter than
+     * the longest one returned is always among them; when more routes than this tie at that longest length (around
+     * hubs), the hub tie-break ranks the first ones found, so that a hub costs a bounded amount of work.
+     */
+    static final int ROUTE_CANDIDATES = 100;
+
+    /**
+     * Up to {@code first} routes, shortest first and, among routes of one length, those through the fewest and
+     * smallest hubs first (see {@link #pathsCypher}); never through the excluded entities or types, and only over
+     * relationships valid in the time window when one is given.
      */
     List<Path> paths(PathQuery query) {
         Map<String, Object> parameters = new HashMap<>();
@@ -92,29 +104,91 @@ public class TraceRepository {
         parameters.put("validTo", PartialDate.upperBound(query.validTo()));
         parameters.put("visible", query.visible());
         return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
-                (r) -> new Path(r.get("length").asInt(), r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship)));
+                TraceRepository::asPath);
+    }
+
+    private static Path asPath(Record record) {
+        List<Entity> nodes = record.get("nodes").asList(EntityMapper::asEntity);
+        List<List<Relationship>> grouped = record.get("hops")
+            .asList((hop) -> hop.asList(EntityMapper::asRelationship));
+        List<Hop> hops = new ArrayList<>(grouped.size());
+        for (int i = 0; i < grouped.size(); i++) {
+            hops.add(new Hop(nodes.get(i), nodes.get(i + 1), grouped.get(i)));
+        }
+        return new Path(nodes, List.copyOf(hops));
     }
 
     /**
      * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none),
      * and visible.
+     * <p>
+     * A route is a sequence of distinct entities. The search follows one relationship per pair of neighbours (the
+     * followable one with the lowest element id), so parallel relationships do not multiply a route into variants
+     * that crowd out other routes; the relationships of each hop are collected afterwards, for the chosen routes
+     * only. {@code SHORTEST maxLength GROUPS} yields every route up to {@code maxLength} hops, shortest first, and
+     * stops pulling after {@link #ROUTE_CANDIDATES}. The routes as short as the {@code first}-th one are then ranked
+     * by length, then by hub score, the sum of the degrees of their intermediate entities (their published
+     * relationships to other entities, the same for every caller, so the order never rests on a hidden link), then
+     * by their ids.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
         return """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
                 WHERE coalesce(a.visibility, 'public') IN $visible AND coalesce(b.visibility, 'public') IN $visible
-                MATCH p = SHORTEST %d (a)(()-[r%s]-(x:Entity)
-                    WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
-                      AND coalesce(r.visibility, 'public') IN $visible
-                      AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
-                      AND ($validTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $validTo)
-                      AND ($validFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $validFrom)
-                ){1,%d}(b)
-                RETURN length(p) AS length, [n IN nodes(p) | %s] AS nodes,
-                       [r IN relationships(p) | %s] AS relationships
-                ORDER BY length
-                """.formatted(first, types, maxLength, Visibility.entity("n"), EntityRepository.RELATIONSHIP_PROJECTION);
+                CALL {
+                  WITH a, b
+                  MATCH p = SHORTEST %3$d GROUPS (a)((u)-[r%2$s]-(x:Entity)
+                      WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
+                        AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
+                        AND %4$s
+                        AND NOT EXISTS { (u)-[s%2$s]-(x) WHERE elementId(s) < elementId(r) AND %5$s }
+                  ){1,%3$d}(b)
+                  WHERE all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i])
+                  WITH nodes(p) AS route
+                  LIMIT %6$d
+                  WITH route ORDER BY size(route)
+                  WITH collect(route) AS routes
+                  WITH routes, size(routes[..%1$d][-1]) AS longest
+                  RETURN [route IN routes WHERE size(route) <= longest] AS routes
+                }
+                CALL {
+                  WITH routes
+                  UNWIND routes AS route
+                  UNWIND route[1..-1] AS n
+                  WITH DISTINCT n
+                  RETURN collect([n, COUNT { (n)-[h]-() WHERE type(h) <> 'ALIAS_OF' AND coalesce(h.visibility, 'public') = 'public' }]) AS degrees
+                }
+                UNWIND routes AS route
+                WITH route, reduce(score = 0, n IN route[1..-1] | score + [d IN degrees WHERE d[0] = n][0][1]) AS hubScore
+                ORDER BY size(route), hubScore, [n IN route | n.id]
+                LIMIT %1$d
+                CALL {
+                  WITH route
+                  UNWIND range(0, size(route) - 2) AS i
+                  WITH i, route[i] AS u, route[i + 1] AS x
+                  CALL {
+                    WITH u, x
+                    MATCH (u)-[r%2$s]-(x)
+                    WHERE %4$s
+                    WITH r ORDER BY type(r), r.id
+                    RETURN collect(%7$s) AS relationships
+                  }
+                  WITH i, relationships ORDER BY i
+                  RETURN collect(relationships) AS hops
+                }
+                RETURN [n IN route | %8$s] AS nodes, hops
+                ORDER BY size(route), hubScore, [n IN route | n.id]
+                """.formatted(first, types, maxLength, followable("r"), followable("s"), ROUTE_CANDIDATES,
+                EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("n"));
+    }
+
+    /** Relationship {@code r} may be followed: visible to the caller, and valid in the window when one is given. */
+    private static String followable(String r) {
+        return """
+                coalesce(%1$s.visibility, 'public') IN $visible
+                        AND ($validTo IS NULL OR %1$s.validFrom IS NULL OR %1$s.validFrom <= $validTo)
+                        AND ($validFrom IS NULL OR %1$s.validTo IS NULL OR %1$s.validTo >= $validFrom)\
+                """.formatted(r);
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */
