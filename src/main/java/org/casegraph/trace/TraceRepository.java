@@ -83,16 +83,21 @@ public class TraceRepository {
     }
 
     /**
-     * How many candidate routes, shortest first, the search collects before it ranks them. Every route shorter than
-     * the longest one returned is always among them; when more routes than this tie at that longest length (around
-     * hubs), the hub tie-break ranks the first ones found, so that a hub costs a bounded amount of work.
+     * How many routes of the longest length returned the ranking weighs at most: when more tie there (around hubs),
+     * the first ones the search finds are ranked, so that a hub costs a bounded amount of work.
      */
     static final int ROUTE_CANDIDATES = 100;
 
     /**
-     * Up to {@code first} routes, shortest first and, among routes of one length, those through the fewest and
-     * smallest hubs first (see {@link #pathsCypher}); never through the excluded entities or types, and only over
-     * relationships valid in the time window when one is given.
+     * An entity's degree counts its relationships up to this many: beyond it, an entity is simply a hub, and
+     * counting every relationship of a hub of thousands would cost more than the search.
+     */
+    static final int DEGREE_CAP = 1000;
+
+    /**
+     * Up to {@code first} routes, shortest first and, among routes of one length, those through the smallest hubs
+     * first (see {@link #pathsCypher}); never through the excluded entities or types, and only over relationships
+     * valid in the time window when one is given.
      */
     List<Path> paths(PathQuery query) {
         Map<String, Object> parameters = new HashMap<>();
@@ -125,38 +130,60 @@ public class TraceRepository {
      * A route is a sequence of distinct entities. The search follows one relationship per pair of neighbours (the
      * followable one with the lowest element id), so parallel relationships do not multiply a route into variants
      * that crowd out other routes; the relationships of each hop are collected afterwards, for the chosen routes
-     * only. {@code SHORTEST maxLength GROUPS} yields every route up to {@code maxLength} hops, shortest first, and
-     * stops pulling after {@link #ROUTE_CANDIDATES}. The routes as short as the {@code first}-th one are then ranked
-     * by length, then by hub score, the sum of the degrees of their intermediate entities (their published
-     * relationships to other entities, the same for every caller, so the order never rests on a hidden link), then
-     * by their ids.
+     * only. A first search finds the {@code first} shortest routes, which tells how many lengths ({@code groups})
+     * the answer spans; a second one ({@code SHORTEST groups GROUPS}, one branch per possible count, of which one
+     * runs) yields every route of those lengths, at most {@link #ROUTE_CANDIDATES}, so that the ties at the longest
+     * length can be ranked. Routes are ranked by length, then by hub score, the sum of the degrees of their
+     * intermediate entities (their published relationships to other entities, up to {@link #DEGREE_CAP}; the same
+     * for every caller, so the order never rests on a hidden link), then by their ids.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
+        String steps = """
+                (a)((u)-[r%1$s]-(x:Entity)
+                      WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
+                        AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
+                        AND %2$s
+                        AND NOT EXISTS { (u)-[s%1$s]-(x) WHERE elementId(s) < elementId(r) AND %3$s }
+                    ){1,%4$d}(b)\
+                """.formatted(types, followable("r"), followable("s"), maxLength);
+        // No entity twice, checked during the search (inside the parentheses) so that a walk that loops does not
+        // take a route's place. A single hop cannot loop, and Neo4j refuses the parentheses around one.
+        String route = maxLength == 1 ? steps : """
+                (%s
+                    WHERE NOT a IN x AND all(i IN range(1, size(x) - 1) WHERE NOT x[i] IN x[0..i]))\
+                """.formatted(steps);
+        StringBuilder branches = new StringBuilder();
+        for (int groups = 1; groups <= Math.min(first, maxLength); groups++) {
+            branches.append(groups == 1 ? "" : "  UNION ALL\n").append("""
+                      WITH a, b, groups
+                      WITH a, b WHERE groups = %1$d
+                      MATCH p = SHORTEST %1$d GROUPS %2$s
+                      RETURN nodes(p) AS route
+                      LIMIT %3$d
+                    """.formatted(groups, route, ROUTE_CANDIDATES));
+        }
         return """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
                 WHERE coalesce(a.visibility, 'public') IN $visible AND coalesce(b.visibility, 'public') IN $visible
                 CALL {
                   WITH a, b
-                  MATCH p = SHORTEST %3$d GROUPS (a)((u)-[r%2$s]-(x:Entity)
-                      WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
-                        AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
-                        AND %4$s
-                        AND NOT EXISTS { (u)-[s%2$s]-(x) WHERE elementId(s) < elementId(r) AND %5$s }
-                  ){1,%3$d}(b)
-                  WHERE all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i])
-                  WITH nodes(p) AS route
-                  LIMIT %6$d
-                  WITH route ORDER BY size(route)
-                  WITH collect(route) AS routes
-                  WITH routes, size(routes[..%1$d][-1]) AS longest
-                  RETURN [route IN routes WHERE size(route) <= longest] AS routes
+                  MATCH p = SHORTEST %1$d %2$s
+                  RETURN count(DISTINCT length(p)) AS groups
                 }
+                CALL {
+                %3$s\
+                }
+                WITH collect(route) AS routes
                 CALL {
                   WITH routes
                   UNWIND routes AS route
                   UNWIND route[1..-1] AS n
                   WITH DISTINCT n
-                  RETURN collect([n, COUNT { (n)-[h]-() WHERE type(h) <> 'ALIAS_OF' AND coalesce(h.visibility, 'public') = 'public' }]) AS degrees
+                  RETURN collect([n, COUNT {
+                    MATCH (n)-[h]-()
+                    WHERE type(h) <> 'ALIAS_OF' AND coalesce(h.visibility, 'public') = 'public'
+                    RETURN h LIMIT %4$d
+                  }]) AS degrees
                 }
                 UNWIND routes AS route
                 WITH route, reduce(score = 0, n IN route[1..-1] | score + [d IN degrees WHERE d[0] = n][0][1]) AS hubScore
@@ -168,8 +195,8 @@ public class TraceRepository {
                   WITH i, route[i] AS u, route[i + 1] AS x
                   CALL {
                     WITH u, x
-                    MATCH (u)-[r%2$s]-(x)
-                    WHERE %4$s
+                    MATCH (u)-[r%5$s]-(x)
+                    WHERE %6$s
                     WITH r ORDER BY type(r), r.id
                     RETURN collect(%7$s) AS relationships
                   }
@@ -178,7 +205,7 @@ public class TraceRepository {
                 }
                 RETURN [n IN route | %8$s] AS nodes, hops
                 ORDER BY size(route), hubScore, [n IN route | n.id]
-                """.formatted(first, types, maxLength, followable("r"), followable("s"), ROUTE_CANDIDATES,
+                """.formatted(first, route, branches, DEGREE_CAP, types, followable("r"),
                 EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("n"));
     }
 

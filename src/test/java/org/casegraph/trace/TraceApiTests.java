@@ -211,7 +211,9 @@ public class TraceApiTests {
         }
         for (Case c : List.of(new Case("person/thad-cochran", "person/barbara-boxer", 3, 10),
                 new Case("person/alexander-trofimov", "person/marco-rubio", 3, 6),
-                new Case("person/thad-cochran", "place/cambodia", 3, 5))) {
+                new Case("person/thad-cochran", "place/cambodia", 3, 5),
+                // 63 routes of four hops tie for the last two places here, some of them walks that loop.
+                new Case("person/thad-cochran", "person/barbara-boxer", 4, 10))) {
             Map<String, Long> degree = new java.util.HashMap<>();
             this.graph.query("""
                     MATCH (n:Entity)
