@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.EntityValidator;
-import org.casegraph.ingest.SeedData;
-import org.casegraph.ingest.SeedDataReader;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.record.EntityValidator;
+import org.casegraph.seed.SeedData;
+import org.casegraph.seed.SeedDataReader;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.JarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.graph.Graph;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

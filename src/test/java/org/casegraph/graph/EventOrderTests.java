@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.EventOrderFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

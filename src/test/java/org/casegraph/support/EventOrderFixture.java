@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.graph.Graph;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.seed.SeedLoader;
 
 /**
  * A made-up case in 1901 for the tests of event order ({@code src/test/resources/event-order/order-test.yaml}),

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.casegraph.CaseGraphTest;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.EventOrderFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

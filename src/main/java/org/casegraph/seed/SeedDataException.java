@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.seed;
 
 import java.util.List;
 

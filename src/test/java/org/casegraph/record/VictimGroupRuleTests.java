@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.record;
 
 import java.util.ArrayList;
 import java.util.List;

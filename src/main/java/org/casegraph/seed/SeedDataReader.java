@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.seed;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.SeedData.Citation;
-import org.casegraph.ingest.SeedData.EntityRecord;
-import org.casegraph.ingest.SeedData.Origin;
-import org.casegraph.ingest.SeedData.RelationshipRecord;
+import org.casegraph.record.Citation;
+import org.casegraph.record.EntityRecord;
+import org.casegraph.record.EntityValidator;
+import org.casegraph.record.Origin;
+import org.casegraph.record.RecordReader;
+import org.casegraph.record.RelationshipRecord;
+import org.casegraph.record.VictimGroupRule;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.seed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -6,6 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.casegraph.graph.Vocabulary;
+import org.casegraph.record.Citation;
+import org.casegraph.record.EntityRecord;
+import org.casegraph.record.EntityValidator;
+import org.casegraph.record.VictimGroupRule;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,11 +65,11 @@ class SeedDataReaderTests {
                               - {doc: document/source, quote: A source}
                         """)));
         assertThat(data.entities()).hasSize(2);
-        SeedData.EntityRecord sentence = data.entities().get(1);
+        EntityRecord sentence = data.entities().get(1);
         assertThat(sentence.properties()).containsEntry("date", "2014-11")
             .containsEntry("sentenceYears", 15.0)
             .containsEntry("fineAmount", 500000.0);
-        assertThat(sentence.citations()).containsExactly(new SeedData.Citation("document/source", "A source"));
+        assertThat(sentence.citations()).containsExactly(new Citation("document/source", "A source"));
         assertThat(data.relationships()).singleElement()
             .satisfies((r) -> assertThat(r.id()).isEqualTo("document/source|MENTIONS|event/a-sentence"));
     }

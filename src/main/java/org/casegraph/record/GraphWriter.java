@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.record;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +12,6 @@ import org.casegraph.access.SensitiveFields;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.PartialDate;
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.SeedData.Citation;
-import org.casegraph.ingest.SeedData.EntityRecord;
-import org.casegraph.ingest.SeedData.RelationshipRecord;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -26,13 +23,14 @@ public final class GraphWriter {
     }
 
     /** Writes everything inside the given transaction; the caller commits all of it or none. */
-    static void write(TransactionContext tx, SeedData data, Vocabulary vocabulary) {
+    public static void write(TransactionContext tx, List<EntityRecord> entityRecords,
+            List<RelationshipRecord> relationshipRecords, Vocabulary vocabulary) {
         Map<String, Map<String, Object>> edited = editorialState(tx);
         // An entity merged into another stays merged: its id resolves to the one kept, and its links (which need
         // both ends) are not written again either.
         Set<String> mergedAway = new HashSet<>(tx.run("MATCH (a:Alias) RETURN a.id AS id").list((r) -> r.get("id").asString()));
         List<Map<String, Object>> entities = new ArrayList<>();
-        for (EntityRecord entity : data.entities()) {
+        for (EntityRecord entity : entityRecords) {
             requireKnown(vocabulary.entityType(entity.type()) != null, entity.type());
             if (mergedAway.contains(entity.id())) {
                 continue;
@@ -60,7 +58,7 @@ public final class GraphWriter {
                 MERGE (a)-[:ALIAS_OF]->(n)
                 """, Map.of("rows", entities)).consume();
         List<Map<String, Object>> relationships = new ArrayList<>();
-        for (RelationshipRecord relationship : data.relationships()) {
+        for (RelationshipRecord relationship : relationshipRecords) {
             requireKnown(vocabulary.relationshipType(relationship.type()) != null, relationship.type());
             relationships.add(Map.of("id", relationship.id(), "type", relationship.type(), "from", relationship.from(),
                     "to", relationship.to(), "props",

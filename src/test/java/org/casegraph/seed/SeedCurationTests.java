@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.seed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.SeedData.Citation;
-import org.casegraph.ingest.SeedData.EntityRecord;
+import org.casegraph.record.Citation;
+import org.casegraph.record.EntityRecord;
+import org.casegraph.record.EntityValidator;
 import org.casegraph.support.VictimIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.record;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.casegraph.ingest.SeedData.Citation;
-import org.casegraph.ingest.SeedData.EntityRecord;
-import org.casegraph.ingest.SeedData.Origin;
-import org.casegraph.ingest.SeedData.RelationshipRecord;
 
 /**
  * Turns one entity or relationship, as a plain mapping of the seed-data format (from YAML or from JSON), into a

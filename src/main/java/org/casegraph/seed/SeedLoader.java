@@ -1,4 +1,4 @@
-package org.casegraph.ingest;
+package org.casegraph.seed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.casegraph.CaseGraphProperties;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
+import org.casegraph.record.EntityValidator;
+import org.casegraph.record.GraphWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -79,7 +81,7 @@ public class SeedLoader {
     public Coverage load(SeedData data) {
         long started = System.nanoTime();
         this.graph.writeUnbounded((tx) -> {
-            GraphWriter.write(tx, data, this.vocabulary);
+            GraphWriter.write(tx, data.entities(), data.relationships(), this.vocabulary);
             return null;
         });
         Coverage coverage = coverage(data);
