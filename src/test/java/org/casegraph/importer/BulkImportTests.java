@@ -293,13 +293,13 @@ class BulkImportTests {
                         + "\"date\": \"2020-03-05\", " + cited + "}"),
                 List.of(relationship("SUBJECT_OF", "victim/import-three", "event/import-day"),
                         // a day-dated event already in the database (seed data)
-                        relationship("SUBJECT_OF", "victim/import-three", "event/appeal-hearing-phnom-penh-2010-08-18"),
+                        relationship("SUBJECT_OF", "victim/import-three", "event/tip-report-2015-released"),
                         relationship("SUBJECT_OF", "victim/import-twenty", "event/import-day")));
         List<String> problems = problems(2);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith(relationships() + ":1: victim-group-detail: to: ").contains("event/import-day");
         assertThat(problems.get(1)).startsWith(relationships() + ":2: victim-group-detail: to: ")
-            .contains("event/appeal-hearing-phnom-penh-2010-08-18");
+            .contains("event/tip-report-2015-released");
     }
 
 }
