@@ -2,6 +2,7 @@ package org.casegraph;
 
 import org.casegraph.backup.BackupCommand;
 import org.casegraph.importer.ImportCommand;
+import org.casegraph.ingest.IngestCommand;
 import org.casegraph.support.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,11 +22,19 @@ public class CaseGraphApplication {
                 System.out.println(ImportCommand.run(CaseGraphApplication.class, args));
                 System.exit(0);
             }
+            if (IngestCommand.isCommand(args)) {
+                String summary = IngestCommand.run(CaseGraphApplication.class, args, System.out, System.err);
+                if (!summary.isEmpty()) {
+                    System.out.println(summary);
+                }
+                System.exit(0);
+            }
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {
             // One line a person can act on, instead of a wall of stack traces; the context is closed already.
-            System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: " : "CaseGraph could not start: ")
+            System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: "
+                    : IngestCommand.isCommand(args) ? "CaseGraph ingest failed: " : "CaseGraph could not start: ")
                     + StartupFailure.describe(failure));
             System.exit(1);
         }

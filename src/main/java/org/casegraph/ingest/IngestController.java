@@ -1,0 +1,204 @@
+package org.casegraph.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.casegraph.access.Role;
+import org.casegraph.access.Visibility;
+import org.casegraph.entity.Entity;
+import org.casegraph.entity.EntityRepository;
+import org.casegraph.support.Cursors;
+import org.casegraph.support.PageInfo;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+
+/** The review queue over GraphQL: every field here is for editors only. */
+@Controller
+class IngestController {
+
+    private static final int MAX_PAGE = 100;
+
+    private final IngestService ingest;
+
+    private final EntityRepository entities;
+
+    IngestController(IngestService ingest, EntityRepository entities) {
+        this.ingest = ingest;
+        this.entities = entities;
+    }
+
+    record MentionEdge(String cursor, Mention node) {
+    }
+
+    record MentionConnection(List<MentionEdge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    record IngestionEdge(String cursor, Ingestion node) {
+    }
+
+    record IngestionConnection(List<IngestionEdge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    record IngestionPayload(Ingestion ingestion, int version) {
+    }
+
+    record PublishIngestionPayload(Entity document, List<Entity> mentioned) {
+    }
+
+    record NewEntityInput(String id, String type, String name, String summary, Map<String, Object> fields) {
+    }
+
+    record AcceptMentionInput(String mentionId, String entityId, NewEntityInput newEntity, Integer expectedVersion) {
+    }
+
+    record RejectMentionInput(String mentionId, Integer expectedVersion) {
+    }
+
+    record MarkVictimInput(String mentionId, Boolean victim, Integer expectedVersion) {
+    }
+
+    @QueryMapping
+    Ingestion ingestion(@Argument String id, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        return this.ingest.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    IngestionConnection ingestions(@Argument Integer first, @Argument String after,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        List<Ingestion> all = this.ingest.list();
+        int size = Cursors.pageSize(first, 20, MAX_PAGE);
+        int from = Math.min(Cursors.offsetAfter("ingestions", after), all.size());
+        int to = Math.min(from + size, all.size());
+        List<IngestionEdge> edges = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            edges.add(new IngestionEdge(Cursors.encode("ingestions", i), all.get(i)));
+        }
+        return new IngestionConnection(edges, pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0), all.size());
+    }
+
+    @SchemaMapping
+    MentionConnection mentions(Ingestion ingestion, @Argument Integer first, @Argument String after) {
+        List<Mention> all = ingestion.mentions();
+        int size = Cursors.pageSize(first, MAX_PAGE, MAX_PAGE);
+        int from = Math.min(Cursors.offsetAfter("mentions", after), all.size());
+        int to = Math.min(from + size, all.size());
+        List<MentionEdge> edges = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            edges.add(new MentionEdge(Cursors.encode("mentions", i), all.get(i)));
+        }
+        return new MentionConnection(edges, pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0), all.size());
+    }
+
+    private static PageInfo pageInfo(String start, String end, boolean next, boolean previous) {
+        return new PageInfo(next, previous, start, end);
+    }
+
+    /** One query for the linked entities of all the mentions asked for. */
+    @BatchMapping
+    Map<Mention, Entity> entity(List<Mention> mentions) {
+        Map<String, Entity> byId = this.entities.findAllById(
+                mentions.stream().map(Mention::entityId).filter((id) -> id != null).distinct().toList(), Visibility.ALL);
+        Map<Mention, Entity> result = new LinkedHashMap<>();
+        for (Mention mention : mentions) {
+            result.put(mention, mention.entityId() == null ? null : byId.get(mention.entityId()));
+        }
+        return result;
+    }
+
+    @MutationMapping
+    IngestionPayload acceptMention(@Argument AcceptMentionInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        NewEntityInput n = input.newEntity();
+        Ingestion updated = this.ingest.accept(input.mentionId(), input.entityId(),
+                n == null ? null : new Mention.NewEntity(n.id(), n.type(), n.name(), n.summary(), n.fields()),
+                input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @MutationMapping
+    IngestionPayload rejectMention(@Argument RejectMentionInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        Ingestion updated = this.ingest.reject(input.mentionId(), input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @MutationMapping
+    IngestionPayload markVictim(@Argument MarkVictimInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        Ingestion updated = this.ingest.markVictim(input.mentionId(), Boolean.TRUE.equals(input.victim()),
+                input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @MutationMapping
+    PublishIngestionPayload publishIngestion(@Argument String id, @Argument Integer expectedVersion,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
+        requireEditor(role);
+        IngestService.Published published = this.ingest.publish(id, expectedVersion, actor);
+        List<String> ids = new ArrayList<>(published.mentioned());
+        ids.add(published.documentId());
+        Map<String, Entity> byId = this.entities.findAllById(ids, Visibility.ALL);
+        return new PublishIngestionPayload(byId.get(published.documentId()),
+                published.mentioned().stream().distinct().map(byId::get).filter((e) -> e != null).toList());
+    }
+
+    @MutationMapping
+    boolean rejectIngestion(@Argument String id, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
+        requireEditor(role);
+        this.ingest.discard(id);
+        return true;
+    }
+
+    static void requireEditor(Role role) {
+        if (role == null || !role.atLeast(Role.EDITOR)) {
+            throw new IngestException(IngestException.Kind.FORBIDDEN,
+                    "only editors may see or review ingestions: send an editor's API key in the X-API-Key header");
+        }
+    }
+
+    /** Refused ingest steps as errors that say what to do; the text of an ingestion is never in them. */
+    @Component
+    static class Errors extends DataFetcherExceptionResolverAdapter {
+
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+            if (!(ex instanceof IngestException refused)) {
+                return null;
+            }
+            ErrorType type = switch (refused.kind()) {
+                case FORBIDDEN -> ErrorType.FORBIDDEN;
+                case NOT_FOUND -> ErrorType.NOT_FOUND;
+                case HEAP -> ErrorType.INTERNAL_ERROR;
+                default -> ErrorType.BAD_REQUEST;
+            };
+            return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(refused.getMessage())
+                .extensions(Map.of("code", refused.kind().name()))
+                .build();
+        }
+
+    }
+
+}

@@ -1,0 +1,234 @@
+package org.casegraph.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.casegraph.CaseGraphProperties;
+import org.casegraph.graph.Graph;
+import org.casegraph.graph.Vocabulary;
+import org.springframework.stereotype.Service;
+
+/**
+ * Documents in: a file becomes a staged ingestion with proposed mentions; editors link, create, reject and mark
+ * victims; publishing redacts every victim's name and only then writes the Document and the accepted facts.
+ */
+@Service
+public class IngestService {
+
+    private final Graph graph;
+
+    private final TextExtractor extractor;
+
+    private final Staging staging;
+
+    private final IngestWrites writes;
+
+    IngestService(Graph graph, Vocabulary vocabulary, CaseGraphProperties casegraph, IngestProperties properties) {
+        this.graph = graph;
+        this.extractor = new TextExtractor(properties);
+        this.staging = new Staging(casegraph.dataDir());
+        this.writes = new IngestWrites(graph, vocabulary);
+    }
+
+    /** Where unpublished ingestions are kept. */
+    public java.nio.file.Path stagingFolder() {
+        return this.staging.folder();
+    }
+
+    /**
+     * Stages a file: text, then proposals. The same bytes give the same ingestion (returned as it is, decisions
+     * kept). Refuses bad input before anything is written.
+     */
+    public Ingestion ingest(byte[] content, String fileName, String title, String url, String published) {
+        LocalDate publishedDate = parseDate(published);
+        String text = this.extractor.extract(content, fileName);
+        String id = sha256(content);
+        var existing = this.staging.find(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        NamedEntities.requireHeap();
+        List<Mention> mentions = Proposals.propose(text, gazetteer(), NamedEntities.find(text), publishedDate);
+        List<Mention> identified = new ArrayList<>();
+        for (Mention m : mentions) {
+            identified.add(new Mention(id + ":" + m.start() + "-" + m.end(), m.text(), m.start(), m.end(), m.type(),
+                    m.entityId(), m.possibleVictim(), m.quote(), m.origin(), m.victim(), m.status(), m.newEntity(), m.date(),
+                    m.dateQualifier()));
+        }
+        String name = (title == null || title.isBlank()) ? fileName : title.strip();
+        Ingestion ingestion = new Ingestion(id, "document/" + slug(name) + "-" + id.substring(0, 8), fileName, name, url,
+                publishedDate == null ? null : publishedDate.toString(), "pending", text, identified, 1,
+                Instant.now().toString());
+        this.staging.save(ingestion);
+        return ingestion;
+    }
+
+    /** The graph's names and aliases; victims are never in it by name, documents are not things a text names. */
+    Gazetteer gazetteer() {
+        List<Gazetteer.Name> names = this.graph.query("""
+                MATCH (n:Entity) WHERE NOT n:Victim AND NOT n:Document AND NOT n:Statistic AND NOT n:Claim
+                  AND coalesce(n.visibility, 'public') <> 'retracted'
+                UNWIND [n.name] + coalesce(n.aliases, []) AS name
+                RETURN name, n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type
+                """, Map.of(), (r) -> new Gazetteer.Name(r.get("name").asString(), r.get("id").asString(),
+                r.get("type").asString()));
+        return new Gazetteer(names);
+    }
+
+    public java.util.Optional<Ingestion> find(String id) {
+        return this.staging.find(id);
+    }
+
+    public List<Ingestion> list() {
+        return this.staging.list();
+    }
+
+    /** Links a mention to an existing entity, or records the entity to create for it at publication. */
+    public Ingestion accept(String mentionId, String entityId, Mention.NewEntity newEntity, Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(mentionId);
+        Mention mention = ingestion.mention(mentionId);
+        if ((entityId == null) == (newEntity == null)) {
+            throw new IngestException(IngestException.Kind.INVALID, "give either entityId (link) or newEntity (create), not both");
+        }
+        String type = newEntity != null ? newEntity.type() : typeOf(entityId);
+        if (mention.redacts() && "Person".equals(type)) {
+            throw new IngestException(IngestException.Kind.INVALID, "mention " + mentionId + " is flagged as a victim: "
+                    + "a victim never becomes a Person; link it to an anonymized Victim group, or clear the flag with "
+                    + "markVictim if the context misled the flag");
+        }
+        return update(ingestion, mention.withDecision("accepted", entityId, newEntity), expectedVersion);
+    }
+
+    public Ingestion reject(String mentionId, Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(mentionId);
+        return update(ingestion, ingestion.mention(mentionId).withDecision("rejected", null, null), expectedVersion);
+    }
+
+    /** Marks ({@code true}) or clears ({@code false}) a mention as a victim's name. */
+    public Ingestion markVictim(String mentionId, boolean victim, Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(mentionId);
+        Mention mention = ingestion.mention(mentionId);
+        if (victim && "accepted".equals(mention.status()) && mention.newEntity() != null
+                && "Person".equals(mention.newEntity().type())) {
+            mention = mention.withDecision("proposed", null, null);
+        }
+        return update(ingestion, mention.withVictim(victim), expectedVersion);
+    }
+
+    /**
+     * Redacts, then writes the Document (its text redacted), the accepted entities with citations quoting the
+     * published text, and a MENTIONS link to each; then forgets the staged copy. Returns the published text.
+     */
+    public Published publish(String id, Integer expectedVersion, String actor) {
+        Ingestion ingestion = this.staging.get(id);
+        if (expectedVersion != null) {
+            requireVersion(ingestion, expectedVersion);
+        }
+        Redaction redaction = Redaction.of(ingestion);
+        String text = redaction.text();
+        Sentences sentences = new Sentences(ingestion.text());
+        List<IngestWrites.Accepted> accepted = new ArrayList<>();
+        for (Mention mention : ingestion.mentions()) {
+            if (!"accepted".equals(mention.status()) || mention.redacts()) {
+                continue;
+            }
+            Sentences.Span sentence = sentences.around(mention.start());
+            accepted.add(new IngestWrites.Accepted(mention.entityId(), mention.newEntity(),
+                    redaction.quote(sentence.start(), Math.max(sentence.end(), mention.end()))));
+        }
+        String firstLine = text.lines().filter((line) -> !line.isBlank()).findFirst().orElse(text).strip();
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", ingestion.title());
+        fields.put("title", ingestion.title());
+        fields.put("url", ingestion.url());
+        fields.put("publicationDate", ingestion.published());
+        fields.put("text", text);
+        List<String> mentioned = this.writes.publish(actor, ingestion.documentId(), fields,
+                firstLine.replaceAll("\\s+", " "), accepted);
+        this.staging.delete(id);
+        return new Published(ingestion.documentId(), text, mentioned);
+    }
+
+    public record Published(String documentId, String text, List<String> mentioned) {
+    }
+
+    /** Drops an ingestion unpublished: nothing of it stays. */
+    public void discard(String id) {
+        this.staging.get(id);
+        this.staging.delete(id);
+    }
+
+    private Ingestion update(Ingestion ingestion, Mention changed, Integer expectedVersion) {
+        requireVersion(ingestion, expectedVersion);
+        List<Mention> mentions = ingestion.mentions().stream().map((m) -> m.id().equals(changed.id()) ? changed : m).toList();
+        Ingestion updated = ingestion.withMentions(mentions);
+        this.staging.replace(updated, ingestion.version());
+        return updated;
+    }
+
+    private static void requireVersion(Ingestion ingestion, Integer expectedVersion) {
+        if (expectedVersion == null || expectedVersion != ingestion.version()) {
+            throw new IngestException(IngestException.Kind.CONFLICT, "ingestion '" + ingestion.id() + "' is at version "
+                    + ingestion.version() + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
+        }
+    }
+
+    private Ingestion ingestionOf(String mentionId) {
+        int colon = mentionId == null ? -1 : mentionId.indexOf(':');
+        if (colon < 0) {
+            throw new IngestException(IngestException.Kind.NOT_FOUND, "no mention has the id '" + mentionId + "'");
+        }
+        return this.staging.get(mentionId.substring(0, colon));
+    }
+
+    private String typeOf(String entityId) {
+        List<String> types = this.graph.query("""
+                MATCH (n:Entity {id: $id}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS type
+                """, Map.of("id", entityId), (r) -> r.get("type").asString());
+        if (types.isEmpty()) {
+            throw new IngestException(IngestException.Kind.NOT_FOUND, "no entity has the id '" + entityId + "'");
+        }
+        return types.get(0);
+    }
+
+    private static LocalDate parseDate(String published) {
+        if (published == null || published.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(published.strip());
+        }
+        catch (DateTimeParseException ex) {
+            throw new IngestException(IngestException.Kind.INVALID, "--published must be a date as YYYY-MM-DD, not '" + published + "'");
+        }
+    }
+
+    static String slug(String name) {
+        String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\.[a-z0-9]{2,4}$", "")
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+        base = base.length() > 60 ? base.substring(0, 60).replaceAll("-+$", "") : base;
+        return base.isEmpty() ? "document" : base;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}
