@@ -55,9 +55,11 @@ class EntityController {
             DataLoader<RelationshipQuery, List<Relationship>> relationships) {
         int limit = first == null ? 50 : first;
         if (limit < 0 || limit > MAX_RELATIONSHIPS) {
-            throw new InvalidArgumentException("first", "must be between 0 and " + MAX_RELATIONSHIPS + ", not " + limit);
+            throw new InvalidArgumentException("first",
+                    "must be between 0 and " + MAX_RELATIONSHIPS + ", not " + limit);
         }
-        return relationships.load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
+        return relationships
+            .load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
     }
 
     @SchemaMapping
@@ -68,8 +70,8 @@ class EntityController {
 
     @BatchMapping(typeName = "LegalStatus", field = "case")
     Map<LegalStatus, Case> legalCase(List<LegalStatus> statuses, GraphQLContext context) {
-        Map<String, Entity> cases = this.entities.findAllById(statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()),
-                Visibility.of(context));
+        Map<String, Entity> cases = this.entities.findAllById(
+                statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()), Visibility.of(context));
         Map<LegalStatus, Case> result = new LinkedHashMap<>();
         statuses.forEach((status) -> result.put(status, (Case) cases.get(status.caseId())));
         return result;
@@ -77,8 +79,8 @@ class EntityController {
 
     @BatchMapping
     Map<Citation, Document> document(List<Citation> citations, GraphQLContext context) {
-        Map<String, Entity> documents = this.entities
-            .findAllById(citations.stream().map(Citation::documentId).collect(Collectors.toSet()), Visibility.of(context));
+        Map<String, Entity> documents = this.entities.findAllById(
+                citations.stream().map(Citation::documentId).collect(Collectors.toSet()), Visibility.of(context));
         Map<Citation, Document> result = new LinkedHashMap<>();
         for (Citation citation : citations) {
             if (documents.get(citation.documentId()) instanceof Document document) {
@@ -100,8 +102,8 @@ class EntityController {
 
     private Map<Relationship, Entity> ends(List<Relationship> relationships, Function<Relationship, String> end,
             GraphQLContext context) {
-        Map<String, Entity> byId = this.entities.findAllById(relationships.stream().map(end).collect(Collectors.toSet()),
-                Visibility.of(context));
+        Map<String, Entity> byId = this.entities
+            .findAllById(relationships.stream().map(end).collect(Collectors.toSet()), Visibility.of(context));
         Map<Relationship, Entity> result = new LinkedHashMap<>();
         relationships.forEach((relationship) -> result.put(relationship, byId.get(end.apply(relationship))));
         return result;

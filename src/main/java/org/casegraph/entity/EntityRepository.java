@@ -14,13 +14,15 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /**
- * Entities and their relationships by id, always in batches so that a request's cost does not grow with its
- * result.
+ * Entities and their relationships by id, always in batches so that a request's cost does
+ * not grow with its result.
  */
 @Repository
 public class EntityRepository {
 
-    /** What a relationship looks like to the mapper: its properties plus type and end ids. */
+    /**
+     * What a relationship looks like to the mapper: its properties plus type and end ids.
+     */
     public static final String RELATIONSHIP_PROJECTION = Visibility.relationship("r");
 
     private final Graph graph;
@@ -30,8 +32,8 @@ public class EntityRepository {
     }
 
     /**
-     * The entity with this id, or the one it was merged into; parameters id and visible. Public so that the
-     * benchmark runs exactly what the API runs.
+     * The entity with this id, or the one it was merged into; parameters id and visible.
+     * Public so that the benchmark runs exactly what the API runs.
      */
     public static final String FIND_BY_ID = """
             OPTIONAL MATCH (n:Entity {id: $id})
@@ -43,18 +45,18 @@ public class EntityRepository {
 
     /** The entity with this id, or the one it was merged into. */
     public Optional<Entity> findById(String id, List<String> visible) {
-        return this.graph.query(FIND_BY_ID, Map.of("id", id, "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n")))
+        return this.graph
+            .query(FIND_BY_ID, Map.of("id", id, "visible", visible), (r) -> EntityMapper.asEntity(r.get("n")))
             .stream()
             .findFirst();
     }
 
     public Map<String, Entity> findAllById(Collection<String> ids, List<String> visible) {
         Map<String, Entity> byId = new HashMap<>();
-        this.graph.query("MATCH (n:Entity) WHERE n.id IN $ids AND " + Visibility.visible("n") + " RETURN "
-                + Visibility.entity("n") + " AS n",
-                Map.of("ids", List.copyOf(ids), "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n")))
+        this.graph
+            .query("MATCH (n:Entity) WHERE n.id IN $ids AND " + Visibility.visible("n") + " RETURN "
+                    + Visibility.entity("n") + " AS n", Map.of("ids", List.copyOf(ids), "visible", visible),
+                    (r) -> EntityMapper.asEntity(r.get("n")))
             .forEach((entity) -> byId.put(entity.id(), entity));
         return byId;
     }
@@ -65,26 +67,29 @@ public class EntityRepository {
         List<Map<String, Object>> keys = queries.stream().map(RelationshipQuery::asParameters).toList();
         Map<RelationshipQuery, List<Relationship>> result = new HashMap<>();
         List<RelationshipQuery> ordered = List.copyOf(queries);
-        this.graph.query("""
-                UNWIND range(0, size($keys) - 1) AS i
-                WITH i, $keys[i] AS key
-                OPTIONAL MATCH (n:Entity {id: key.id})
-                CALL {
-                  WITH n, key
-                  OPTIONAL MATCH (n)-[r]-(m:Entity)
-                  WHERE %s AND coalesce(r.visibility, 'public') IN $visible
-                    AND (key.types IS NULL OR type(r) IN key.types)
-                    AND (key.direction = 'BOTH'
-                      OR (key.direction = 'OUTGOING' AND startNode(r) = n)
-                      OR (key.direction = 'INCOMING' AND endNode(r) = n))
-                    AND (key.asOf IS NULL
-                      OR ((r.validFrom IS NULL OR r.validFrom <= key.asOf + '~') AND (r.validTo IS NULL OR r.validTo >= key.asOf)))
-                  WITH r, key ORDER BY type(r), r.id
-                  WITH key, collect(%s) AS all
-                  RETURN all[0..key.first] AS relationships
-                }
-                RETURN i, relationships
-                """.formatted(Visibility.visible("m"), RELATIONSHIP_PROJECTION), Map.of("keys", keys, "visible", visible), (r) -> {
+        this.graph.query(
+                """
+                        UNWIND range(0, size($keys) - 1) AS i
+                        WITH i, $keys[i] AS key
+                        OPTIONAL MATCH (n:Entity {id: key.id})
+                        CALL {
+                          WITH n, key
+                          OPTIONAL MATCH (n)-[r]-(m:Entity)
+                          WHERE %s AND coalesce(r.visibility, 'public') IN $visible
+                            AND (key.types IS NULL OR type(r) IN key.types)
+                            AND (key.direction = 'BOTH'
+                              OR (key.direction = 'OUTGOING' AND startNode(r) = n)
+                              OR (key.direction = 'INCOMING' AND endNode(r) = n))
+                            AND (key.asOf IS NULL
+                              OR ((r.validFrom IS NULL OR r.validFrom <= key.asOf + '~') AND (r.validTo IS NULL OR r.validTo >= key.asOf)))
+                          WITH r, key ORDER BY type(r), r.id
+                          WITH key, collect(%s) AS all
+                          RETURN all[0..key.first] AS relationships
+                        }
+                        RETURN i, relationships
+                        """
+                    .formatted(Visibility.visible("m"), RELATIONSHIP_PROJECTION),
+                Map.of("keys", keys, "visible", visible), (r) -> {
                     result.put(ordered.get(r.get("i").asInt()),
                             r.get("relationships").asList(EntityMapper::asRelationship));
                     return null;
@@ -93,13 +98,14 @@ public class EntityRepository {
     }
 
     /**
-     * The entities linked to each asked-for entity by the given types and direction, in one query: events in the
-     * timeline's order (their sortKey), anything else by name.
+     * The entities linked to each asked-for entity by the given types and direction, in
+     * one query: events in the timeline's order (their sortKey), anything else by name.
      */
     public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries, List<String> visible) {
         List<LinkQuery> ordered = List.copyOf(queries);
         List<Map<String, Object>> keys = ordered.stream()
-            .map((query) -> Map.<String, Object>of("id", query.id(), "types", query.types(), "direction", query.direction()))
+            .map((query) -> Map.<String, Object>of("id", query.id(), "types", query.types(), "direction",
+                    query.direction()))
             .toList();
         Map<LinkQuery, List<Entity>> result = new HashMap<>();
         this.graph.query("""
@@ -118,9 +124,9 @@ public class EntityRepository {
                   RETURN collect(%s) AS linked
                 }
                 RETURN i, linked
-                """.formatted(Visibility.visible("m"), Visibility.entity("m")), Map.of("keys", keys, "visible", visible), (r) -> {
-                    result.put(ordered.get(r.get("i").asInt()),
-                            r.get("linked").asList(EntityMapper::asEntity));
+                """.formatted(Visibility.visible("m"), Visibility.entity("m")),
+                Map.of("keys", keys, "visible", visible), (r) -> {
+                    result.put(ordered.get(r.get("i").asInt()), r.get("linked").asList(EntityMapper::asEntity));
                     return null;
                 });
         return result;
@@ -143,35 +149,39 @@ public class EntityRepository {
         }).toList();
         Map<LegalStatusQuery, List<LegalStatus>> result = new HashMap<>();
         ordered.forEach((query) -> result.put(query, new java.util.ArrayList<>()));
-        this.graph.query("""
-                UNWIND range(0, size($keys) - 1) AS i
-                WITH i, $keys[i] AS key
-                MATCH (p:Entity {id: key.id})
-                CALL {
-                  WITH p, key
-                  MATCH (p)-[s:SUBJECT_OF]->(e:Event)-[o:PART_OF]->(c:Case)
-                  WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
-                    AND (key.caseId IS NULL OR c.id = key.caseId) AND %s AND %s
-                    AND coalesce(s.visibility, 'public') IN $visible AND coalesce(o.visibility, 'public') IN $visible
-                  RETURN c, e, %s AS via
-                  UNION
-                  WITH p, key
-                  MATCH (p)-[d:DEFENDANT_IN]->(c:Case)
-                  WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s AND coalesce(d.visibility, 'public') IN $visible
-                  RETURN c, null AS e, %s AS via
-                }
-                WITH i, c, collect(%s) AS events, collect(via) AS vias
-                RETURN i, c.id AS caseId, events, reduce(ids = [], via IN vias | ids + via) AS via
-                ORDER BY i, caseId
-                """.formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.sensitiveAmong("s", "o", "c"),
+        this.graph
+            .query("""
+                    UNWIND range(0, size($keys) - 1) AS i
+                    WITH i, $keys[i] AS key
+                    MATCH (p:Entity {id: key.id})
+                    CALL {
+                      WITH p, key
+                      MATCH (p)-[s:SUBJECT_OF]->(e:Event)-[o:PART_OF]->(c:Case)
+                      WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
+                        AND (key.caseId IS NULL OR c.id = key.caseId) AND %s AND %s
+                        AND coalesce(s.visibility, 'public') IN $visible AND coalesce(o.visibility, 'public') IN $visible
+                      RETURN c, e, %s AS via
+                      UNION
+                      WITH p, key
+                      MATCH (p)-[d:DEFENDANT_IN]->(c:Case)
+                      WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s AND coalesce(d.visibility, 'public') IN $visible
+                      RETURN c, null AS e, %s AS via
+                    }
+                    WITH i, c, collect(%s) AS events, collect(via) AS vias
+                    RETURN i, c.id AS caseId, events, reduce(ids = [], via IN vias | ids + via) AS via
+                    ORDER BY i, caseId
+                    """
+                .formatted(Visibility.visible("e"), Visibility.visible("c"), Visibility.sensitiveAmong("s", "o", "c"),
                         Visibility.visible("c"), Visibility.sensitiveAmong("d", "c"), Visibility.entity("e")),
-                Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
-                    // The standing reveals the case and the links it rests on, whatever fields are selected.
-                    SensitiveReads.walked(r.get("via").asList(Value::asString));
-                    List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
-                    result.get(ordered.get(r.get("i").asInt())).add(LegalStatus.of(r.get("caseId").asString(), events));
-                    return null;
-                });
+                    Map.of("keys", keys, "kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
+                        // The standing reveals the case and the links it rests on,
+                        // whatever fields are selected.
+                        SensitiveReads.walked(r.get("via").asList(Value::asString));
+                        List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
+                        result.get(ordered.get(r.get("i").asInt()))
+                            .add(LegalStatus.of(r.get("caseId").asString(), events));
+                        return null;
+                    });
         return result;
     }
 

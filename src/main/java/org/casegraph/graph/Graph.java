@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The application's only door to Neo4j. Reads are routed to readers and writes to the leader, so a cluster's
- * followers serve reads; every statement counts towards {@link #statementsRun()}, which tests use to prove
- * that a request costs a bounded number of round trips.
+ * The application's only door to Neo4j. Reads are routed to readers and writes to the
+ * leader, so a cluster's followers serve reads; every statement counts towards
+ * {@link #statementsRun()}, which tests use to prove that a request costs a bounded
+ * number of round trips.
  */
 public final class Graph implements DisposableBean {
 
@@ -55,8 +56,9 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs one read statement and maps each record. Mapping happens on the caller's thread, after the
-     * transaction, where the request's context is (the driver may otherwise map on its own IO thread).
+     * Runs one read statement and maps each record. Mapping happens on the caller's
+     * thread, after the transaction, where the request's context is (the driver may
+     * otherwise map on its own IO thread).
      */
     public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         List<Record> records = read((tx) -> {
@@ -90,9 +92,10 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs a write transaction with no timeout, for schema changes and bulk loads: without a timeout of its own
-     * it would get the database's default (the embedded one's is casegraph.transaction-timeout), and a seed load
-     * on a busy machine would fail the start.
+     * Runs a write transaction with no timeout, for schema changes and bulk loads:
+     * without a timeout of its own it would get the database's default (the embedded
+     * one's is casegraph.transaction-timeout), and a seed load on a busy machine would
+     * fail the start.
      */
     public <T> T writeUnbounded(TransactionCallback<T> work) {
         try (var session = this.driver.session(this.writeSession)) {
@@ -100,7 +103,10 @@ public final class Graph implements DisposableBean {
         }
     }
 
-    /** Runs a write transaction function with its own timeout, for one batch of a bulk import. */
+    /**
+     * Runs a write transaction function with its own timeout, for one batch of a bulk
+     * import.
+     */
     public <T> T write(TransactionCallback<T> work, Duration timeout) {
         try (var session = this.driver.session(this.writeSession)) {
             return session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout).build());
@@ -108,8 +114,8 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs one statement in an auto-commit transaction, as {@code CALL { } IN TRANSACTIONS} requires, and returns
-     * its summary counters.
+     * Runs one statement in an auto-commit transaction, as {@code CALL { } IN
+     * TRANSACTIONS} requires, and returns its summary counters.
      */
     public SummaryCounters autoCommit(String cypher, Map<String, Object> parameters, Duration timeout) {
         try (var session = this.driver.session(this.writeSession)) {
@@ -131,8 +137,9 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Closes the driver, waiting at most two seconds: a connection that does not say goodbye in time must not
-     * hold up a shutdown (the embedded database closes its end right after).
+     * Closes the driver, waiting at most two seconds: a connection that does not say
+     * goodbye in time must not hold up a shutdown (the embedded database closes its end
+     * right after).
      */
     @Override
     public void destroy() {

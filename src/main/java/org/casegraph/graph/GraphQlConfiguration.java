@@ -24,7 +24,10 @@ class GraphQlConfiguration {
         .coercing(new PartialDateCoercing())
         .build();
 
-    /** Any JSON value, for the type-specific fields of curation inputs; the validator decides what is allowed. */
+    /**
+     * Any JSON value, for the type-specific fields of curation inputs; the validator
+     * decides what is allowed.
+     */
     static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
         .name("JSON")
         .description("Any JSON value")
@@ -63,7 +66,8 @@ class GraphQlConfiguration {
         private static Object literal(Value<?> input, CoercedVariables variables) {
             if (input instanceof graphql.language.ObjectValue object) {
                 java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-                object.getObjectFields().forEach((field) -> map.put(field.getName(), literal(field.getValue(), variables)));
+                object.getObjectFields()
+                    .forEach((field) -> map.put(field.getName(), literal(field.getValue(), variables)));
                 return map;
             }
             if (input instanceof graphql.language.ArrayValue array) {

@@ -37,10 +37,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports a folder of {@code entities.jsonl} and {@code relationships.jsonl} (one seed-data record a line) into
- * the database: validates every line by the seed loader's rules first, streaming, and writes only if all are
- * valid, in batches. Everything written carries the import's {@code importId}; if a batch fails, what the
- * import wrote is removed again, so a failed import leaves the database as it was.
+ * Imports a folder of {@code entities.jsonl} and {@code relationships.jsonl} (one
+ * seed-data record a line) into the database: validates every line by the seed loader's
+ * rules first, streaming, and writes only if all are valid, in batches. Everything
+ * written carries the import's {@code importId}; if a batch fails, what the import wrote
+ * is removed again, so a failed import leaves the database as it was.
  */
 @Component
 public class BulkImport {
@@ -58,7 +59,10 @@ public class BulkImport {
     /** Per batch; generous, as a batch of 10,000 waits for its share of a busy disk. */
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(10);
 
-    /** For removing a failed import, which may be millions of rows, in transactions of its own. */
+    /**
+     * For removing a failed import, which may be millions of rows, in transactions of its
+     * own.
+     */
     private static final Duration UNDO_TIMEOUT = Duration.ofHours(6);
 
     private final Graph graph;
@@ -92,8 +96,8 @@ public class BulkImport {
         Path entitiesFile = folder.resolve(ENTITIES);
         Path relationshipsFile = folder.resolve(RELATIONSHIPS);
         if (!Files.isDirectory(folder)) {
-            throw new CaseGraphStartupException(folder + " is not a folder; import reads " + ENTITIES + " and "
-                    + RELATIONSHIPS + " from a folder");
+            throw new CaseGraphStartupException(
+                    folder + " is not a folder; import reads " + ENTITIES + " and " + RELATIONSHIPS + " from a folder");
         }
         if (!Files.exists(entitiesFile) && !Files.exists(relationshipsFile)) {
             throw new CaseGraphStartupException(folder + " holds neither " + ENTITIES + " nor " + RELATIONSHIPS);
@@ -112,8 +116,9 @@ public class BulkImport {
             progress.update(Phase.UNDOING, 0, writes.written());
             undo(importId);
             progress.update(Phase.UNDOING, writes.written(), writes.written());
-            throw new CaseGraphStartupException("writing failed at " + writes.position() + " ("
-                    + StartupFailure.describe(ex) + "); removed what this import had written, the database is as it was",
+            throw new CaseGraphStartupException(
+                    "writing failed at " + writes.position() + " (" + StartupFailure.describe(ex)
+                            + "); removed what this import had written, the database is as it was",
                     ex);
         }
         progress.update(Phase.INDEXING, 0, 1);
@@ -123,13 +128,17 @@ public class BulkImport {
                 (System.nanoTime() - validated) / 1e9);
     }
 
-    /** Removes everything the import {@code importId} wrote, in transactions of 10,000 rows. */
+    /**
+     * Removes everything the import {@code importId} wrote, in transactions of 10,000
+     * rows.
+     */
     void undo(String importId) {
         this.graph.autoCommit("""
                 MATCH (n:Entity {importId: $importId})
                 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
                 """, Map.of("importId", importId), UNDO_TIMEOUT);
-        // Relationships between entities that were there before: rarely any, but they need a scan to find.
+        // Relationships between entities that were there before: rarely any, but they
+        // need a scan to find.
         this.graph.autoCommit("""
                 MATCH ()-[r]->() WHERE r.importId = $importId
                 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
@@ -137,8 +146,8 @@ public class BulkImport {
     }
 
     /**
-     * An entity of the import files (line > 0) or of the database (line 0): its type, and what the victim group
-     * rule needs to know of it (kept small: there may be millions).
+     * An entity of the import files (line > 0) or of the database (line 0): its type, and
+     * what the victim group rule needs to know of it (kept small: there may be millions).
      */
     private record Known(String type, int line, boolean smallGroup, VictimGroupRule.Detail detail) {
 
@@ -157,11 +166,17 @@ public class BulkImport {
     private record Line(int number, Map<String, Object> fields) {
     }
 
-    /** A relationship whose id was seen before, or whose hash was: confirmed once the file is read. */
+    /**
+     * A relationship whose id was seen before, or whose hash was: confirmed once the file
+     * is read.
+     */
     private record Suspect(String id, int line) {
     }
 
-    /** One pass over each file, in chunks, with one database look-up per chunk for ids not in the files. */
+    /**
+     * One pass over each file, in chunks, with one database look-up per chunk for ids not
+     * in the files.
+     */
     private final class Validation {
 
         private final Path entitiesFile;
@@ -177,7 +192,10 @@ public class BulkImport {
         /** The entities already in the database that the files refer to. */
         private final Map<String, Known> existing = new HashMap<>();
 
-        /** Documents cited before the files define them (or don't): document id to the lines citing it. */
+        /**
+         * Documents cited before the files define them (or don't): document id to the
+         * lines citing it.
+         */
         private final Map<String, List<Integer>> pendingDocuments = new HashMap<>();
 
         private final List<Suspect> suspects = new ArrayList<>();
@@ -290,13 +308,16 @@ public class BulkImport {
                 this.entityCount++;
                 Existing there = found.get(entity.id());
                 if (there != null) {
-                    problem(ENTITIES_FILE, line.number(), there.mergedInto() == null
-                            ? "id '" + entity.id() + "' already exists in the database; an import only adds new entities"
-                            : "id '" + entity.id() + "' is the old id of '" + there.mergedInto()
-                                    + "', merged into it; an import only adds new entities");
+                    problem(ENTITIES_FILE, line.number(),
+                            there.mergedInto() == null
+                                    ? "id '" + entity.id()
+                                            + "' already exists in the database; an import only adds new entities"
+                                    : "id '" + entity.id() + "' is the old id of '" + there.mergedInto()
+                                            + "', merged into it; an import only adds new entities");
                 }
                 String type = BulkImport.this.vocabulary.entityType(entity.type()).name();
-                Known earlier = this.entities.putIfAbsent(entity.id(), Known.of(type, line.number(), entity.properties()));
+                Known earlier = this.entities.putIfAbsent(entity.id(),
+                        Known.of(type, line.number(), entity.properties()));
                 if (earlier != null) {
                     problem(ENTITIES_FILE, line.number(), "duplicate id '" + entity.id() + "', already defined at "
                             + name(ENTITIES_FILE) + ":" + earlier.line());
@@ -350,7 +371,10 @@ public class BulkImport {
             }
         }
 
-        /** Citation problems at the line; documents checked now if known, else once all entities are read. */
+        /**
+         * Citation problems at the line; documents checked now if known, else once all
+         * entities are read.
+         */
         private RecordReader.Citations citations(int file, int line) {
             return new RecordReader.Citations() {
 
@@ -363,7 +387,8 @@ public class BulkImport {
                 public void cited(int index, Citation citation) {
                     String type = typeOf(citation.document());
                     if (type == null && file == ENTITIES_FILE) {
-                        Validation.this.pendingDocuments.computeIfAbsent(citation.document(), (doc) -> new ArrayList<>())
+                        Validation.this.pendingDocuments
+                            .computeIfAbsent(citation.document(), (doc) -> new ArrayList<>())
                             .add(line);
                         return;
                     }
@@ -382,7 +407,8 @@ public class BulkImport {
             }
             Set<String> documents = new HashSet<>();
             for (Object source : sources) {
-                if (source instanceof Map<?, ?> citation && citation.get("doc") instanceof String doc && typeOf(doc) == null) {
+                if (source instanceof Map<?, ?> citation && citation.get("doc") instanceof String doc
+                        && typeOf(doc) == null) {
                     documents.add(doc);
                 }
             }
@@ -417,7 +443,10 @@ public class BulkImport {
             return found;
         }
 
-        /** A relationship id whose hash was seen before is a duplicate if the id itself was. */
+        /**
+         * A relationship id whose hash was seen before is a duplicate if the id itself
+         * was.
+         */
         private void confirmDuplicates() {
             if (this.suspects.isEmpty()) {
                 return;
@@ -444,16 +473,19 @@ public class BulkImport {
             for (Suspect suspect : this.suspects) {
                 int line = first.get(suspect.id());
                 if (line < suspect.line()) {
-                    problem(RELATIONSHIPS_FILE, suspect.line(), "duplicate relationship '" + suspect.id()
-                            + "', already defined at " + name(RELATIONSHIPS_FILE) + ":" + line
-                            + "; give one of them its own 'id:' if the same two entities are linked twice");
+                    problem(RELATIONSHIPS_FILE, suspect.line(),
+                            "duplicate relationship '" + suspect.id() + "', already defined at "
+                                    + name(RELATIONSHIPS_FILE) + ":" + line
+                                    + "; give one of them its own 'id:' if the same two entities are linked twice");
                 }
             }
         }
 
     }
 
-    /** The writes, in batches, and where they have got to, for the message if one fails. */
+    /**
+     * The writes, in batches, and where they have got to, for the message if one fails.
+     */
     private final class Writes {
 
         private final String importId;
@@ -584,7 +616,10 @@ public class BulkImport {
 
     }
 
-    /** Each non-blank line of the file, with its number; returns how many lines it has (none if it is not there). */
+    /**
+     * Each non-blank line of the file, with its number; returns how many lines it has
+     * (none if it is not there).
+     */
     private static int forEachLine(Path file, LineHandler handler) {
         if (!Files.exists(file)) {
             return 0;
@@ -605,7 +640,10 @@ public class BulkImport {
         }
     }
 
-    /** The JSON object on a line; throws {@link IllegalArgumentException} saying what is wrong otherwise. */
+    /**
+     * The JSON object on a line; throws {@link IllegalArgumentException} saying what is
+     * wrong otherwise.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Object> object(String text) {
         Object value;

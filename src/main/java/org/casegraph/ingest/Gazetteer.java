@@ -12,9 +12,10 @@ import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
 /**
- * The graph's names and aliases matched over a text with two Aho-Corasick automata: one ignoring case, and one
- * exact for all-caps and short names, so that the place "LA" does not match the word "la". The graph decides
- * identity: a name that several entities share links to none of them.
+ * The graph's names and aliases matched over a text with two Aho-Corasick automata: one
+ * ignoring case, and one exact for all-caps and short names, so that the place "LA" does
+ * not match the word "la". The graph decides identity: a name that several entities share
+ * links to none of them.
  */
 final class Gazetteer {
 
@@ -22,7 +23,10 @@ final class Gazetteer {
     record Name(String text, String entityId, String type) {
     }
 
-    /** A match: {@code [start, end)} in the text, and the entities whose name or alias it is. */
+    /**
+     * A match: {@code [start, end)} in the text, and the entities whose name or alias it
+     * is.
+     */
     record Match(int start, int end, Set<String> entityIds, String type) {
     }
 
@@ -36,12 +40,14 @@ final class Gazetteer {
         Trie.TrieBuilder caseless = Trie.builder().ignoreCase().onlyWholeWords();
         Trie.TrieBuilder exact = Trie.builder().onlyWholeWords();
         List<Name> all = new java.util.ArrayList<>(names);
-        // A person is named by surname alone after the first mention ("Trofimov"): link it, unless it is someone
+        // A person is named by surname alone after the first mention ("Trofimov"): link
+        // it, unless it is someone
         // else's name too (then it links to none, as every shared name does).
         for (Name name : names) {
             String[] words = name.text().strip().split("\\s+");
             String last = words[words.length - 1];
-            if ("Person".equals(name.type()) && words.length > 1 && last.length() > 3 && Character.isUpperCase(last.charAt(0))) {
+            if ("Person".equals(name.type()) && words.length > 1 && last.length() > 3
+                    && Character.isUpperCase(last.charAt(0))) {
                 all.add(new Name(last, name.entityId(), name.type()));
             }
         }

@@ -14,9 +14,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ingest FILE… [--title T] [--url U] [--published YYYY-MM-DD] [--json]}: stages each file for review, with
- * the database stopped (it opens the data folder itself). Progress goes to standard error, one line a file; with
- * {@code --json}, standard output gets one JSON object a file.
+ * {@code ingest FILE… [--title T] [--url U] [--published YYYY-MM-DD] [--json]}: stages
+ * each file for review, with the database stopped (it opens the data folder itself).
+ * Progress goes to standard error, one line a file; with {@code --json}, standard output
+ * gets one JSON object a file.
  */
 public final class IngestCommand {
 
@@ -74,7 +75,8 @@ public final class IngestCommand {
                     Ingestion ingestion = ingest.ingest(Files.readAllBytes(file), file.getFileName().toString(),
                             files.size() == 1 ? title : null, files.size() == 1 ? url : null, published);
                     long flagged = ingestion.mentions().stream().filter(Mention::possibleVictim).count();
-                    err.printf("%d mentions (%d linked, %d possible victims), ingestion %s%n", ingestion.mentions().size(),
+                    err.printf("%d mentions (%d linked, %d possible victims), ingestion %s%n",
+                            ingestion.mentions().size(),
                             ingestion.mentions().stream().filter((m) -> m.entityId() != null).count(), flagged,
                             ingestion.id());
                     if (json) {
@@ -93,9 +95,11 @@ public final class IngestCommand {
             }
         }
         if (failed > 0) {
-            throw new CaseGraphStartupException(failed + " of " + files.size() + " files refused; the others are staged");
+            throw new CaseGraphStartupException(
+                    failed + " of " + files.size() + " files refused; the others are staged");
         }
-        return json ? "" : "Staged " + staged + " file(s) for review: list them with the GraphQL query ingestions, or at /review";
+        return json ? "" : "Staged " + staged
+                + " file(s) for review: list them with the GraphQL query ingestions, or at /review";
     }
 
     private static String value(String[] args, int i, String option) {

@@ -88,8 +88,10 @@ class IngestController {
         for (int i = from; i < to; i++) {
             edges.add(new IngestionEdge(Cursors.encode("ingestions", i), all.get(i)));
         }
-        return new IngestionConnection(edges, pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0), all.size());
+        return new IngestionConnection(edges,
+                pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0),
+                all.size());
     }
 
     @SchemaMapping
@@ -102,8 +104,10 @@ class IngestController {
         for (int i = from; i < to; i++) {
             edges.add(new MentionEdge(Cursors.encode("mentions", i), all.get(i)));
         }
-        return new MentionConnection(edges, pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0), all.size());
+        return new MentionConnection(edges,
+                pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0),
+                all.size());
     }
 
     private static PageInfo pageInfo(String start, String end, boolean next, boolean previous) {
@@ -114,7 +118,8 @@ class IngestController {
     @BatchMapping
     Map<Mention, Entity> entity(List<Mention> mentions) {
         Map<String, Entity> byId = this.entities.findAllById(
-                mentions.stream().map(Mention::entityId).filter((id) -> id != null).distinct().toList(), Visibility.ALL);
+                mentions.stream().map(Mention::entityId).filter((id) -> id != null).distinct().toList(),
+                Visibility.ALL);
         Map<Mention, Entity> result = new LinkedHashMap<>();
         for (Mention mention : mentions) {
             result.put(mention, mention.entityId() == null ? null : byId.get(mention.entityId()));
@@ -177,7 +182,10 @@ class IngestController {
         }
     }
 
-    /** Refused ingest steps as errors that say what to do; the text of an ingestion is never in them. */
+    /**
+     * Refused ingest steps as errors that say what to do; the text of an ingestion is
+     * never in them.
+     */
     @Component
     static class Errors extends DataFetcherExceptionResolverAdapter {
 

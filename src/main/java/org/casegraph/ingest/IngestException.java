@@ -1,6 +1,8 @@
 package org.casegraph.ingest;
 
-/** A file or a review step refused for a reason the user can act on; nothing was written. */
+/**
+ * A file or a review step refused for a reason the user can act on; nothing was written.
+ */
 public final class IngestException extends RuntimeException {
 
     public enum Kind {

@@ -7,9 +7,11 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fixed shape that {@code ingest --json} prints (one object a line) and {@code POST /ingest} answers with:
+ * The fixed shape that {@code ingest --json} prints (one object a line) and
+ * {@code POST /ingest} answers with:
  * {@code {"ingestionId","documentId","text","mentions":[{"id","text","start","end","type","entityId",
- * "possibleVictim","quote","origin"}]}}. Scripts rely on it: add fields only at the end, never rename.
+ * "possibleVictim","quote","origin"}]}}. Scripts rely on it: add fields only at the end,
+ * never rename.
  */
 final class IngestJson {
 

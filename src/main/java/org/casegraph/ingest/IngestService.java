@@ -17,8 +17,9 @@ import org.casegraph.graph.Vocabulary;
 import org.springframework.stereotype.Service;
 
 /**
- * Documents in: a file becomes a staged ingestion with proposed mentions; editors link, create, reject and mark
- * victims; publishing redacts every victim's name and only then writes the Document and the accepted facts.
+ * Documents in: a file becomes a staged ingestion with proposed mentions; editors link,
+ * create, reject and mark victims; publishing redacts every victim's name and only then
+ * writes the Document and the accepted facts.
  */
 @Service
 public class IngestService {
@@ -44,8 +45,8 @@ public class IngestService {
     }
 
     /**
-     * Stages a file: text, then proposals. The same bytes give the same ingestion (returned as it is, decisions
-     * kept). Refuses bad input before anything is written.
+     * Stages a file: text, then proposals. The same bytes give the same ingestion
+     * (returned as it is, decisions kept). Refuses bad input before anything is written.
      */
     public Ingestion ingest(byte[] content, String fileName, String title, String url, String published) {
         LocalDate publishedDate = parseDate(published);
@@ -60,26 +61,29 @@ public class IngestService {
         List<Mention> identified = new ArrayList<>();
         for (Mention m : mentions) {
             identified.add(new Mention(id + ":" + m.start() + "-" + m.end(), m.text(), m.start(), m.end(), m.type(),
-                    m.entityId(), m.possibleVictim(), m.quote(), m.origin(), m.victim(), m.status(), m.newEntity(), m.date(),
-                    m.dateQualifier()));
+                    m.entityId(), m.possibleVictim(), m.quote(), m.origin(), m.victim(), m.status(), m.newEntity(),
+                    m.date(), m.dateQualifier()));
         }
         String name = (title == null || title.isBlank()) ? fileName : title.strip();
-        Ingestion ingestion = new Ingestion(id, "document/" + slug(name) + "-" + id.substring(0, 8), fileName, name, url,
-                publishedDate == null ? null : publishedDate.toString(), "pending", text, identified, 1,
+        Ingestion ingestion = new Ingestion(id, "document/" + slug(name) + "-" + id.substring(0, 8), fileName, name,
+                url, publishedDate == null ? null : publishedDate.toString(), "pending", text, identified, 1,
                 Instant.now().toString());
         this.staging.save(ingestion);
         return ingestion;
     }
 
-    /** The graph's names and aliases; victims are never in it by name, documents are not things a text names. */
+    /**
+     * The graph's names and aliases; victims are never in it by name, documents are not
+     * things a text names.
+     */
     Gazetteer gazetteer() {
         List<Gazetteer.Name> names = this.graph.query("""
                 MATCH (n:Entity) WHERE NOT n:Victim AND NOT n:Document AND NOT n:Statistic AND NOT n:Claim
                   AND coalesce(n.visibility, 'public') <> 'retracted'
                 UNWIND [n.name] + coalesce(n.aliases, []) AS name
                 RETURN name, n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type
-                """, Map.of(), (r) -> new Gazetteer.Name(r.get("name").asString(), r.get("id").asString(),
-                r.get("type").asString()));
+                """, Map.of(),
+                (r) -> new Gazetteer.Name(r.get("name").asString(), r.get("id").asString(), r.get("type").asString()));
         return new Gazetteer(names);
     }
 
@@ -91,12 +95,16 @@ public class IngestService {
         return this.staging.list();
     }
 
-    /** Links a mention to an existing entity, or records the entity to create for it at publication. */
+    /**
+     * Links a mention to an existing entity, or records the entity to create for it at
+     * publication.
+     */
     public Ingestion accept(String mentionId, String entityId, Mention.NewEntity newEntity, Integer expectedVersion) {
         Ingestion ingestion = ingestionOf(mentionId);
         Mention mention = ingestion.mention(mentionId);
         if ((entityId == null) == (newEntity == null)) {
-            throw new IngestException(IngestException.Kind.INVALID, "give either entityId (link) or newEntity (create), not both");
+            throw new IngestException(IngestException.Kind.INVALID,
+                    "give either entityId (link) or newEntity (create), not both");
         }
         String type = newEntity != null ? newEntity.type() : typeOf(entityId);
         if (mention.redacts() && "Person".equals(type)) {
@@ -124,8 +132,9 @@ public class IngestService {
     }
 
     /**
-     * Redacts, then writes the Document (its text redacted), the accepted entities with citations quoting the
-     * published text, and a MENTIONS link to each; then forgets the staged copy. Returns the published text.
+     * Redacts, then writes the Document (its text redacted), the accepted entities with
+     * citations quoting the published text, and a MENTIONS link to each; then forgets the
+     * staged copy. Returns the published text.
      */
     public Published publish(String id, Integer expectedVersion, String actor) {
         Ingestion ingestion = this.staging.get(id);
@@ -168,7 +177,10 @@ public class IngestService {
 
     private Ingestion update(Ingestion ingestion, Mention changed, Integer expectedVersion) {
         requireVersion(ingestion, expectedVersion);
-        List<Mention> mentions = ingestion.mentions().stream().map((m) -> m.id().equals(changed.id()) ? changed : m).toList();
+        List<Mention> mentions = ingestion.mentions()
+            .stream()
+            .map((m) -> m.id().equals(changed.id()) ? changed : m)
+            .toList();
         Ingestion updated = ingestion.withMentions(mentions);
         this.staging.replace(updated, ingestion.version());
         return updated;
@@ -176,8 +188,9 @@ public class IngestService {
 
     private static void requireVersion(Ingestion ingestion, Integer expectedVersion) {
         if (expectedVersion == null || expectedVersion != ingestion.version()) {
-            throw new IngestException(IngestException.Kind.CONFLICT, "ingestion '" + ingestion.id() + "' is at version "
-                    + ingestion.version() + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
+            throw new IngestException(IngestException.Kind.CONFLICT,
+                    "ingestion '" + ingestion.id() + "' is at version " + ingestion.version() + ", not "
+                            + expectedVersion + ": someone changed it since you read it; read it again");
         }
     }
 
@@ -207,7 +220,8 @@ public class IngestService {
             return LocalDate.parse(published.strip());
         }
         catch (DateTimeParseException ex) {
-            throw new IngestException(IngestException.Kind.INVALID, "--published must be a date as YYYY-MM-DD, not '" + published + "'");
+            throw new IngestException(IngestException.Kind.INVALID,
+                    "--published must be a date as YYYY-MM-DD, not '" + published + "'");
         }
     }
 

@@ -20,12 +20,13 @@ import org.neo4j.driver.TransactionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place ingest writes to the graph: a published ingestion's Document, its accepted entities with their
- * citations, and its MENTIONS links, validated like every other write and audited, in one transaction, so that a
- * refused write leaves the database as it was.
+ * The one place ingest writes to the graph: a published ingestion's Document, its
+ * accepted entities with their citations, and its MENTIONS links, validated like every
+ * other write and audited, in one transaction, so that a refused write leaves the
+ * database as it was.
  * <p>
- * Until curation's repository lands this mirrors curation's write path (validator, audit entry, version); then it
- * should call that repository instead.
+ * Until curation's repository lands this mirrors curation's write path (validator, audit
+ * entry, version); then it should call that repository instead.
  */
 final class IngestWrites {
 
@@ -44,11 +45,17 @@ final class IngestWrites {
         return this.validator;
     }
 
-    /** A fact to write: an existing entity ({@code newEntity} null) or a new one, with the quote that cites it. */
+    /**
+     * A fact to write: an existing entity ({@code newEntity} null) or a new one, with the
+     * quote that cites it.
+     */
     record Accepted(String entityId, Mention.NewEntity newEntity, String quote) {
     }
 
-    /** Writes the Document and everything accepted; returns the ids of the entities it mentions. */
+    /**
+     * Writes the Document and everything accepted; returns the ids of the entities it
+     * mentions.
+     */
     List<String> publish(String actor, String documentId, Map<String, Object> documentFields, String documentQuote,
             List<Accepted> accepted) {
         List<String> problems = new ArrayList<>();
@@ -61,15 +68,19 @@ final class IngestWrites {
                 Map<String, Object> fields = new LinkedHashMap<>(e.fields() == null ? Map.of() : e.fields());
                 fields.put("name", e.name());
                 fields.put("summary", e.summary());
-                created.add(entity(e.id(), e.type(), fields, List.of(new Citation(documentId, fact.quote())), problems));
+                created
+                    .add(entity(e.id(), e.type(), fields, List.of(new Citation(documentId, fact.quote())), problems));
             }
         }
         if (!problems.isEmpty()) {
             throw new IngestException(IngestException.Kind.INVALID, "Invalid input: " + String.join("; ", problems));
         }
         return this.graph.write((tx) -> {
-            boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", documentId))
-                .single().get("exists").asBoolean();
+            boolean exists = tx
+                .run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", documentId))
+                .single()
+                .get("exists")
+                .asBoolean();
             if (exists) {
                 throw new IngestException(IngestException.Kind.CONFLICT, "'" + documentId + "' is published already");
             }
@@ -88,7 +99,8 @@ final class IngestWrites {
             }
             List<String> ruleProblems = VictimGroupRule.inGraph(tx, mentioned);
             if (!ruleProblems.isEmpty()) {
-                throw new IngestException(IngestException.Kind.INVALID, "Invalid input: " + String.join("; ", ruleProblems));
+                throw new IngestException(IngestException.Kind.INVALID,
+                        "Invalid input: " + String.join("; ", ruleProblems));
             }
             return mentioned;
         });
@@ -100,7 +112,8 @@ final class IngestWrites {
         all.put("id", id);
         all.put("type", type);
         all.values().removeIf((value) -> value == null);
-        Map<String, Object> properties = this.validator.entityProperties(all, (field, message) -> problems.add(message));
+        Map<String, Object> properties = this.validator.entityProperties(all,
+                (field, message) -> problems.add(message));
         if (properties == null) {
             return Map.of();
         }
@@ -108,26 +121,32 @@ final class IngestWrites {
             VictimGroupRule.checkQuotes(properties, citations.stream().map(Citation::quote).toList(),
                     (field, quote, message) -> problems.add(message));
         }
-        Map<String, Object> props = GraphWriter.nodeProperties(new EntityRecord(id, type, properties, citations,
-                new Origin("ingest", 0)));
+        Map<String, Object> props = GraphWriter
+            .nodeProperties(new EntityRecord(id, type, properties, citations, new Origin("ingest", 0)));
         props.put("version", 1L);
         return Map.of("id", id, "type", type, "props", props);
     }
 
     private static void create(TransactionContext tx, String actor, Map<String, Object> entity) {
-        boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", entity.get("id")))
-            .single().get("exists").asBoolean();
+        boolean exists = tx
+            .run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", entity.get("id")))
+            .single()
+            .get("exists")
+            .asBoolean();
         if (exists) {
-            throw new IngestException(IngestException.Kind.CONFLICT, "an entity with id '" + entity.get("id") + "' already exists");
+            throw new IngestException(IngestException.Kind.CONFLICT,
+                    "an entity with id '" + entity.get("id") + "' already exists");
         }
-        tx.run("CREATE (n:Entity) SET n = $props, n:$($type)", Map.of("props", entity.get("props"), "type", entity.get("type")))
+        tx.run("CREATE (n:Entity) SET n = $props, n:$($type)",
+                Map.of("props", entity.get("props"), "type", entity.get("type")))
             .consume();
         audit(tx, actor, "acceptMention", (String) entity.get("id"), null, entity.get("props"));
     }
 
     /** Adds a citation to an existing entity: its next version, audited. */
     private static void cite(TransactionContext tx, String actor, String id, Citation citation) {
-        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
+        var found = tx
+            .run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
             .list();
         if (found.isEmpty()) {
             throw new IngestException(IngestException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
@@ -152,10 +171,11 @@ final class IngestWrites {
         return items;
     }
 
-    private static void mentions(TransactionContext tx, String actor, String documentId, String entityId, String quote) {
+    private static void mentions(TransactionContext tx, String actor, String documentId, String entityId,
+            String quote) {
         String id = documentId + "|MENTIONS|" + entityId;
-        Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, "MENTIONS", documentId,
-                entityId, Map.of(), List.of(new Citation(documentId, quote)), new Origin("ingest", 0)));
+        Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, "MENTIONS",
+                documentId, entityId, Map.of(), List.of(new Citation(documentId, quote)), new Origin("ingest", 0)));
         props.put("version", 1L);
         tx.run("""
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -165,13 +185,15 @@ final class IngestWrites {
         audit(tx, actor, "createRelationship", id, null, props);
     }
 
-    private static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
-            Object after) {
+    private static void audit(TransactionContext tx, String actor, String action, String target,
+            Map<String, Object> before, Object after) {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime(), actor: $actor, action: $action, target: $target,
                                      before: $before, after: $after})
-                """, Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
-                "before", before == null ? "" : JSON.writeValueAsString(before), "after", JSON.writeValueAsString(after)))
+                """,
+                Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
+                        "before", before == null ? "" : JSON.writeValueAsString(before), "after",
+                        JSON.writeValueAsString(after)))
             .consume();
     }
 

@@ -3,7 +3,8 @@ package org.casegraph.ingest;
 import java.util.List;
 
 /**
- * A document on its way in, kept in staging (never in the graph) until an editor publishes or rejects it.
+ * A document on its way in, kept in staging (never in the graph) until an editor
+ * publishes or rejects it.
  *
  * @param id the SHA-256 of the file's bytes, so the same file twice is the same ingestion
  * @param documentId the Document it becomes when published
@@ -21,7 +22,8 @@ public record Ingestion(String id, String documentId, String fileName, String ti
         return this.mentions.stream()
             .filter((m) -> m.id().equals(mentionId))
             .findFirst()
-            .orElseThrow(() -> new IngestException(IngestException.Kind.NOT_FOUND, "no mention has the id '" + mentionId + "'"));
+            .orElseThrow(() -> new IngestException(IngestException.Kind.NOT_FOUND,
+                    "no mention has the id '" + mentionId + "'"));
     }
 
 }

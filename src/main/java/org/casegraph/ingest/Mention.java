@@ -1,15 +1,17 @@
 package org.casegraph.ingest;
 
 /**
- * A proposed span of an ingestion's text: what it names, the entity it links to (or none: new), the sentence around
- * it as the candidate quote, and where the proposal came from.
+ * A proposed span of an ingestion's text: what it names, the entity it links to (or none:
+ * new), the sentence around it as the candidate quote, and where the proposal came from.
  *
- * @param victim the editor's decision: {@code true} marked a victim, {@code false} cleared, {@code null} unresolved
- * (then {@code possibleVictim} decides, and an unresolved flag redacts)
+ * @param victim the editor's decision: {@code true} marked a victim, {@code false}
+ * cleared, {@code null} unresolved (then {@code possibleVictim} decides, and an
+ * unresolved flag redacts)
  * @param status {@code proposed}, {@code accepted} or {@code rejected}
- * @param newEntity what {@code acceptMention} asked to create, when it did not link to an existing entity
- * @param date for an Event date: the PartialDate it stands for; {@code dateQualifier} says {@code inferred} when it
- * was resolved against the document's publication date
+ * @param newEntity what {@code acceptMention} asked to create, when it did not link to an
+ * existing entity
+ * @param date for an Event date: the PartialDate it stands for; {@code dateQualifier}
+ * says {@code inferred} when it was resolved against the document's publication date
  */
 public record Mention(String id, String text, int start, int end, String type, String entityId, boolean possibleVictim,
         String quote, String origin, Boolean victim, String status, NewEntity newEntity, String date,
@@ -18,14 +20,17 @@ public record Mention(String id, String text, int start, int end, String type, S
     public record NewEntity(String id, String type, String name, String summary, java.util.Map<String, Object> fields) {
     }
 
-    /** Whether publishing replaces this name with {@code [victim]}: marked, or flagged and not cleared. */
+    /**
+     * Whether publishing replaces this name with {@code [victim]}: marked, or flagged and
+     * not cleared.
+     */
     boolean redacts() {
         return Boolean.TRUE.equals(this.victim) || (this.victim == null && this.possibleVictim);
     }
 
     Mention withDecision(String status, String entityId, NewEntity newEntity) {
-        return new Mention(this.id, this.text, this.start, this.end, this.type, entityId, this.possibleVictim, this.quote,
-                this.origin, this.victim, status, newEntity, this.date, this.dateQualifier);
+        return new Mention(this.id, this.text, this.start, this.end, this.type, entityId, this.possibleVictim,
+                this.quote, this.origin, this.victim, status, newEntity, this.date, this.dateQualifier);
     }
 
     Mention withVictim(Boolean victim) {

@@ -9,13 +9,17 @@ import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 
 /**
- * Stanford CoreNLP's named-entity recogniser for names the graph does not know yet. The pipeline is built on first
- * use, never at start-up: the service that never ingests runs in a 256 MiB heap, and the pipeline alone needs about
- * {@value #NEEDED_MB} MiB. This class is the only one that names CoreNLP types, so they load only when it does.
+ * Stanford CoreNLP's named-entity recogniser for names the graph does not know yet. The
+ * pipeline is built on first use, never at start-up: the service that never ingests runs
+ * in a 256 MiB heap, and the pipeline alone needs about {@value #NEEDED_MB} MiB. This
+ * class is the only one that names CoreNLP types, so they load only when it does.
  */
 final class NamedEntities {
 
-    /** Heap the coarse pipeline needs on top of the service (measured: see the README's ingest section). */
+    /**
+     * Heap the coarse pipeline needs on top of the service (measured: see the README's
+     * ingest section).
+     */
     static final long NEEDED_MB = 700;
 
     record Found(int start, int end, String text, String label) {
@@ -26,7 +30,10 @@ final class NamedEntities {
     private NamedEntities() {
     }
 
-    /** Person, organization and location names with their character offsets in {@code text}. */
+    /**
+     * Person, organization and location names with their character offsets in
+     * {@code text}.
+     */
     static List<Found> find(String text) {
         CoreDocument document = new CoreDocument(text);
         pipeline().annotate(document);
@@ -56,11 +63,14 @@ final class NamedEntities {
                     Properties properties = new Properties();
                     properties.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
                     properties.setProperty("tokenize.options", "invertible=true");
-                    properties.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
-                    // Coarse names only: the fine-grained and numeric models and SUTime need twice the heap and
+                    properties.setProperty("pos.model",
+                            "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
+                    // Coarse names only: the fine-grained and numeric models and SUTime
+                    // need twice the heap and
                     // are shipped nowhere; dates are found by DateProposals.
-                    properties.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz,"
-                            + "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
+                    properties.setProperty("ner.model",
+                            "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz,"
+                                    + "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
                     properties.setProperty("ner.applyFineGrained", "false");
                     properties.setProperty("ner.applyNumericClassifiers", "false");
                     properties.setProperty("ner.useSUTime", "false");

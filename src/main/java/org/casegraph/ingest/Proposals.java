@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Proposes an ingestion's mentions: the graph's names (linked), names the recogniser finds that the graph does not
- * know (new), and dates in sentences that say something happened (new Events). A new person's name whose sentence
- * says victim is flagged {@code possibleVictim}, and so is every other occurrence of that name.
+ * Proposes an ingestion's mentions: the graph's names (linked), names the recogniser
+ * finds that the graph does not know (new), and dates in sentences that say something
+ * happened (new Events). A new person's name whose sentence says victim is flagged
+ * {@code possibleVictim}, and so is every other occurrence of that name.
  */
 final class Proposals {
 
@@ -33,10 +34,11 @@ final class Proposals {
     /** A quotation in the first person: testimony. */
     static final Pattern FIRST_PERSON = Pattern.compile("[\"\u201c][^\"\u201d]*\\b(?:I|my|me|I'm|I was)\\b");
 
-    static final Pattern EVENT_WORDS = Pattern.compile("(?i)\\b(?:arrest(?:ed|s)?|convict(?:ed|ion|ions)?|sentenc(?:ed|e|es)|"
-            + "pardon(?:ed|s)?|rescu(?:ed|e)|raid(?:ed|s)?|charged|released?|trials?|tried|acquitt(?:ed|al)|appeal(?:ed|s)?|"
-            + "ordered|deport(?:ed|ation)|extradit(?:ed|ion)|expelled|ruled|ruling|overturned|fined|jailed|imprisoned|"
-            + "detained|investigat(?:ed|ion)|signed|opened|published|released)\\b");
+    static final Pattern EVENT_WORDS = Pattern
+        .compile("(?i)\\b(?:arrest(?:ed|s)?|convict(?:ed|ion|ions)?|sentenc(?:ed|e|es)|"
+                + "pardon(?:ed|s)?|rescu(?:ed|e)|raid(?:ed|s)?|charged|released?|trials?|tried|acquitt(?:ed|al)|appeal(?:ed|s)?|"
+                + "ordered|deport(?:ed|ation)|extradit(?:ed|ion)|expelled|ruled|ruling|overturned|fined|jailed|imprisoned|"
+                + "detained|investigat(?:ed|ion)|signed|opened|published|released)\\b");
 
     private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 
@@ -48,7 +50,8 @@ final class Proposals {
     private Proposals() {
     }
 
-    static List<Mention> propose(String text, Gazetteer gazetteer, List<NamedEntities.Found> names, LocalDate published) {
+    static List<Mention> propose(String text, Gazetteer gazetteer, List<NamedEntities.Found> names,
+            LocalDate published) {
         Sentences sentences = new Sentences(text);
         List<Mention> mentions = new ArrayList<>();
         boolean[] taken = new boolean[text.length() + 1];
@@ -72,7 +75,8 @@ final class Proposals {
             mentions.add(mention(text, sentences, found.start(), found.end(), type, null, "corenlp-ner", null, null));
             mark(taken, found.start(), found.end());
         }
-        // "a girl named X", "X (not her real name)": names the recogniser often misses, and the ones to protect.
+        // "a girl named X", "X (not her real name)": names the recogniser often misses,
+        // and the ones to protect.
         Matcher named = NAMED.matcher(text);
         while (named.find()) {
             int group = named.group(1) != null ? 1 : 2;
@@ -112,11 +116,13 @@ final class Proposals {
             String origin, String date, String dateQualifier) {
         Sentences.Span sentence = sentences.around(start);
         String quote = text.substring(sentence.start(), Math.max(sentence.end(), end)).strip().replaceAll("\\s+", " ");
-        return new Mention("m" + start + "-" + end, text.substring(start, end), start, end, type, entityId, false, quote,
-                origin, null, "proposed", null, date, dateQualifier);
+        return new Mention("m" + start + "-" + end, text.substring(start, end), start, end, type, entityId, false,
+                quote, origin, null, "proposed", null, date, dateQualifier);
     }
 
-    /** New person names in a victim's context, and every other occurrence of those names. */
+    /**
+     * New person names in a victim's context, and every other occurrence of those names.
+     */
     private static List<Mention> flagVictims(String text, Sentences sentences, List<Mention> mentions) {
         Set<String> flagged = new HashSet<>();
         for (Mention mention : mentions) {
@@ -132,8 +138,8 @@ final class Proposals {
         List<Mention> result = new ArrayList<>();
         for (Mention m : mentions) {
             boolean possible = "Person".equals(m.type()) && m.entityId() == null && sharesName(m.text(), flagged);
-            result.add(possible ? new Mention(m.id(), m.text(), m.start(), m.end(), m.type(), m.entityId(), true, m.quote(),
-                    m.origin(), m.victim(), m.status(), m.newEntity(), m.date(), m.dateQualifier()) : m);
+            result.add(possible ? new Mention(m.id(), m.text(), m.start(), m.end(), m.type(), m.entityId(), true,
+                    m.quote(), m.origin(), m.victim(), m.status(), m.newEntity(), m.date(), m.dateQualifier()) : m);
         }
         return result;
     }
@@ -154,21 +160,27 @@ final class Proposals {
         return false;
     }
 
-    /** The PartialDate and its qualifier; relative dates are resolved against the publication date, inferred. */
+    /**
+     * The PartialDate and its qualifier; relative dates are resolved against the
+     * publication date, inferred.
+     */
     static String[] resolve(Matcher date, LocalDate published) {
         if (date.group("md") != null) {
             String[] parts = date.group("md").replace(",", "").split(" ");
-            return new String[] { String.format(Locale.ROOT, "%s-%02d-%02d", parts[2], month(parts[0]), Integer.parseInt(parts[1])),
+            return new String[] {
+                    String.format(Locale.ROOT, "%s-%02d-%02d", parts[2], month(parts[0]), Integer.parseInt(parts[1])),
                     "exact" };
         }
         if (date.group("dm") != null) {
             String[] parts = date.group("dm").split(" ");
-            return new String[] { String.format(Locale.ROOT, "%s-%02d-%02d", parts[2], month(parts[1]), Integer.parseInt(parts[0])),
+            return new String[] {
+                    String.format(Locale.ROOT, "%s-%02d-%02d", parts[2], month(parts[1]), Integer.parseInt(parts[0])),
                     "exact" };
         }
         if (date.group("my") != null) {
             String[] parts = date.group("my").split(" ");
-            return new String[] { String.format(Locale.ROOT, "%s-%02d", parts[parts.length - 1], month(parts[0])), "exact" };
+            return new String[] { String.format(Locale.ROOT, "%s-%02d", parts[parts.length - 1], month(parts[0])),
+                    "exact" };
         }
         if (date.group("y") != null) {
             return new String[] { date.group("y"), "exact" };
@@ -192,7 +204,8 @@ final class Proposals {
         }
         if (relative.endsWith("month")) {
             LocalDate month = at.plusMonths(step);
-            return new String[] { String.format(Locale.ROOT, "%d-%02d", month.getYear(), month.getMonthValue()), "inferred" };
+            return new String[] { String.format(Locale.ROOT, "%d-%02d", month.getYear(), month.getMonthValue()),
+                    "inferred" };
         }
         return new String[] { at.plusWeeks(step).toString().substring(0, 7), "inferred" };
     }

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text as it may be published: every occurrence of every name marked or still flagged as a victim's, and of
- * each word of such a name, replaced with {@code [victim]}. Offsets of the original map onto the redacted text, so
- * that an accepted mention's sentence can be quoted from what is published.
+ * The text as it may be published: every occurrence of every name marked or still flagged
+ * as a victim's, and of each word of such a name, replaced with {@code [victim]}. Offsets
+ * of the original map onto the redacted text, so that an accepted mention's sentence can
+ * be quoted from what is published.
  */
 final class Redaction {
 
@@ -36,7 +37,8 @@ final class Redaction {
                 names.add(mention.text().strip());
                 spans.add(new int[] { mention.start(), mention.end() });
                 for (String word : mention.text().split("[\\s.,]+")) {
-                    // A surname or first name alone names the person too; skip initials-free stubs like "Jr".
+                    // A surname or first name alone names the person too; skip
+                    // initials-free stubs like "Jr".
                     if (word.length() > 2 && Character.isUpperCase(word.charAt(0))) {
                         names.add(word);
                     }
@@ -44,8 +46,10 @@ final class Redaction {
             }
         }
         for (String name : names) {
-            Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(original);
+            Matcher found = Pattern
+                .compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(original);
             while (found.find()) {
                 spans.add(new int[] { found.start(), found.end() });
             }
@@ -83,7 +87,10 @@ final class Redaction {
         return out.append(this.text.substring(at)).toString();
     }
 
-    /** Where an offset of the original stands in the redacted text (inside a cut: at the cut's start). */
+    /**
+     * Where an offset of the original stands in the redacted text (inside a cut: at the
+     * cut's start).
+     */
     int map(int offset) {
         int shift = 0;
         for (int[] cut : this.cuts) {
@@ -98,7 +105,10 @@ final class Redaction {
         return offset + shift;
     }
 
-    /** The redacted text of the original's {@code [start, end)}, whitespace normalised, as a quote. */
+    /**
+     * The redacted text of the original's {@code [start, end)}, whitespace normalised, as
+     * a quote.
+     */
     String quote(int start, int end) {
         int from = map(start);
         int to = map(end);

@@ -6,13 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sentence bounds in a text, for candidate quotes and for the context that flags a victim: a sentence ends at
- * . ! or ? before a space and a capital or an opening quote, and at every paragraph break.
+ * Sentence bounds in a text, for candidate quotes and for the context that flags a
+ * victim: a sentence ends at . ! or ? before a space and a capital or an opening quote,
+ * and at every paragraph break.
  */
 final class Sentences {
 
-    private static final Pattern END = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|U\\.S))"
-            + "[.!?][\"'\u201d\u2019)]?(?=\\s+[\"'\u201c\u2018(]?[A-Z0-9])|\\n\\s*\\n|\\n");
+    private static final Pattern END = Pattern
+        .compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|U\\.S))"
+                + "[.!?][\"'\u201d\u2019)]?(?=\\s+[\"'\u201c\u2018(]?[A-Z0-9])|\\n\\s*\\n|\\n");
 
     record Span(int start, int end) {
     }

@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Unpublished ingestions as files under {@code <data dir>/staging/ingest/}, outside the graph, its indexes, its
- * transaction logs and its backups: raw text may name a victim, so it must never reach Neo4j. Deleted on publish or
- * reject. Readable by the service's user only.
+ * Unpublished ingestions as files under {@code <data dir>/staging/ingest/}, outside the
+ * graph, its indexes, its transaction logs and its backups: raw text may name a victim,
+ * so it must never reach Neo4j. Deleted on publish or reject. Readable by the service's
+ * user only.
  */
 final class Staging {
 
@@ -45,8 +46,8 @@ final class Staging {
     }
 
     Ingestion get(String id) {
-        return find(id).orElseThrow(
-                () -> new IngestException(IngestException.Kind.NOT_FOUND, "no unpublished ingestion has the id '" + id + "'"));
+        return find(id).orElseThrow(() -> new IngestException(IngestException.Kind.NOT_FOUND,
+                "no unpublished ingestion has the id '" + id + "'"));
     }
 
     List<Ingestion> list() {
@@ -66,7 +67,10 @@ final class Staging {
         return all;
     }
 
-    /** Writes atomically (a temporary file moved into place), so a crash leaves the old version or the new one. */
+    /**
+     * Writes atomically (a temporary file moved into place), so a crash leaves the old
+     * version or the new one.
+     */
     synchronized void save(Ingestion ingestion) {
         try {
             Files.createDirectories(this.folder);
@@ -82,12 +86,16 @@ final class Staging {
         }
     }
 
-    /** Saves {@code updated} only if the stored ingestion is still at {@code expectedVersion}. */
+    /**
+     * Saves {@code updated} only if the stored ingestion is still at
+     * {@code expectedVersion}.
+     */
     synchronized void replace(Ingestion updated, int expectedVersion) {
         Ingestion current = get(updated.id());
         if (current.version() != expectedVersion) {
-            throw new IngestException(IngestException.Kind.CONFLICT, "ingestion '" + updated.id() + "' is at version "
-                    + current.version() + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
+            throw new IngestException(IngestException.Kind.CONFLICT,
+                    "ingestion '" + updated.id() + "' is at version " + current.version() + ", not " + expectedVersion
+                            + ": someone changed it since you read it; read it again");
         }
         save(updated);
     }

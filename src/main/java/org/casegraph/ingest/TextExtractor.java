@@ -26,8 +26,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Turns a file into plain text with Apache Tika, keeping paragraph breaks so that offsets into the text stay
- * meaningful; HTML goes through jsoup so that navigation, headers and footers are dropped first.
+ * Turns a file into plain text with Apache Tika, keeping paragraph breaks so that offsets
+ * into the text stay meaningful; HTML goes through jsoup so that navigation, headers and
+ * footers are dropped first.
  */
 final class TextExtractor {
 
@@ -44,22 +45,25 @@ final class TextExtractor {
         this.properties = properties;
     }
 
-    /** The file's text; refuses, with a message that says why, anything it cannot read safely. */
+    /**
+     * The file's text; refuses, with a message that says why, anything it cannot read
+     * safely.
+     */
     String extract(byte[] content, String fileName) {
         if (content.length == 0) {
             throw new IngestException(IngestException.Kind.EMPTY, fileName + " is empty: there is no text to ingest");
         }
         if (content.length > this.properties.maxBytes().toBytes()) {
-            throw new IngestException(IngestException.Kind.TOO_LARGE, fileName + " is " + content.length
-                    + " bytes, over the limit of " + this.properties.maxBytes().toBytes()
-                    + " (casegraph.ingest.max-bytes)");
+            throw new IngestException(IngestException.Kind.TOO_LARGE,
+                    fileName + " is " + content.length + " bytes, over the limit of "
+                            + this.properties.maxBytes().toBytes() + " (casegraph.ingest.max-bytes)");
         }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         String type = detect(content, metadata);
         if (!SUPPORTED.contains(type)) {
-            throw new IngestException(IngestException.Kind.UNSUPPORTED, fileName + " is " + type
-                    + ", which ingest does not read; send PDF, DOCX, HTML or plain text");
+            throw new IngestException(IngestException.Kind.UNSUPPORTED,
+                    fileName + " is " + type + ", which ingest does not read; send PDF, DOCX, HTML or plain text");
         }
         String text = switch (type) {
             case "text/plain" -> plain(content, metadata);
@@ -80,7 +84,8 @@ final class TextExtractor {
             return type.getBaseType().toString().toLowerCase(Locale.ROOT);
         }
         catch (IOException ex) {
-            throw new IngestException(IngestException.Kind.UNSUPPORTED, "the file's type could not be told: " + ex.getMessage());
+            throw new IngestException(IngestException.Kind.UNSUPPORTED,
+                    "the file's type could not be told: " + ex.getMessage());
         }
     }
 
@@ -107,11 +112,16 @@ final class TextExtractor {
         }
     }
 
-    /** The page's text without navigation, headers, footers, forms and scripts; a blank line after each block. */
+    /**
+     * The page's text without navigation, headers, footers, forms and scripts; a blank
+     * line after each block.
+     */
     static String html(String html) {
         var document = Jsoup.parse(html);
-        document.select("nav, header, footer, aside, script, style, noscript, form, iframe, svg, button, "
-                + "[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]").remove();
+        document
+            .select("nav, header, footer, aside, script, style, noscript, form, iframe, svg, button, "
+                    + "[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]")
+            .remove();
         Element body = document.body();
         StringBuilder text = new StringBuilder();
         body.traverse(new NodeVisitor() {
@@ -135,7 +145,10 @@ final class TextExtractor {
         return text.toString();
     }
 
-    /** PDF and DOCX through Tika, with its limits on: a write limit on the text and its zip-bomb checks. */
+    /**
+     * PDF and DOCX through Tika, with its limits on: a write limit on the text and its
+     * zip-bomb checks.
+     */
     private String parsed(byte[] content, Metadata metadata, String fileName) {
         BodyContentHandler handler = new BodyContentHandler(this.properties.maxChars());
         ParseContext context = new ParseContext();
@@ -157,8 +170,8 @@ final class TextExtractor {
             }
             String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("bomb") || message.contains("too many") || message.contains("exceeded")) {
-                throw new IngestException(IngestException.Kind.BOMB,
-                        fileName + " trips Tika's limits (" + ex.getClass().getSimpleName() + "); refused as a possible parser bomb");
+                throw new IngestException(IngestException.Kind.BOMB, fileName + " trips Tika's limits ("
+                        + ex.getClass().getSimpleName() + "); refused as a possible parser bomb");
             }
             if (message.contains("encrypt") || message.contains("password")) {
                 throw new IngestException(IngestException.Kind.ENCRYPTED,

@@ -12,9 +12,10 @@ import java.util.Map;
 public final class SearchCypher {
 
     /**
-     * Both full-text indexes at once, names weighing double; exact names and aliases first; one page and the
-     * total count in one round trip. Parameters: names, texts (Lucene queries from {@link SearchTerms}), exact,
-     * types, skip, first, maxHits, visible.
+     * Both full-text indexes at once, names weighing double; exact names and aliases
+     * first; one page and the total count in one round trip. Parameters: names, texts
+     * (Lucene queries from {@link SearchTerms}), exact, types, skip, first, maxHits,
+     * visible.
      */
     public static final String SEARCH = """
             CALL {
@@ -36,7 +37,10 @@ public final class SearchCypher {
             RETURN size(hits) AS total, hits[$skip..($skip + $first)] AS page
             """.formatted(Visibility.entity("node"));
 
-    /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
+    /**
+     * How many hits each index contributes before ranking; totalCount counts at most this
+     * many per index.
+     */
     public static final int MAX_HITS = 500;
 
     public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first,

@@ -4,19 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque Relay cursors: a position in a result list, tagged with the list it belongs to so that a cursor from
- * one operation is not mistaken for another's.
+ * Opaque Relay cursors: a position in a result list, tagged with the list it belongs to
+ * so that a cursor from one operation is not mistaken for another's.
  */
 public final class Cursors {
 
-    /** Between the sort values of a key cursor: a character no id or sort key contains. */
+    /**
+     * Between the sort values of a key cursor: a character no id or sort key contains.
+     */
     private static final String KEY_SEPARATOR = "\u001f";
 
     private Cursors() {
     }
 
     public static String encode(String kind, int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((kind + ":" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The offset just after {@code after}, or 0 without a cursor. */
@@ -40,11 +44,13 @@ public final class Cursors {
     }
 
     /**
-     * A cursor that holds a position in a sort order rather than an offset: the sort values of the item it
-     * names, so that the next page starts just past that item even when items were added or removed before it.
+     * A cursor that holds a position in a sort order rather than an offset: the sort
+     * values of the item it names, so that the next page starts just past that item even
+     * when items were added or removed before it.
      */
     public static String encodeKey(String kind, String... values) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString((kind + ":" + String.join(KEY_SEPARATOR, values)).getBytes(StandardCharsets.UTF_8));
     }
 

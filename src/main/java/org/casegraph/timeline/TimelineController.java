@@ -22,9 +22,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Events in the order they happened: by date, coarse before fine, then by ordinal among events on one date, then
- * by id (see {@link EventOrder}). A coarse date overlaps a finer bound: {@code from: "2011-06"} keeps an event
- * dated {@code 2011}, and {@code to: "2011"} keeps everything in 2011. Cursors hold an event's position in that
+ * Events in the order they happened: by date, coarse before fine, then by ordinal among
+ * events on one date, then by id (see {@link EventOrder}). A coarse date overlaps a finer
+ * bound: {@code from: "2011-06"} keeps an event dated {@code 2011}, and
+ * {@code to: "2011"} keeps everything in 2011. Cursors hold an event's position in that
  * order (its sort key and id), not an offset.
  */
 @Controller
@@ -65,30 +66,32 @@ class TimelineController {
         parameters.put("afterKey", position == null ? null : position[0]);
         parameters.put("afterId", position == null ? null : position[1]);
         parameters.put("limit", size + 1);
-        List<EventEdge> events = this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS,
-                parameters, (r) -> {
-                    if (r.containsKey("via")) {
-                        SensitiveReads.walked(r.get("via").asList(Value::asString));
-                    }
-                    Event event = (Event) EntityMapper.asEntity(r.get("e"));
-                    // The position as stored, which is what the next page's query compares with.
-                    return new EventEdge(Cursors.encodeKey(CURSOR, r.get("e").get(EventOrder.SORT_KEY).asString(), event.id()),
-                            event);
-                });
+        List<EventEdge> events = this.graph
+            .query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters, (r) -> {
+                if (r.containsKey("via")) {
+                    SensitiveReads.walked(r.get("via").asList(Value::asString));
+                }
+                Event event = (Event) EntityMapper.asEntity(r.get("e"));
+                // The position as stored, which is what the next page's query compares
+                // with.
+                return new EventEdge(
+                        Cursors.encodeKey(CURSOR, r.get("e").get(EventOrder.SORT_KEY).asString(), event.id()), event);
+            });
         List<EventEdge> edges = events.subList(0, Math.min(size, events.size()));
-        return new EventConnection(edges, new PageInfo(events.size() > size, position != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+        return new EventConnection(edges,
+                new PageInfo(events.size() > size, position != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
                 totalCount);
     }
 
     private int count(String entityId, Map<String, Object> parameters) {
-        List<Integer> totals = this.graph.query(entityId == null ? TimelineCypher.ALL_COUNT : TimelineCypher.ENTITY_COUNT,
-                parameters, (r) -> {
-                    if (r.containsKey("via")) {
-                        SensitiveReads.walked(r.get("via").asList(Value::asString));
-                    }
-                    return r.get("total").asInt();
-                });
+        List<Integer> totals = this.graph
+            .query(entityId == null ? TimelineCypher.ALL_COUNT : TimelineCypher.ENTITY_COUNT, parameters, (r) -> {
+                if (r.containsKey("via")) {
+                    SensitiveReads.walked(r.get("via").asList(Value::asString));
+                }
+                return r.get("total").asInt();
+            });
         // An entity without events (or not visible) has no row to count in.
         return totals.isEmpty() ? 0 : totals.get(0);
     }

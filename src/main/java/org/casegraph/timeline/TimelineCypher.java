@@ -3,14 +3,15 @@ package org.casegraph.timeline;
 import org.casegraph.access.Visibility;
 
 /**
- * The timeline statements, public so that the benchmark runs exactly what the API runs. Parameters: entityId,
- * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), afterKey and
- * afterId (the sort position of the cursor's event, or null for the first page), limit, visible. The counts take
- * the same parameters but the cursor and the limit.
+ * The timeline statements, public so that the benchmark runs exactly what the API runs.
+ * Parameters: entityId, from, to (the upper bound with {@code ~} appended, so that
+ * {@code 2011} covers {@code 2011-12-31}), afterKey and afterId (the sort position of the
+ * cursor's event, or null for the first page), limit, visible. The counts take the same
+ * parameters but the cursor and the limit.
  * <p>
- * Events come in the order of their {@code sortKey} (date, coarse before fine, then ordinal: see
- * {@link org.casegraph.graph.EventOrder}), then id, which makes the order total, so a cursor that names a
- * position in it pages on without gaps or repeats.
+ * Events come in the order of their {@code sortKey} (date, coarse before fine, then
+ * ordinal: see {@link org.casegraph.graph.EventOrder}), then id, which makes the order
+ * total, so a cursor that names a position in it pages on without gaps or repeats.
  */
 public final class TimelineCypher {
 
@@ -37,7 +38,10 @@ public final class TimelineCypher {
             RETURN count(e) AS total
             """.formatted(FILTER);
 
-    /** The events of one entity, directly or through its cases, each with the sensitive records that brought it in. */
+    /**
+     * The events of one entity, directly or through its cases, each with the sensitive
+     * records that brought it in.
+     */
     private static final String ENTITY_MATCH = """
             MATCH (x:Entity {id: $entityId})
             WHERE coalesce(x.visibility, 'public') IN $visible
@@ -58,8 +62,9 @@ public final class TimelineCypher {
             """.formatted(Visibility.sensitiveAmong("r"), Visibility.sensitiveAmong("r1", "c", "r2"), FILTER);
 
     /**
-     * The events of one entity, directly or through its cases. Each comes with {@code via}: the sensitive records
-     * among the entity and the links and cases that brought it in, which the caller's answer reveals.
+     * The events of one entity, directly or through its cases. Each comes with
+     * {@code via}: the sensitive records among the entity and the links and cases that
+     * brought it in, which the caller's answer reveals.
      */
     public static final String ENTITY_EVENTS = ENTITY_MATCH + """
             AND %s
@@ -67,7 +72,10 @@ public final class TimelineCypher {
             RETURN %s AS e, reduce(ids = %s, via IN vias | ids + via) AS via
             """.formatted(AFTER, Visibility.entity("e"), Visibility.sensitiveAmong("x"));
 
-    /** How many events the entity has; {@code via} as above, for all of them, since the count reveals them all. */
+    /**
+     * How many events the entity has; {@code via} as above, for all of them, since the
+     * count reveals them all.
+     */
     public static final String ENTITY_COUNT = ENTITY_MATCH + """
             WITH x, count(e) AS total, collect(vias) AS all
             RETURN total, reduce(ids = %s, vias IN all | reduce(acc = ids, via IN vias | acc + via)) AS via

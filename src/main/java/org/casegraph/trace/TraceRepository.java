@@ -28,10 +28,11 @@ public class TraceRepository {
     }
 
     /**
-     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of them, and the
-     * relationships among them. A breadth-first search, one level at a time from the level before, that stops
-     * as soon as the levels found hold more than {@code limit} entities: a hub's neighbourhood costs its direct
-     * neighbours, not every entity two hops away.
+     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of
+     * them, and the relationships among them. A breadth-first search, one level at a time
+     * from the level before, that stops as soon as the levels found hold more than
+     * {@code limit} entities: a hub's neighbourhood costs its direct neighbours, not
+     * every entity two hops away.
      */
     Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
@@ -42,13 +43,14 @@ public class TraceRepository {
     }
 
     /**
-     * The neighbourhood statement for a depth and a checked type pattern; parameters id, limit and visible. A
-     * hidden entity is neither returned nor passed through.
+     * The neighbourhood statement for a depth and a checked type pattern; parameters id,
+     * limit and visible. A hidden entity is neither returned nor passed through.
      */
     public static String neighborhoodCypher(int depth, String types) {
         StringBuilder levels = new StringBuilder();
         for (int d = 1; d <= depth; d++) {
-            // Level d: unseen visible entities linked by a visible relationship to level d - 1, in id order;
+            // Level d: unseen visible entities linked by a visible relationship to level
+            // d - 1, in id order;
             // nothing when the levels before already hold more than the limit.
             String from = d == 1 ? "UNWIND [start] AS a"
                     : "UNWIND CASE WHEN size(found) <= $limit THEN level%d ELSE [] END AS a".formatted(d - 1);
@@ -83,21 +85,24 @@ public class TraceRepository {
     }
 
     /**
-     * How many routes of the longest length returned the ranking weighs at most: when more tie there (around hubs),
-     * the first ones the search finds are ranked, so that a hub costs a bounded amount of work.
+     * How many routes of the longest length returned the ranking weighs at most: when
+     * more tie there (around hubs), the first ones the search finds are ranked, so that a
+     * hub costs a bounded amount of work.
      */
     static final int ROUTE_CANDIDATES = 100;
 
     /**
-     * An entity's degree counts its relationships up to this many: beyond it, an entity is simply a hub, and
-     * counting every relationship of a hub of thousands would cost more than the search.
+     * An entity's degree counts its relationships up to this many: beyond it, an entity
+     * is simply a hub, and counting every relationship of a hub of thousands would cost
+     * more than the search.
      */
     static final int DEGREE_CAP = 1000;
 
     /**
-     * Up to {@code first} routes, shortest first and, among routes of one length, those through the smallest hubs
-     * first (see {@link #pathsCypher}); never through the excluded entities or types, and only over relationships
-     * valid in the time window when one is given.
+     * Up to {@code first} routes, shortest first and, among routes of one length, those
+     * through the smallest hubs first (see {@link #pathsCypher}); never through the
+     * excluded entities or types, and only over relationships valid in the time window
+     * when one is given.
      */
     List<Path> paths(PathQuery query) {
         Map<String, Object> parameters = new HashMap<>();
@@ -114,8 +119,7 @@ public class TraceRepository {
 
     private static Path asPath(Record record) {
         List<Entity> nodes = record.get("nodes").asList(EntityMapper::asEntity);
-        List<List<Relationship>> grouped = record.get("hops")
-            .asList((hop) -> hop.asList(EntityMapper::asRelationship));
+        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityMapper::asRelationship));
         List<Hop> hops = new ArrayList<>(grouped.size());
         for (int i = 0; i < grouped.size(); i++) {
             hops.add(new Hop(nodes.get(i), nodes.get(i + 1), grouped.get(i)));
@@ -124,18 +128,21 @@ public class TraceRepository {
     }
 
     /**
-     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none),
-     * and visible.
+     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and
+     * validTo (null for none), and visible.
      * <p>
-     * A route is a sequence of distinct entities. The search follows one relationship per pair of neighbours (the
-     * followable one with the lowest element id), so parallel relationships do not multiply a route into variants
-     * that crowd out other routes; the relationships of each hop are collected afterwards, for the chosen routes
-     * only. A first search finds the {@code first} shortest routes, which tells how many lengths ({@code groups})
-     * the answer spans; a second one ({@code SHORTEST groups GROUPS}, one branch per possible count, of which one
-     * runs) yields every route of those lengths, at most {@link #ROUTE_CANDIDATES}, so that the ties at the longest
-     * length can be ranked. Routes are ranked by length, then by hub score, the sum of the degrees of their
-     * intermediate entities (their published relationships to other entities, up to {@link #DEGREE_CAP}; the same
-     * for every caller, so the order never rests on a hidden link), then by their ids.
+     * A route is a sequence of distinct entities. The search follows one relationship per
+     * pair of neighbours (the followable one with the lowest element id), so parallel
+     * relationships do not multiply a route into variants that crowd out other routes;
+     * the relationships of each hop are collected afterwards, for the chosen routes only.
+     * A first search finds the {@code first} shortest routes, which tells how many
+     * lengths ({@code groups}) the answer spans; a second one
+     * ({@code SHORTEST groups GROUPS}, one branch per possible count, of which one runs)
+     * yields every route of those lengths, at most {@link #ROUTE_CANDIDATES}, so that the
+     * ties at the longest length can be ranked. Routes are ranked by length, then by hub
+     * score, the sum of the degrees of their intermediate entities (their published
+     * relationships to other entities, up to {@link #DEGREE_CAP}; the same for every
+     * caller, so the order never rests on a hidden link), then by their ids.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
         String steps = """
@@ -146,8 +153,10 @@ public class TraceRepository {
                         AND NOT EXISTS { (u)-[s%1$s]-(x) WHERE elementId(s) < elementId(r) AND %3$s }
                     ){1,%4$d}(b)\
                 """.formatted(types, followable("r"), followable("s"), maxLength);
-        // No entity twice, checked during the search (inside the parentheses) so that a walk that loops does not
-        // take a route's place. A single hop cannot loop, and Neo4j refuses the parentheses around one.
+        // No entity twice, checked during the search (inside the parentheses) so that a
+        // walk that loops does not
+        // take a route's place. A single hop cannot loop, and Neo4j refuses the
+        // parentheses around one.
         String route = maxLength == 1 ? steps : """
                 (%s
                     WHERE NOT a IN x AND all(i IN range(1, size(x) - 1) WHERE NOT x[i] IN x[0..i]))\
@@ -205,11 +214,15 @@ public class TraceRepository {
                 }
                 RETURN [n IN route | %8$s] AS nodes, hops
                 ORDER BY size(route), hubScore, [n IN route | n.id]
-                """.formatted(first, route, branches, DEGREE_CAP, types, followable("r"),
-                EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("n"));
+                """
+            .formatted(first, route, branches, DEGREE_CAP, types, followable("r"),
+                    EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("n"));
     }
 
-    /** Relationship {@code r} may be followed: visible to the caller, and valid in the window when one is given. */
+    /**
+     * Relationship {@code r} may be followed: visible to the caller, and valid in the
+     * window when one is given.
+     */
     private static String followable(String r) {
         return """
                 coalesce(%1$s.visibility, 'public') IN $visible
@@ -232,7 +245,8 @@ public class TraceRepository {
                 ORDER BY size(relationships) DESC, m.id
                 LIMIT $first
                 RETURN %s AS m, relationships
-                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("m")), Map.of("ids", ids, "first", first, "visible", visible),
+                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("m")),
+                Map.of("ids", ids, "first", first, "visible", visible),
                 (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m")),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }

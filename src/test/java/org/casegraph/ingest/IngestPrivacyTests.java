@@ -22,9 +22,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Publishing with every victim flag left unresolved redacts: each place where the curated data quotes a source
- * with {@code [victim]} reads {@code [victim]} in the published text, and the name it hides is found by no public
- * query. The name is derived at run time from the curated quote's surrounding words; it is written nowhere.
+ * Publishing with every victim flag left unresolved redacts: each place where the curated
+ * data quotes a source with {@code [victim]} reads {@code [victim]} in the published
+ * text, and the name it hides is found by no public query. The name is derived at run
+ * time from the curated quote's surrounding words; it is written nowhere.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
@@ -44,7 +45,10 @@ class IngestPrivacyTests {
     @Autowired
     Graph graph;
 
-    /** A curated quote with [victim], the document it quotes, and that document's seed file. */
+    /**
+     * A curated quote with [victim], the document it quotes, and that document's seed
+     * file.
+     */
     record VictimQuote(String documentId, String quote, String seedFile) {
     }
 
@@ -54,8 +58,8 @@ class IngestPrivacyTests {
         assertThat(quotes).as("the curated data quotes a victim somewhere").isNotEmpty();
         for (String seedFile : quotes.stream().map(VictimQuote::seedFile).distinct().toList()) {
             String seed = Files.readString(SEEDS.resolve(seedFile));
-            Ingestion staged = this.ingest.ingest(Files.readAllBytes(SEEDS.resolve(seedFile)), seedFile, "Privacy " + seedFile,
-                    null, null);
+            Ingestion staged = this.ingest.ingest(Files.readAllBytes(SEEDS.resolve(seedFile)), seedFile,
+                    "Privacy " + seedFile, null, null);
             IngestService.Published published = this.ingest.publish(staged.id(), null, "test");
             String stored = this.graph.single("MATCH (d:Document {id: $id}) RETURN d.text AS text",
                     Map.of("id", published.documentId()), (r) -> r.get("text").asString());
@@ -85,12 +89,14 @@ class IngestPrivacyTests {
                     continue;
                 }
                 naming++;
-                Ingestion staged = this.ingest.ingest(Files.readAllBytes(file), file.getFileName().toString(), null, null, null);
+                Ingestion staged = this.ingest.ingest(Files.readAllBytes(file), file.getFileName().toString(), null,
+                        null, null);
                 if (this.ingest.find(staged.id()).isEmpty()) {
                     continue; // published by the other test already
                 }
                 IngestService.Published published = this.ingest.publish(staged.id(), null, "test");
-                assertThat(VictimIdentifiers.findIn(published.text())).as("victim-identifying words in %s", file.getFileName())
+                assertThat(VictimIdentifiers.findIn(published.text()))
+                    .as("victim-identifying words in %s", file.getFileName())
                     .isEmpty();
                 String stored = this.graph.single("MATCH (d:Document {id: $id}) RETURN d.text AS text",
                         Map.of("id", published.documentId()), (r) -> r.get("text").asString());
@@ -102,14 +108,18 @@ class IngestPrivacyTests {
 
     /** Not in any node or relationship property, and not found by the public search. */
     private void assertNoPublicTrace(String hidden) throws Exception {
-        long inGraph = this.graph.single("""
-                MATCH (n) WHERE any(k IN keys(n) WHERE (n[k] IS :: STRING AND n[k] CONTAINS $hidden)
-                  OR (n[k] IS :: LIST<STRING NOT NULL> AND any(x IN n[k] WHERE x CONTAINS $hidden))) RETURN count(n) AS c
-                """, Map.of("hidden", hidden), (r) -> r.get("c").asLong());
-        long onLinks = this.graph.single("""
-                MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE (r[k] IS :: STRING AND r[k] CONTAINS $hidden)
-                  OR (r[k] IS :: LIST<STRING NOT NULL> AND any(x IN r[k] WHERE x CONTAINS $hidden))) RETURN count(r) AS c
-                """, Map.of("hidden", hidden), (r) -> r.get("c").asLong());
+        long inGraph = this.graph.single(
+                """
+                        MATCH (n) WHERE any(k IN keys(n) WHERE (n[k] IS :: STRING AND n[k] CONTAINS $hidden)
+                          OR (n[k] IS :: LIST<STRING NOT NULL> AND any(x IN n[k] WHERE x CONTAINS $hidden))) RETURN count(n) AS c
+                        """,
+                Map.of("hidden", hidden), (r) -> r.get("c").asLong());
+        long onLinks = this.graph.single(
+                """
+                        MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE (r[k] IS :: STRING AND r[k] CONTAINS $hidden)
+                          OR (r[k] IS :: LIST<STRING NOT NULL> AND any(x IN r[k] WHERE x CONTAINS $hidden))) RETURN count(r) AS c
+                        """,
+                Map.of("hidden", hidden), (r) -> r.get("c").asLong());
         assertThat(inGraph + onLinks).as("graph elements holding the redacted name").isZero();
         Map<String, Object> search = new GraphQlHttp(this.port).post(null, """
                 query($q: String!) { search(query: $q, first: 50) { edges { node { id name } highlights } } }
@@ -117,13 +127,15 @@ class IngestPrivacyTests {
         assertThat(String.valueOf(search)).doesNotContain(hidden);
     }
 
-    /** The quote's words with {@code [victim]} as a capture group, whitespace-tolerant. */
+    /**
+     * The quote's words with {@code [victim]} as a capture group, whitespace-tolerant.
+     */
     static Pattern around(String quote) {
         List<String> parts = new ArrayList<>();
         for (String token : quote.strip().split("\\s+")) {
             int at = token.indexOf("[victim]");
-            parts.add(at < 0 ? Pattern.quote(token)
-                    : Pattern.quote(token.substring(0, at)) + "(.+?)" + Pattern.quote(token.substring(at + "[victim]".length())));
+            parts.add(at < 0 ? Pattern.quote(token) : Pattern.quote(token.substring(0, at)) + "(.+?)"
+                    + Pattern.quote(token.substring(at + "[victim]".length())));
         }
         return Pattern.compile(String.join("\\s+", parts).replace("\\Q\\E", ""));
     }
@@ -143,7 +155,8 @@ class IngestPrivacyTests {
             String doc = (String) source.get("doc");
             quotes.add(new VictimQuote(doc, (String) source.get("quote"), seedFiles.get(doc)));
         }
-        assertThat(quotes).allSatisfy((q) -> assertThat(q.seedFile()).as("seed file of %s", q.documentId()).isNotNull());
+        assertThat(quotes)
+            .allSatisfy((q) -> assertThat(q.seedFile()).as("seed file of %s", q.documentId()).isNotNull());
         return quotes;
     }
 
