@@ -44,7 +44,7 @@ class TimelineController {
 
     @QueryMapping
     EventConnection timeline(@Argument String entityId, @Argument String from, @Argument String to,
-            @Argument Integer first, @Argument String after, GraphQLContext context) {
+            @Argument Integer first, @Argument String after, @Argument List<String> kinds, GraphQLContext context) {
         int size = Cursors.pageSize(first, 20, MAX_PAGE);
         int skip = Cursors.offsetAfter("timeline", after);
         if (from != null && to != null && from.compareTo(to) > 0 && !from.startsWith(to)) {
@@ -54,6 +54,7 @@ class TimelineController {
         parameters.put("entityId", entityId);
         parameters.put("from", from);
         parameters.put("to", PartialDate.upperBound(to));
+        parameters.put("kinds", kinds);
         parameters.put("skip", skip);
         parameters.put("limit", size + 1);
         parameters.put("visible", Visibility.of(context));

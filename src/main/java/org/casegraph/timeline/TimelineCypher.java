@@ -4,8 +4,8 @@ import org.casegraph.access.Visibility;
 
 /**
  * The timeline statements, public so that the benchmark runs exactly what the API runs. Parameters: entityId,
- * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), skip, limit,
- * visible.
+ * from, to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), kinds (null
+ * for every kind), skip, limit, visible.
  */
 public final class TimelineCypher {
 
@@ -13,6 +13,7 @@ public final class TimelineCypher {
             ($from IS NULL OR e.date >= $from OR $from STARTS WITH e.date)
             AND ($to IS NULL OR e.date <= $to)
             AND coalesce(e.visibility, 'public') IN $visible
+            AND ($kinds IS NULL OR e.kind IN $kinds)
             """;
 
     public static final String ALL_EVENTS = """

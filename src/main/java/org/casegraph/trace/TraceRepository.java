@@ -29,9 +29,9 @@ public class TraceRepository {
      * as soon as the levels found hold more than {@code limit} entities: a hub's neighbourhood costs its direct
      * neighbours, not every entity two hops away.
      */
-    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
-        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
-                Map.of("id", id, "limit", limit, "visible", visible),
+    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds, List<String> visible) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types, !excludeIds.isEmpty()),
+                Map.of("id", id, "limit", limit, "visible", visible, "excludeIds", excludeIds),
                 (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
                         r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
@@ -42,6 +42,11 @@ public class TraceRepository {
      * hidden entity is neither returned nor passed through.
      */
     public static String neighborhoodCypher(int depth, String types) {
+        return neighborhoodCypher(depth, types, false);
+    }
+
+    /** The same, leaving out (and not walking through) the entities in parameter excludeIds when {@code excluding}. */
+    static String neighborhoodCypher(int depth, String types, boolean excluding) {
         StringBuilder levels = new StringBuilder();
         for (int d = 1; d <= depth; d++) {
             // Level d: unseen visible entities linked by a visible relationship to level d - 1, in id order;
@@ -54,12 +59,13 @@ public class TraceRepository {
                       %s
                       MATCH (a)-[r%s]-(m:Entity)
                       WHERE m <> start AND NOT m IN found AND coalesce(r.visibility, 'public') IN $visible
-                        AND coalesce(m.visibility, 'public') IN $visible
+                        AND coalesce(m.visibility, 'public') IN $visible%s
                       WITH DISTINCT m ORDER BY m.id
                       RETURN collect(m) AS level%d
                     }
                     WITH start, found + level%d AS found, level%d
-                    """).formatted(d == 1 ? "" : ", level" + (d - 1), from, types, d, d, d));
+                    """).formatted(d == 1 ? "" : ", level" + (d - 1), from, types,
+                    excluding ? " AND NOT m.id IN $excludeIds" : "", d, d, d));
         }
         return """
                 MATCH (start:Entity {id: $id})
@@ -115,6 +121,28 @@ public class TraceRepository {
                        [r IN relationships(p) | %s] AS relationships
                 ORDER BY length
                 """.formatted(first, types, maxLength, Visibility.entity("n"), EntityRepository.RELATIONSHIP_PROJECTION);
+    }
+
+    /** The given entities that exist and are visible, in the order asked, and every relationship among them. */
+    Subgraph among(List<String> ids, String types, List<String> visible) {
+        return this.graph.single("""
+                UNWIND range(0, size($ids) - 1) AS i
+                MATCH (n:Entity {id: $ids[i]})
+                WHERE coalesce(n.visibility, 'public') IN $visible
+                WITH n ORDER BY i
+                WITH collect(n) AS nodes
+                CALL {
+                  WITH nodes
+                  UNWIND nodes AS a
+                  MATCH (a)-[r%s]->(b)
+                  WHERE b IN nodes AND coalesce(r.visibility, 'public') IN $visible
+                  RETURN collect(%s) AS relationships
+                }
+                RETURN [x IN nodes | %s] AS nodes, relationships
+                """.formatted(types, EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("x")),
+                Map.of("ids", ids, "visible", visible),
+                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
+                        r.get("relationships").asList(EntityMapper::asRelationship), false));
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */

@@ -248,6 +248,7 @@ public final class Benchmark {
         parameters.put("entityId", entityId);
         parameters.put("from", null);
         parameters.put("to", null);
+        parameters.put("kinds", null);
         parameters.put("skip", 0);
         parameters.put("limit", 21);
         parameters.put("visible", PUBLIC);
