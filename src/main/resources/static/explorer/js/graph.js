@@ -1,6 +1,17 @@
 // The network canvas shared by the network and paths pages: Cytoscape.js from the jar, nodes styled by type.
 import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 
+// Cytoscape adds an inline <style> (refused by the Content-Security-Policy) unless an element with this id is
+// already there: a stylesheet from the jar with the same rule stands in for it.
+const SHEET = '__________cytoscape_stylesheet';
+if (!document.getElementById(SHEET)) {
+  const link = document.createElement('link');
+  link.id = SHEET;
+  link.rel = 'stylesheet';
+  link.href = '/explorer/cytoscape.css';
+  document.head.prepend(link);
+}
+
 const STYLE = {
   Person: ['#1f5fa8', 'ellipse'], Organization: ['#2e7d32', 'round-rectangle'], Case: ['#b3261e', 'diamond'],
   Event: ['#a35200', 'round-hexagon'], Document: ['#555f6d', 'rectangle'], Place: ['#00796b', 'triangle'],
@@ -60,7 +71,12 @@ export function layout(cy, { randomize = true } = {}) {
   const started = performance.now();
   cy.layout({
     name: 'cose', animate: false, randomize, fit: true, padding: 30, nodeDimensionsIncludeLabels: false,
-    idealEdgeLength: () => 70, nodeRepulsion: () => 6000, numIter: 600, initialTemp: randomize ? 1000 : 200,
+    idealEdgeLength: () => 110, nodeRepulsion: () => 12000, numIter: 600, initialTemp: randomize ? 1000 : 200,
   }).run();
+  // A small graph fitted to the canvas would be drawn huge: keep labels at reading size.
+  if (cy.zoom() > 1.4) {
+    cy.zoom(1.4);
+    cy.center();
+  }
   return Math.round(performance.now() - started);
 }

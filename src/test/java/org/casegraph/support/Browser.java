@@ -109,10 +109,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The console messages at warning level or worse since the last call (errors, CSP violations, failed loads). */
+    /**
+     * The console's errors since the last call (script errors, failed loads) and any Content-Security-Policy
+     * violation, whatever its level; not the browser's performance advice.
+     */
     public List<String> problems() {
         return this.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                    || entry.getMessage().contains("Content Security Policy"))
             .map(LogEntry::getMessage)
             .toList();
     }

@@ -257,6 +257,8 @@ async function apply(state) {
   const millis = draw(state, graph);
   page.toolbar.replaceWith(page.toolbar = toolbar(state));
   page.twin.replaceWith(page.twin = twin(state, graph));
+  // The toolbar above may have moved the canvas: Cytoscape must learn where it is now, or clicks miss their node.
+  cy.resize();
   const more = [...graph.truncated.values()].some(Boolean);
   page.status.textContent = `${graph.nodes.size} entities and ${graph.edges.size} links shown, laid out in ${millis} ms`
     + (more ? '; some nodes have more neighbours (select one and choose “Show more”).' : '.');

@@ -20,6 +20,26 @@ export function hopsOf(path) {
   });
 }
 
+/**
+ * One route per distinct sequence of nodes, its parallel relationships together: the API may list a route once
+ * per combination of parallel relationships.
+ */
+export function distinctRoutes(paths) {
+  const routes = new Map();
+  for (const path of paths) {
+    const key = path.nodes.map((node) => node.id).join('\n');
+    const route = routes.get(key);
+    if (!route) {
+      routes.set(key, { ...path, relationships: [...path.relationships] });
+    } else {
+      for (const r of path.relationships) {
+        if (!route.relationships.some((known) => known.id === r.id)) route.relationships.push(r);
+      }
+    }
+  }
+  return [...routes.values()];
+}
+
 function picker(id, label, state, key) {
   const hidden = h('input', { type: 'hidden', name: key, value: state[key] ?? '' });
   const combo = combobox({
@@ -81,7 +101,8 @@ export async function render(main) {
   }
   const status = h('p', { class: 'status', role: 'status' }, 'Tracing…');
   main.append(status);
-  const { paths } = await query('paths', { fromId: state.from, toId: state.to, maxLength: state.maxLength, excludeIds: state.exclude.length ? state.exclude : null });
+  const { paths: found } = await query('paths', { fromId: state.from, toId: state.to, maxLength: state.maxLength, excludeIds: state.exclude.length ? state.exclude : null });
+  const paths = distinctRoutes(found);
   const fromName = state.names.get(state.from)?.name ?? state.from;
   const toName = state.names.get(state.to)?.name ?? state.to;
   setTitle(`${fromName} → ${toName}`);

@@ -17,9 +17,19 @@ export function searchForm({ q = '', type = '', autofocus = false } = {}) {
   if (autofocus) {
     queueMicrotask(() => combo.input.focus());
   }
-  return h('form', { class: 'search', action: '/search', method: 'get', role: 'search' },
+  const form = h('form', { class: 'search', action: '/search', method: 'get', role: 'search' },
     h('div', { class: 'row' },
       h('div', { class: 'field grow' }, h('label', { for: 'search-q' }, 'Search the graph'), combo.element),
       h('div', { class: 'field' }, h('label', { for: 'search-type' }, 'Type'), select),
       h('button', { class: 'primary', type: 'submit' }, 'Search')));
+  form.addEventListener('submit', (event) => {
+    // An address without empty fields: /search?q=Trofimv, not /search?q=Trofimv&type=
+    event.preventDefault();
+    const query = new URLSearchParams({ q: combo.input.value.trim() });
+    if (select.value) {
+      query.set('type', select.value);
+    }
+    location.href = `/search?${query}`;
+  });
+  return form;
 }

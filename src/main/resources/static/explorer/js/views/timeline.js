@@ -145,16 +145,17 @@ export async function render(main) {
     h('button', { type: 'button', onclick: () => zoom(1 / 0.6) }, 'Zoom out'),
     h('button', { type: 'button', onclick: () => timeline.fit({ animation: false }) }, 'Fit')),
     h('div', { class: 'canvas-layout' }, container, panel));
+  // The window opens on the dates asked for, or on all the events shown.
+  const first = Math.min(...items.map((i) => i.start.valueOf()));
+  const last = Math.max(...items.map((i) => (i.end ?? i.start).valueOf()));
+  const margin = (last - first) * 0.03 + 1000 * 60 * 60 * 24 * 30;
   const timeline = new vis.Timeline(container, new vis.DataSet(items), new vis.DataSet(groups.map((g) => ({ id: g.id, content: h('span', null, g.name) }))), {
-    stack: true, zoomKey: 'ctrlKey', maxHeight: 520, orientation: 'top', selectable: true, multiselect: false,
-    moment: (date) => vis.moment(date).utc(), zoomMin: 1000 * 60 * 60 * 24 * 7,
+    stack: true, zoomKey: 'ctrlKey', maxHeight: 560, orientation: 'top', selectable: true, multiselect: false,
+    showCurrentTime: false, moment: (date) => vis.moment(date).utc(), zoomMin: 1000 * 60 * 60 * 24 * 7,
+    start: new Date(filter.from ? periodOf(filter.from).start : first - margin),
+    end: new Date(filter.to ? periodOf(filter.to).end : last + margin),
     groupOrder: (a, b) => groups.findIndex((g) => g.id === a.id) - groups.findIndex((g) => g.id === b.id),
   });
-  if (filter.from || filter.to) {
-    const start = filter.from ? periodOf(filter.from).start : Math.min(...items.map((i) => i.start.valueOf()));
-    const end = filter.to ? periodOf(filter.to).end : Math.max(...items.map((i) => (i.end ?? i.start).valueOf()));
-    timeline.setWindow(new Date(start), new Date(end), { animation: false });
-  }
   timeline.on('select', ({ items: selected }) => {
     if (selected.length) showEvent(panel, selected[0].split('|')[0], null);
   });
