@@ -1,8 +1,9 @@
-package org.casegraph.graph;
+package org.casegraph.trace;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
 
 /**
@@ -10,13 +11,13 @@ import org.casegraph.support.InvalidArgumentException;
  * type as a parameter in a variable-length pattern, so the checked names are written into the pattern; nothing a
  * client sends reaches Cypher unchecked.
  */
-public final class RelationshipTypes {
+final class RelationshipTypes {
 
     private RelationshipTypes() {
     }
 
     /** {@code :A|B} for a pattern, or the empty string for any type. */
-    public static String pattern(Vocabulary vocabulary, String argument, List<String> types) {
+    static String pattern(Vocabulary vocabulary, String argument, List<String> types) {
         if (types == null) {
             return "";
         }
