@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
+import java.util.concurrent.CompletableFuture;
+
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -19,6 +22,8 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.IntValue;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
@@ -30,6 +35,7 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLType;
+import graphql.validation.ValidationError;
 import org.casegraph.support.RecentlyUsed;
 import org.springframework.graphql.execution.ErrorType;
 
@@ -67,6 +73,39 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     QueryLimits(LimitsProperties limits) {
         this.limits = limits;
         this.rateLimiter = limits.costPerMinute() > 0 ? new RateLimiter(limits.costPerMinute()) : null;
+    }
+
+    /**
+     * Before validation, which would report every unknown directive as an error of its own: too many aliases or
+     * directives are refused with one error.
+     */
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        DocumentShape shape = DocumentShape.of(parameters.getDocument());
+        check(shape.aliases() > this.limits.maxAliases(), "the query has " + shape.aliases() + " aliases; at most "
+                + this.limits.maxAliases() + " are allowed");
+        check(shape.mostDirectives() > this.limits.maxDirectivesPerField(), "a field carries " + shape.mostDirectives()
+                + " directives; at most " + this.limits.maxDirectivesPerField() + " are allowed on one field");
+        return super.beginValidation(parameters, state);
+    }
+
+    /** A response lists at most {@code maxErrors} errors; one last error says how many more there were. */
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        List<GraphQLError> errors = result.getErrors();
+        int max = this.limits.maxErrors();
+        if (errors.size() <= max) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> kept = new ArrayList<>(errors.subList(0, Math.max(0, max - 1)));
+        kept.add(GraphqlErrorBuilder.newError()
+            .errorType(ErrorType.BAD_REQUEST)
+            .message((errors.size() - kept.size()) + " more errors left out; a response lists at most " + max)
+            .extensions(Map.of("code", "TOO_MANY_ERRORS"))
+            .build());
+        return CompletableFuture.completedFuture(result.transform((builder) -> builder.errors(kept)));
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class EntityMapper {
                     text(node, "jurisdiction"), texts(node, "charges"));
             case "Event" -> new Event(id, name, summary, sources, hidden, text(node, "kind"), text(node, "date"),
                     text(node, "endDate"), text(node, "dateQualifier"), text(node, "dateReasoning"),
-                    number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
+                    whole(node, "ordinal"), number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
                     text(node, "fineCurrency"), whole(node, "count"), text(node, "countOf"),
                     text(node, "countQualifier"));
             case "Document" -> new Document(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"),
@@ -81,7 +81,8 @@ public final class EntityMapper {
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),
-                text(value, "note"), citations(value), hidden);
+                text(value, "note"), text(value, "basis") == null ? "stated" : text(value, "basis"), citations(value),
+                hidden);
     }
 
     /**

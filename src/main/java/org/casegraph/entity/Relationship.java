@@ -7,5 +7,5 @@ import java.util.List;
  */
 public record Relationship(String id, String type, String fromId, String toId, String role, String validFrom,
         String validTo, String dateQualifier, String dateReasoning, Double amount, String currency, Long count,
-        String note, List<Citation> sources, List<String> sensitiveFields) {
+        String note, String basis, List<Citation> sources, List<String> sensitiveFields) {
 }

@@ -23,7 +23,10 @@ public final class Vocabulary {
     public static final String ENTITY = "Entity";
 
     /** Fields every entity may have, whatever its type. */
-    public static final Set<String> COMMON_FIELDS = Set.of("id", "type", "name", "summary", "sources");
+    public static final Set<String> COMMON_FIELDS = Set.of("id", "type", "name", "summary", "sources", "formerIds");
+
+    /** Ids an entity was known by before a rename or merge; they keep resolving to it. */
+    public static final String FORMER_IDS = "formerIds";
 
     /** Properties a relationship may carry. */
     public static final Map<String, FieldSpec> RELATIONSHIP_FIELDS = Map.of(
@@ -35,7 +38,8 @@ public final class Vocabulary {
             "amount", new FieldSpec("amount", FieldKind.NUMBER, false, List.of()),
             "currency", new FieldSpec("currency", FieldKind.STRING, false, List.of()),
             "count", new FieldSpec("count", FieldKind.INT, false, List.of()),
-            "note", new FieldSpec("note", FieldKind.TEXT, false, List.of()));
+            "note", new FieldSpec("note", FieldKind.TEXT, false, List.of()),
+            "basis", new FieldSpec("basis", FieldKind.ENUM, false, List.of("stated", "inferred")));
 
     private final Map<String, EntityType> entityTypes;
 

@@ -4,12 +4,13 @@ import java.util.List;
 
 import graphql.GraphQLContext;
 import org.casegraph.access.Visibility;
-import org.casegraph.graph.RelationshipTypes;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+
+import static org.casegraph.support.Arguments.within;
 
 @Controller
 class TraceController {
@@ -91,14 +92,6 @@ class TraceController {
             throw new InvalidArgumentException("ids", "must name between 2 and " + MAX_COMMON_IDS + " different entities");
         }
         return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100), Visibility.of(context));
-    }
-
-    static int within(String argument, Integer value, int fallback, int min, int max) {
-        int actual = value == null ? fallback : value;
-        if (actual < min || actual > max) {
-            throw new InvalidArgumentException(argument, "must be between " + min + " and " + max + ", not " + actual);
-        }
-        return actual;
     }
 
 }

@@ -58,11 +58,48 @@ class QueryLimitsTests {
     }
 
     @Test
-    void fiveHundredAliasedFields() {
-        String aliases = IntStream.range(0, 600).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
-        assertThat(errorsOf("{ " + aliases + " }")).singleElement()
+    void sixHundredFields() {
+        String fields = "__typename ".repeat(600);
+        assertThat(errorsOf("{ " + fields + " }")).singleElement()
             .satisfies((error) -> assertThat(error.getMessage())
                 .isEqualTo("Query rejected: the query selects 600 fields (aliases count); at most 500 are allowed"));
+    }
+
+    @Test
+    void aHundredAndOneAliasesOfOneField() {
+        String aliases = IntStream.range(0, 101)
+            .mapToObj((i) -> "a" + i + ": entity(id: \"person/alexander-trofimov\") { id }")
+            .collect(Collectors.joining(" "));
+        assertThat(errorsOf("{ " + aliases + " }")).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage())
+                .isEqualTo("Query rejected: the query has 101 aliases; at most 50 are allowed"));
+    }
+
+    @Test
+    void fiftyAliasesAreServed() {
+        String aliases = IntStream.range(0, 50).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
+        assertThat(errorsOf("{ " + aliases + " }")).isEmpty();
+    }
+
+    /** Validation reports each unknown directive as an error of its own: a field may not carry many. */
+    @Test
+    void repeatedUnknownDirectives() {
+        String fewer = "{ entity(id: \"person/alexander-trofimov\")" + " @unknown".repeat(5) + " { id } }";
+        assertThat(errorsOf(fewer)).hasSizeGreaterThanOrEqualTo(1)
+            .allSatisfy((error) -> assertThat(error.getMessage()).contains("unknown"));
+        String many = "{ entity(id: \"person/alexander-trofimov\")" + " @unknown".repeat(300) + " { id } }";
+        assertThat(errorsOf(many)).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage())
+                .isEqualTo("Query rejected: a field carries 300 directives; at most 5 are allowed on one field"));
+    }
+
+    @Test
+    void aResponseListsAtMostTwentyErrors() {
+        String unknownFields = IntStream.range(0, 30).mapToObj((i) -> "missing" + i).collect(Collectors.joining(" "));
+        List<ResponseError> errors = errorsOf("{ " + unknownFields + " }");
+        assertThat(errors).hasSize(20);
+        assertThat(errors.get(0).getMessage()).contains("missing0");
+        assertThat(errors.get(19).getMessage()).isEqualTo("11 more errors left out; a response lists at most 20");
     }
 
     @Test
@@ -129,7 +166,8 @@ class QueryLimitsTests {
     @Test
     void aHundredDuplicatedDirectives() {
         String directives = " @include(if: true)".repeat(100);
-        assertThat(errorsOf("{ entity(id: \"person/alexander-trofimov\")" + directives + " { id } }")).isNotEmpty();
+        assertThat(errorsOf("{ entity(id: \"person/alexander-trofimov\")" + directives + " { id } }")).singleElement()
+            .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: a field carries 100 directives"));
     }
 
     @Test
