@@ -95,7 +95,8 @@ export function citations(sources) {
   if (!sources?.length) {
     return h('p', { class: 'muted' }, 'No citation visible to you.');
   }
-  return sources.map(citation);
+  // One element, not a list: callers may hand it to the DOM's own append, which would print a list as text.
+  return h('div', { class: 'citations' }, sources.map(citation));
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
