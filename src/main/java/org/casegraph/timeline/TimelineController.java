@@ -45,14 +45,14 @@ class TimelineController {
 
     @QueryMapping
     EventConnection timeline(@Argument String entityId, @Argument String from, @Argument String to,
-            @Argument Integer first, @Argument String after, GraphQLContext context,
+            @Argument Integer first, @Argument String after, @Argument List<String> kinds, GraphQLContext context,
             DataFetchingFieldSelectionSet selection) {
         int size = Arguments.within("first", first, 20, 0, MAX_PAGE);
         String[] position = Cursors.keyAfter(CURSOR, after, 2);
         if (from != null && to != null && from.compareTo(to) > 0 && !from.startsWith(to)) {
             throw new InvalidArgumentException("from", "'" + from + "' is after to '" + to + "'");
         }
-        TimelineQuery query = new TimelineQuery(entityId, from, to, Visibility.of(context));
+        TimelineQuery query = new TimelineQuery(entityId, from, to, kinds, Visibility.of(context));
         // Counting is a query of its own: run it only for clients who asked.
         Integer totalCount = selection.contains("totalCount") ? this.timelines.count(query) : null;
         // One event more than the page tells whether there is a next page.
@@ -62,6 +62,12 @@ class TimelineController {
             .map((placed) -> new EventEdge(Cursors.encodeKey(CURSOR, placed.sortKey(), placed.event().id()), placed.event()))
             .toList();
         return new EventConnection(edges, PageInfo.of(edges, events.size() > size, position != null), totalCount);
+    }
+
+    /** The most recent events, for the explorer's front page. */
+    @QueryMapping
+    List<Event> latestEvents(@Argument Integer first, GraphQLContext context) {
+        return this.timelines.latest(Arguments.within("first", first, 10, 1, MAX_PAGE), Visibility.of(context));
     }
 
 }

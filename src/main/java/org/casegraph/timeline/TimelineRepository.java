@@ -22,7 +22,8 @@ import static org.casegraph.access.Visibility.visible;
  * then id, which makes the order total, so a cursor that names a position in it pages on without gaps or repeats.
  * <p>
  * The statements are public so that the benchmark runs exactly what the API runs. Parameters: entityId, from,
- * to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), afterKey and
+ * to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), kinds (null for
+ * every kind), afterKey and
  * afterId (the sort position of the cursor's event, or null for the first page), limit, visible. The counts take
  * the same parameters but the cursor and the limit.
  */
@@ -33,6 +34,7 @@ public class TimelineRepository {
     private static final String FILTER = """
             ($from IS NULL OR e.date >= $from OR $from STARTS WITH e.date)
             AND ($to IS NULL OR e.date <= $to)
+            AND ($kinds IS NULL OR e.kind IN $kinds)
             AND %s
             """.formatted(visible("e"));
 
@@ -90,6 +92,13 @@ public class TimelineRepository {
             RETURN total, reduce(ids = %s, vias IN all | reduce(acc = ids, via IN vias | acc + via)) AS via
             """.formatted(sensitiveAmong("x"));
 
+    private static final String LATEST = """
+            MATCH (e:Event)
+            WHERE %s
+            WITH e ORDER BY e.sortKey DESC, e.id LIMIT $limit
+            RETURN %s AS e
+            """.formatted(visible("e"), entity("e"));
+
     private final Graph graph;
 
     TimelineRepository(Graph graph) {
@@ -97,11 +106,11 @@ public class TimelineRepository {
     }
 
     /** The events of one entity (or of all, when {@code entityId} is null) between two dates (null: open). */
-    record TimelineQuery(String entityId, String from, String to, List<String> visible) {
+    record TimelineQuery(String entityId, String from, String to, List<String> kinds, List<String> visible) {
 
         Map<String, Object> parameters() {
             return Graph.parameters("entityId", this.entityId, "from", this.from, "to", PartialDate.upperBound(this.to),
-                    "visible", this.visible);
+                    "kinds", this.kinds, "visible", this.visible);
         }
 
     }
@@ -123,6 +132,15 @@ public class TimelineRepository {
             noteWalked(r);
             return new PlacedEvent((Event) EntityMapper.asEntity(r.get("e")), r.get("e").get(EventOrder.SORT_KEY).asString());
         });
+    }
+
+    /**
+     * The most recent events, for the explorer's front page: latest sort key first, so a precise date comes before
+     * the month or year it falls in.
+     */
+    List<Event> latest(int limit, List<String> visible) {
+        return this.graph.query(LATEST, Map.of("limit", limit, "visible", visible),
+                (r) -> (Event) EntityMapper.asEntity(r.get("e")));
     }
 
     /** How many events the timeline holds, on every page alike. */

@@ -41,19 +41,40 @@ public class TraceRepository {
 
     /**
      * One level of the neighbourhood's breadth-first search: the unseen visible entities linked by a visible
-     * relationship of the types ({@code %1$s}) to the level before ({@code previous}), in id order; nothing when
-     * the levels found already hold more than the limit.
+     * relationship of the types ({@code %1$s}) to the level before ({@code previous}), in id order, but those in
+     * {@code $excludeIds} (a hub, say: neither returned nor walked through); nothing when the levels found already
+     * hold more than the limit.
      */
     private static final String NEIGHBORHOOD_LEVEL = """
             CALL {
               WITH start, found, previous
               UNWIND CASE WHEN size(found) <= $limit THEN previous ELSE [] END AS a
               MATCH (a)-[r%1$s]-(m:Entity)
-              WHERE m <> start AND NOT m IN found AND %2$s
+              WHERE m <> start AND NOT m IN found AND NOT m.id IN $excludeIds AND %2$s
               WITH DISTINCT m ORDER BY m.id
               RETURN collect(m) AS level
             }
             WITH start, found + level AS found, level AS previous
+            """;
+
+    /**
+     * Given entities and the relationships among them. Placeholders: visibility of the entities (%1$s); the types
+     * (%2$s), visibility (%3$s) and projection (%4$s) of the relationships; the projection of the entities (%5$s).
+     */
+    private static final String AMONG = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (n:Entity {id: $ids[i]})
+            WHERE %1$s
+            WITH n ORDER BY i
+            WITH collect(n) AS nodes
+            CALL {
+              WITH nodes
+              UNWIND nodes AS a
+              MATCH (a)-[r%2$s]->(b)
+              WHERE b IN nodes AND %3$s
+              RETURN collect(%4$s) AS relationships
+            }
+            RETURN [x IN nodes | %5$s] AS nodes, relationships
             """;
 
     /**
@@ -186,22 +207,30 @@ public class TraceRepository {
      * as soon as the levels found hold more than {@code limit} entities: a hub's neighbourhood costs its direct
      * neighbours, not every entity two hops away.
      */
-    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
+    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds, List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
-                Map.of("id", id, "limit", limit, "visible", visible),
+                Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
                 (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
                         r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
     }
 
     /**
-     * The neighbourhood statement for a depth and a checked type pattern; parameters id, limit and visible. A
+     * The neighbourhood statement for a depth and a checked type pattern; parameters id, limit, excludeIds and visible. A
      * hidden entity is neither returned nor passed through.
      */
     public static String neighborhoodCypher(int depth, String types) {
         String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
         return NEIGHBORHOOD.formatted(visible("start"), levels, types, visible("r"), RELATIONSHIP_PROJECTION,
                 entity("x"));
+    }
+
+    /** The given entities that exist and are visible, in the order asked, and every relationship among them. */
+    Subgraph among(List<String> ids, String types, List<String> visible) {
+        return this.graph.single(AMONG.formatted(visible("n"), types, visible("r"), RELATIONSHIP_PROJECTION, entity("x")),
+                Map.of("ids", ids, "visible", visible),
+                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
+                        r.get("relationships").asList(EntityMapper::asRelationship), false));
     }
 
     /**

@@ -216,9 +216,9 @@ public final class Benchmark {
         String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
                 + "{ truncated nodes { id name } relationships { id type } } }";
         operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("paths",
                 "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
                         + "{ length nodes { id name } relationships { id type } } }",
@@ -248,6 +248,7 @@ public final class Benchmark {
         parameters.put("entityId", entityId);
         parameters.put("from", null);
         parameters.put("to", null);
+        parameters.put("kinds", null);
         parameters.put("afterKey", null);
         parameters.put("afterId", null);
         parameters.put("limit", 21);
