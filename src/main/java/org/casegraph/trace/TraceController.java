@@ -4,6 +4,7 @@ import java.util.List;
 
 import graphql.GraphQLContext;
 import org.casegraph.access.Visibility;
+import org.casegraph.graph.RelationshipTypes;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,9 +1,8 @@
-package org.casegraph.trace;
+package org.casegraph.graph;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
 
 /**
@@ -11,13 +10,13 @@ import org.casegraph.support.InvalidArgumentException;
  * type as a parameter in a variable-length pattern, so the checked names are written into the pattern; nothing a
  * client sends reaches Cypher unchecked.
  */
-final class RelationshipTypes {
+public final class RelationshipTypes {
 
     private RelationshipTypes() {
     }
 
     /** {@code :A|B} for a pattern, or the empty string for any type. */
-    static String pattern(Vocabulary vocabulary, String argument, List<String> types) {
+    public static String pattern(Vocabulary vocabulary, String argument, List<String> types) {
         if (types == null) {
             return "";
         }
