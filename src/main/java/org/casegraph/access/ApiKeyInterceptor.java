@@ -33,7 +33,7 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        CallerResolver.Caller caller;
+        Caller caller;
         try {
             caller = this.callers.resolve(request.getHeaders().getFirst(HEADER),
                     SecurityContextHolder.getContext().getAuthentication(),
@@ -45,8 +45,7 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
                     ExecutionResultImpl.newExecutionResult().errors(List.of(error)).build())));
         }
         request.configureExecutionInput((input, builder) -> {
-            input.getGraphQLContext().put(Role.CONTEXT_KEY, caller.role());
-            input.getGraphQLContext().put(Role.ACTOR_KEY, caller.actor());
+            input.getGraphQLContext().put(Caller.CONTEXT_KEY, caller);
             return input;
         });
         return chain.next(request);

@@ -42,10 +42,6 @@ public class CallerResolver {
         }
     }
 
-    /** A caller: its role and the name the audit trail records. */
-    public record Caller(Role role, String actor) {
-    }
-
     /** The API key in {@value #HEADER} is not one this server issued (or it was revoked). */
     public static final class UnknownApiKeyException extends RuntimeException {
 

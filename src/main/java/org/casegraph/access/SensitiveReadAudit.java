@@ -34,13 +34,13 @@ public class SensitiveReadAudit implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map((response) -> {
-            Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
-            if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
+            Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
+            if (caller.may(Permission.SEE_SENSITIVE) && response.getData() != null) {
                 SensitiveReads.Reads reads = SensitiveReads.ofCurrentRequest();
                 Set<String> ids = new LinkedHashSet<>(reads.sensitive());
                 collectIds(response.getData(), reads.seen(), ids);
                 if (!ids.isEmpty()) {
-                    record(response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY), ids);
+                    record(caller.actor(), ids);
                 }
             }
             return response;

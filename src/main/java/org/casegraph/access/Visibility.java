@@ -76,16 +76,17 @@ public final class Visibility {
                 + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END}").formatted(r);
     }
 
+    /** The visibilities a role may see, by {@link Permission#SEE_SENSITIVE} and {@link Permission#SEE_RETRACTED}. */
     public static List<String> visibleTo(Role role) {
-        if (role == null || !role.atLeast(Role.INVESTIGATOR)) {
+        if (!Permission.SEE_SENSITIVE.grantedTo(role)) {
             return List.of(PUBLIC);
         }
-        return role.atLeast(Role.EDITOR) ? ALL : List.of(PUBLIC, SENSITIVE);
+        return Permission.SEE_RETRACTED.grantedTo(role) ? ALL : List.of(PUBLIC, SENSITIVE);
     }
 
     /** What the caller of the current request may see. */
     public static List<String> of(GraphQLContext context) {
-        return visibleTo(context == null ? null : context.get(Role.CONTEXT_KEY));
+        return visibleTo(Caller.of(context).role());
     }
 
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.SensitiveFields;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationInputs.CitationInput;
@@ -35,7 +36,6 @@ import org.casegraph.record.RelationshipRecord;
 import org.casegraph.record.VictimGroupRule;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -67,9 +67,9 @@ class CurationController {
     }
 
     @MutationMapping
-    EntityPayload createEntity(@Argument CreateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
+    EntityPayload createEntity(@Argument CreateEntityInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         Map<String, Object> fields = new LinkedHashMap<>(input.fields() == null ? Map.of() : input.fields());
         fields.put("id", input.id());
         fields.put("type", input.type());
@@ -103,9 +103,9 @@ class CurationController {
     }
 
     @MutationMapping
-    EntityPayload updateEntity(@Argument UpdateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
+    EntityPayload updateEntity(@Argument UpdateEntityInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return this.graph.write((tx) -> {
             var node = lockAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Object> before = new LinkedHashMap<>(node.asMap());
@@ -153,20 +153,18 @@ class CurationController {
     }
 
     @MutationMapping
-    EntityPayload markSensitive(@Argument MarkSensitiveInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
+    EntityPayload markSensitive(@Argument MarkSensitiveInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return changeVisibility(input.id(), input.expectedVersion(),
                 Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(), actor,
                 "markSensitive");
     }
 
     @MutationMapping
-    EntityPayload retractEntity(@Argument RetractEntityInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
+    EntityPayload retractEntity(@Argument RetractEntityInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return changeVisibility(input.id(), input.expectedVersion(), Visibility.RETRACTED, input.reason(), actor,
                 "retractEntity");
     }
@@ -232,10 +230,9 @@ class CurationController {
     }
 
     @MutationMapping
-    RelationshipPayload createRelationship(@Argument CreateRelationshipInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
+    RelationshipPayload createRelationship(@Argument CreateRelationshipInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         List<String> problems = new ArrayList<>();
         Map<String, Object> properties = this.validator.relationshipProperties(
                 input.properties() == null ? Map.of() : input.properties(), problem(problems));
@@ -300,12 +297,6 @@ class CurationController {
         }
     }
 
-        static void requireEditor(Role role) {
-        if (role == null || !role.atLeast(Role.EDITOR)) {
-            throw new CurationException(CurationException.Kind.FORBIDDEN,
-                    "only editors may change the graph: send an editor's API key in the X-API-Key header");
-        }
-    }
 
     private static EntityValidator.Problems problem(List<String> problems) {
         return (field, message) -> problems.add(message);
@@ -368,7 +359,6 @@ class CurationController {
                 return null;
             }
             ErrorType type = switch (refused.kind()) {
-                case FORBIDDEN -> ErrorType.FORBIDDEN;
                 case NOT_FOUND -> ErrorType.NOT_FOUND;
                 case INVALID, CONFLICT -> ErrorType.BAD_REQUEST;
             };

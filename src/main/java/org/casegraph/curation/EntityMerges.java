@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
@@ -19,7 +20,6 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import tools.jackson.core.type.TypeReference;
@@ -76,10 +76,9 @@ class EntityMerges {
     }
 
     @MutationMapping
-    MergePayload mergeEntities(@Argument MergeEntitiesInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    MergePayload mergeEntities(@Argument MergeEntitiesInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReason(input.reason());
         if (input.keep().equals(input.drop())) {
             throw CurationException.invalid(List.of("keep and drop must be two different entities"));
@@ -172,9 +171,9 @@ class EntityMerges {
     }
 
     @MutationMapping
-    EntityPayload undoMerge(@Argument UndoMergeInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    EntityPayload undoMerge(@Argument UndoMergeInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReason(input.reason());
         return this.graph.write((tx) -> {
             var records = tx.run("MATCH (m:MergeRecord {id: $id}) RETURN m", Map.of("id", input.mergeId())).list();

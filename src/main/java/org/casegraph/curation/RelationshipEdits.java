@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.SensitiveFields;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.RelationshipPayload;
@@ -18,7 +19,6 @@ import org.casegraph.record.EntityValidator;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -52,10 +52,9 @@ class RelationshipEdits {
     private static final List<String> MANAGED = List.of("id", "citeDocs", "citeQuotes", "version", "visibility", "visibilityReason");
 
     @MutationMapping
-    RelationshipPayload updateRelationship(@Argument UpdateRelationshipInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    RelationshipPayload updateRelationship(@Argument UpdateRelationshipInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return this.graph.write((tx) -> {
             Map<String, Object> before = lockAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Object> own = SensitiveFields.reveal(before);
@@ -99,20 +98,18 @@ class RelationshipEdits {
     }
 
     @MutationMapping
-    RelationshipPayload markRelationshipSensitive(@Argument MarkRelationshipSensitiveInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    RelationshipPayload markRelationshipSensitive(@Argument MarkRelationshipSensitiveInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return changeVisibility(input.id(), input.expectedVersion(),
                 Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(), actor,
                 "markRelationshipSensitive");
     }
 
     @MutationMapping
-    RelationshipPayload retractRelationship(@Argument RetractRelationshipInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    RelationshipPayload retractRelationship(@Argument RetractRelationshipInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         return changeVisibility(input.id(), input.expectedVersion(), Visibility.RETRACTED, input.reason(), actor,
                 "retractRelationship");
     }

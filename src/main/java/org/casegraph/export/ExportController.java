@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.casegraph.access.Caller;
 import org.casegraph.access.CallerResolver;
 import org.casegraph.importer.Progress;
 import org.casegraph.support.InvalidArgumentException;
@@ -61,7 +62,7 @@ class ExportController {
         }
         ExportFormat exportFormat = ExportFormat.parse("format", format);
         String apiKey = request.getHeader(CallerResolver.HEADER);
-        CallerResolver.Caller caller = this.callers.resolve(apiKey, SecurityContextHolder.getContext().getAuthentication(),
+        Caller caller = this.callers.resolve(apiKey, SecurityContextHolder.getContext().getAuthentication(),
                 address(request.getRemoteAddr()));
         GraphExport.Plan plan = this.export.plan(ExportRequest.of(exportFormat, entityId, depth, relationshipTypes, from,
                 to, caller.role(), caller.actor()));
