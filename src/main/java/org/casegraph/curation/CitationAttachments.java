@@ -51,7 +51,7 @@ class CitationAttachments {
             Value sources;
             if (isEntity) {
                 // The version is checked under the entity's write lock, like every other entity write.
-                CurationController.lockAtVersion(tx, input.target(), input.expectedVersion());
+                CurationRepository.lockEntityAtVersion(tx, input.target(), input.expectedVersion());
                 sources = tx.run("""
                         MATCH (n:Entity {id: $id})
                         SET n.citeDocs = coalesce(n.citeDocs, []) + $document, n.citeQuotes = coalesce(n.citeQuotes, []) + $quote,
@@ -77,8 +77,8 @@ class CitationAttachments {
             }
             // A first-person quote may not be attached to a small victim group or to one of its links.
             String[] parts = input.target().split("\\|");
-            CurationController.requireVictimGroupRule(tx, isEntity ? List.of(input.target()) : List.of(parts[0], parts[2]));
-            CurationController.audit(tx, actor, "attachCitation", input.target(), null,
+            CurationRepository.requireVictimGroupRule(tx, isEntity ? List.of(input.target()) : List.of(parts[0], parts[2]));
+            CurationRepository.audit(tx, actor, "attachCitation", input.target(), null,
                     Map.of("document", input.document(), "quote", quote));
             List<String> documents = sources.get("docs").asList(Value::asString);
             List<String> quotes = sources.get("quotes").asList(Value::asString);

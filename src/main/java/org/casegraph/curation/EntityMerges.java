@@ -84,8 +84,8 @@ class EntityMerges {
             throw CurationException.invalid(List.of("keep and drop must be two different entities"));
         }
         return this.graph.write((tx) -> {
-            Node keep = CurationController.lock(tx, input.keep());
-            Node drop = CurationController.lock(tx, input.drop());
+            Node keep = CurationRepository.lockEntity(tx, input.keep());
+            Node drop = CurationRepository.lockEntity(tx, input.drop());
             String type = EntityMapper.typeOf(keep);
             if (!type.equals(EntityMapper.typeOf(drop))) {
                 throw CurationException.invalid(List.of("cannot merge a " + EntityMapper.typeOf(drop) + " into a " + type));
@@ -163,8 +163,8 @@ class EntityMerges {
                     Map.entry("created", created), Map.entry("version", version)))
                 .single().get("k").asNode();
             // The kept entity gains the dropped one's links: a victim group may not gain detail the rule keeps out.
-            CurationController.requireVictimGroupRule(tx, List.of(input.keep()));
-            CurationController.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
+            CurationRepository.requireVictimGroupRule(tx, List.of(input.keep()));
+            CurationRepository.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
             return new MergePayload(EntityMapper.asEntity(result), (int) version, mergeId);
         });
@@ -186,7 +186,7 @@ class EntityMerges {
             }
             String keepId = merge.get("keep").asString();
             String dropId = merge.get("drop").asString();
-            Node keep = CurationController.lock(tx, keepId);
+            Node keep = CurationRepository.lockEntity(tx, keepId);
             long expected = merge.get("keepVersionAfter").asLong();
             if (keep.get("version").asLong() != expected) {
                 throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + keepId + "' changed since the merge (version "
@@ -225,8 +225,8 @@ class EntityMerges {
             }
             tx.run("MATCH (m:MergeRecord {id: $id}) SET m.undone = true, m.undoneAt = datetime(), m.undoReason = $reason",
                     Map.of("id", input.mergeId(), "reason", input.reason().strip())).consume();
-            CurationController.requireVictimGroupRule(tx, List.of(keepId, dropId));
-            CurationController.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
+            CurationRepository.requireVictimGroupRule(tx, List.of(keepId, dropId));
+            CurationRepository.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));
             return new EntityPayload(EntityMapper.asEntity(restored), (int) version);
         });

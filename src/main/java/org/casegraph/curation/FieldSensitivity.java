@@ -49,7 +49,7 @@ class FieldSensitivity {
         String actor = caller.actor();
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
-            var node = CurationController.lockAtVersion(tx, input.id(), input.expectedVersion());
+            var node = CurationRepository.lockEntityAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(EntityMapper.typeOf(node)).fields();
             Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
             known.addAll(fields.keySet());
@@ -60,7 +60,7 @@ class FieldSensitivity {
                 .toList();
             Map<String, Object> before = node.asMap();
             Map<String, Object> after = changed(before, input, known, required);
-            return CurationController.write(tx, input.id(), after, actor, "markFieldsSensitive", before,
+            return CurationRepository.writeEntity(tx, input.id(), after, actor, "markFieldsSensitive", before,
                     withReason(after, input));
         });
     }
@@ -71,9 +71,9 @@ class FieldSensitivity {
         String actor = caller.actor();
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
-            Map<String, Object> before = RelationshipEdits.lockAtVersion(tx, input.id(), input.expectedVersion());
+            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Object> after = changed(before, input, this.vocabulary.relationshipFields().keySet(), List.of());
-            return RelationshipEdits.write(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
+            return CurationRepository.writeRelationship(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
                     withReason(after, input));
         });
     }
