@@ -9,7 +9,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
-/** A {@link Caller.Forbidden} refusal as the client reads it: {@code FORBIDDEN}, with the permission's message. */
+/**
+ * A {@link Caller.Forbidden} refusal as the client reads it: {@code FORBIDDEN}, with the
+ * permission's message.
+ */
 @Component
 class ForbiddenErrors extends DataFetcherExceptionResolverAdapter {
 

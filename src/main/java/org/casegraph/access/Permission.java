@@ -1,9 +1,10 @@
 package org.casegraph.access;
 
 /**
- * Who may do what: every rule that depends on the caller's role, in one table. Each permission names the least
- * role that has it (a role may do what the ones before it may) and, for those a request can be refused for, the
- * message the caller reads. Adding a rule is adding a line here.
+ * Who may do what: every rule that depends on the caller's role, in one table. Each
+ * permission names the least role that has it (a role may do what the ones before it may)
+ * and, for those a request can be refused for, the message the caller reads. Adding a
+ * rule is adding a line here.
  */
 public enum Permission {
 

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Controller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Editors keep the graph current. Every write is validated exactly like the seed data, checked against the
- * version the editor read, written with its audit entry in one transaction, and refused to anyone below editor.
+ * Editors keep the graph current. Every write is validated exactly like the seed data,
+ * checked against the version the editor read, written with its audit entry in one
+ * transaction, and refused to anyone below editor.
  */
 @Controller
 class CurationController {
@@ -74,18 +75,26 @@ class CurationController {
         if (!problems.isEmpty() || properties == null) {
             throw CurationException.invalid(problems);
         }
-        Map<String, Object> props = GraphWriter.nodeProperties(
-                new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
+        Map<String, Object> props = GraphWriter
+            .nodeProperties(new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
         props.put("version", 1L);
         return this.graph.write((tx) -> {
             CurationRepository.requireDocuments(tx, citations);
-            boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
-                .single().get("exists").asBoolean();
+            boolean exists = tx
+                .run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
+                .single()
+                .get("exists")
+                .asBoolean();
             if (exists) {
-                throw new CurationException(CurationException.Kind.CONFLICT, "an entity with id '" + input.id() + "' already exists");
+                throw new CurationException(CurationException.Kind.CONFLICT,
+                        "an entity with id '" + input.id() + "' already exists");
             }
-            var node = tx.run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
-                    Map.of("props", props, "type", input.type())).single().get("n").asNode();
+            var node = tx
+                .run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
+                        Map.of("props", props, "type", input.type()))
+                .single()
+                .get("n")
+                .asNode();
             CurationRepository.audit(tx, actor, "createEntity", input.id(), null, props);
             return new EntityPayload(EntityMapper.asEntity(node), 1);
         });
@@ -125,8 +134,8 @@ class CurationController {
                 throw CurationException.invalid(problems);
             }
             CurationRepository.requireDocuments(tx, citations);
-            Map<String, Object> props = GraphWriter.nodeProperties(
-                    new EntityRecord(input.id(), type, properties, citations, new Origin("api", 0)));
+            Map<String, Object> props = GraphWriter
+                .nodeProperties(new EntityRecord(input.id(), type, properties, citations, new Origin("api", 0)));
             props.put("version", version + 1);
             if (before.get("visibility") != null) {
                 props.put("visibility", before.get("visibility"));
@@ -134,8 +143,10 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            EntityPayload payload = CurationRepository.writeEntity(tx, input.id(), props, actor, "updateEntity", before, props);
-            // A victim's new count, an event's new date or a place's new kind may break the rule for its links.
+            EntityPayload payload = CurationRepository.writeEntity(tx, input.id(), props, actor, "updateEntity", before,
+                    props);
+            // A victim's new count, an event's new date or a place's new kind may break
+            // the rule for its links.
             CurationRepository.requireVictimGroupRule(tx, List.of(input.id()));
             return payload;
         });
@@ -146,8 +157,8 @@ class CurationController {
         caller.require(Permission.EDIT_GRAPH);
         String actor = caller.actor();
         List<String> problems = new ArrayList<>();
-        Map<String, Object> properties = this.validator.relationshipProperties(
-                input.properties() == null ? Map.of() : input.properties(), problem(problems));
+        Map<String, Object> properties = this.validator
+            .relationshipProperties(input.properties() == null ? Map.of() : input.properties(), problem(problems));
         List<Citation> citations = CurationRepository.citations(input.sources(), problems);
         if (!problems.isEmpty()) {
             throw CurationException.invalid(problems);
@@ -159,8 +170,8 @@ class CurationController {
                     RETURN a, b
                     """, Map.of("from", input.from(), "to", input.to())).single();
             if (ends.get("a").isNull() || ends.get("b").isNull()) {
-                throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '"
-                        + (ends.get("a").isNull() ? input.from() : input.to()) + "'");
+                throw new CurationException(CurationException.Kind.NOT_FOUND,
+                        "no entity has the id '" + (ends.get("a").isNull() ? input.from() : input.to()) + "'");
             }
             List<String> typeProblems = new ArrayList<>();
             this.validator.relationshipType(input.type(), EntityMapper.typeOf(ends.get("a").asNode()),
@@ -171,26 +182,30 @@ class CurationController {
             CurationRepository.requireDocuments(tx, citations);
             Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, input.type(),
                     input.from(), input.to(), properties, citations, new Origin("api", 0)));
-            // Creating a link that exists replaces its facts but keeps what editors decided about it (hidden fields,
+            // Creating a link that exists replaces its facts but keeps what editors
+            // decided about it (hidden fields,
             // sensitive or retracted, its version).
-            Map<String, Object> existing = tx.run("""
-                    MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
-                    """, Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
+            Map<String, Object> existing = tx
+                .run("""
+                        MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
+                        """,
+                        Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
                 .list((r) -> r.get("props").asMap())
                 .stream()
                 .findFirst()
                 .orElse(null);
             Map<String, Object> after = GraphWriter.keepingEditorialState(props, existing);
             after.putIfAbsent("version", 1L);
-            var relationship = tx.run("""
-                    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-                    MERGE (a)-[r:$($type) {id: $id}]->(b)
-                    SET r = $props
-                    RETURN %s AS r
-                    """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
-                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", after, "visible",
-                            Visibility.ALL))
-                .single().get("r");
+            var relationship = tx
+                .run("""
+                        MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                        MERGE (a)-[r:$($type) {id: $id}]->(b)
+                        SET r = $props
+                        RETURN %s AS r
+                        """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("from", input.from(), "to",
+                        input.to(), "type", input.type(), "id", id, "props", after, "visible", Visibility.ALL))
+                .single()
+                .get("r");
             CurationRepository.requireVictimGroupRule(tx, List.of(input.from(), input.to()));
             CurationRepository.audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),

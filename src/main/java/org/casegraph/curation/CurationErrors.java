@@ -9,7 +9,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
-/** Turns refused writes into errors that say what to do, with the kind of refusal in {@code extensions.code}. */
+/**
+ * Turns refused writes into errors that say what to do, with the kind of refusal in
+ * {@code extensions.code}.
+ */
 @Component
 class CurationErrors extends DataFetcherExceptionResolverAdapter {
 

@@ -3,8 +3,8 @@ package org.casegraph.curation;
 import java.util.List;
 
 /**
- * A write refused for a reason the client can act on: invalid input, a stale version, or a missing record. (Missing
- * rights are {@link org.casegraph.access.Caller.Forbidden}.)
+ * A write refused for a reason the client can act on: invalid input, a stale version, or
+ * a missing record. (Missing rights are {@link org.casegraph.access.Caller.Forbidden}.)
  */
 final class CurationException extends RuntimeException {
 

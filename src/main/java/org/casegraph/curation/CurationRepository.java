@@ -21,10 +21,11 @@ import org.neo4j.driver.types.Node;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Curation's one door into the graph: locking a record at the version the editor read, writing it with its next
- * version, citations, the victim-group rule, and the audit entry that goes with every change. Every method runs in
- * the caller's write transaction, so a refused or failed write leaves nothing behind. The controllers check the
- * caller and the input, and call these; a second way into curation (document ingest) calls the same.
+ * Curation's one door into the graph: locking a record at the version the editor read,
+ * writing it with its next version, citations, the victim-group rule, and the audit entry
+ * that goes with every change. Every method runs in the caller's write transaction, so a
+ * refused or failed write leaves nothing behind. The controllers check the caller and the
+ * input, and call these; a second way into curation (document ingest) calls the same.
  */
 final class CurationRepository {
 
@@ -34,22 +35,25 @@ final class CurationRepository {
     }
 
     /**
-     * Takes the record's write lock, then checks the version the editor read: a concurrent update waits for the
-     * lock and then sees the version ours left. Returns what the lock statement returned ({@code props}, and
-     * {@code node} for an entity).
+     * Takes the record's write lock, then checks the version the editor read: a
+     * concurrent update waits for the lock and then sees the version ours left. Returns
+     * what the lock statement returned ({@code props}, and {@code node} for an entity).
      */
     static Record lockAtVersion(TransactionContext tx, CurationTarget target, Integer expectedVersion) {
         Record found = lock(tx, target);
         long version = found.get("props").get("version").asLong();
         if (expectedVersion == null || version != expectedVersion) {
-            throw new CurationException(CurationException.Kind.CONFLICT, target.noun() + " '" + target.id()
-                    + "' is at version " + version + ", not " + expectedVersion
-                    + ": someone changed it since you read it; read it again");
+            throw new CurationException(CurationException.Kind.CONFLICT,
+                    target.noun() + " '" + target.id() + "' is at version " + version + ", not " + expectedVersion
+                            + ": someone changed it since you read it; read it again");
         }
         return found;
     }
 
-    /** Takes the record's write lock (so concurrent writers queue behind this transaction) without a version check. */
+    /**
+     * Takes the record's write lock (so concurrent writers queue behind this transaction)
+     * without a version check.
+     */
     static Record lock(TransactionContext tx, CurationTarget target) {
         List<Record> found = tx.run(target.lockStatement(), target.keys()).list();
         if (found.isEmpty()) {
@@ -69,14 +73,17 @@ final class CurationRepository {
         return lock(tx, CurationTarget.entity(id)).get("node").asNode();
     }
 
-    /** The properties of relationship {@code id}, locked at the version the editor read. */
+    /**
+     * The properties of relationship {@code id}, locked at the version the editor read.
+     */
     static Map<String, Object> lockRelationshipAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
-        return new LinkedHashMap<>(lockAtVersion(tx, CurationTarget.relationship(id), expectedVersion).get("props").asMap());
+        return new LinkedHashMap<>(
+                lockAtVersion(tx, CurationTarget.relationship(id), expectedVersion).get("props").asMap());
     }
 
     /**
-     * Writes the record's new properties (with its next version) and their audit entry, which records
-     * {@code audited} as what it became; returns the record as written.
+     * Writes the record's new properties (with its next version) and their audit entry,
+     * which records {@code audited} as what it became; returns the record as written.
      */
     static Value write(TransactionContext tx, CurationTarget target, Map<String, Object> props, String actor,
             String action, Map<String, Object> before, Map<String, Object> audited) {
@@ -96,16 +103,19 @@ final class CurationRepository {
     static RelationshipPayload writeRelationship(TransactionContext tx, String id, Map<String, Object> props,
             String actor, String action, Map<String, Object> before, Map<String, Object> audited) {
         Value written = write(tx, CurationTarget.relationship(id), props, actor, action, before, audited);
-        return new RelationshipPayload(EntityMapper.asRelationship(written), ((Number) props.get("version")).intValue());
+        return new RelationshipPayload(EntityMapper.asRelationship(written),
+                ((Number) props.get("version")).intValue());
     }
 
     /**
-     * Locks the record at the version the editor read and writes it with a new visibility and its reason; the
-     * same for entities and relationships. Returns the record as written.
+     * Locks the record at the version the editor read and writes it with a new visibility
+     * and its reason; the same for entities and relationships. Returns the record as
+     * written.
      */
     static Value changeVisibility(TransactionContext tx, CurationTarget target, Integer expectedVersion,
             String visibility, String reason, String actor, String action) {
-        Map<String, Object> before = new LinkedHashMap<>(lockAtVersion(tx, target, expectedVersion).get("props").asMap());
+        Map<String, Object> before = new LinkedHashMap<>(
+                lockAtVersion(tx, target, expectedVersion).get("props").asMap());
         Map<String, Object> after = withVisibility(before, visibility, reason);
         return write(tx, target, after, actor, action, before, after);
     }
@@ -116,7 +126,10 @@ final class CurationRepository {
         }
     }
 
-    /** An entity's or a relationship's properties with a new visibility, its reason, and the next version. */
+    /**
+     * An entity's or a relationship's properties with a new visibility, its reason, and
+     * the next version.
+     */
     static Map<String, Object> withVisibility(Map<String, Object> before, String visibility, String reason) {
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("visibility", visibility);
@@ -126,8 +139,8 @@ final class CurationRepository {
     }
 
     /**
-     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a victim group among or
-     * next to {@code ids} breaking {@link VictimGroupRule}.
+     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a
+     * victim group among or next to {@code ids} breaking {@link VictimGroupRule}.
      */
     static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
         List<String> problems = VictimGroupRule.inGraph(tx, ids);
@@ -136,7 +149,10 @@ final class CurationRepository {
         }
     }
 
-    /** The citations of a write's input, quotes with their white space collapsed; problems for missing quotes. */
+    /**
+     * The citations of a write's input, quotes with their white space collapsed; problems
+     * for missing quotes.
+     */
     static List<Citation> citations(List<CitationInput> sources, List<String> problems) {
         List<Citation> citations = new ArrayList<>();
         if (sources == null || sources.isEmpty()) {
@@ -175,15 +191,20 @@ final class CurationRepository {
         return citations;
     }
 
-    /** The audit entry is written in the same transaction as the change: no change without its record. */
+    /**
+     * The audit entry is written in the same transaction as the change: no change without
+     * its record.
+     */
     static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
             Map<String, Object> after) {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime(), actor: $actor, action: $action, target: $target,
                                      before: $before, after: $after})
-                """, Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
-                "before", before == null ? "" : JSON.writeValueAsString(before), "after",
-                JSON.writeValueAsString(after))).consume();
+                """,
+                Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
+                        "before", before == null ? "" : JSON.writeValueAsString(before), "after",
+                        JSON.writeValueAsString(after)))
+            .consume();
     }
 
 }

@@ -6,10 +6,11 @@ import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityRepository;
 
 /**
- * What a curation write changes: an entity or a relationship. Each knows how to lock itself (setting a missing
- * version takes the write lock, so concurrent writers queue behind the transaction) and how its properties are
- * written back; everything else about a curated record (versions, visibility, audit) is the same for both and
- * lives once in {@link CurationRepository}.
+ * What a curation write changes: an entity or a relationship. Each knows how to lock
+ * itself (setting a missing version takes the write lock, so concurrent writers queue
+ * behind the transaction) and how its properties are written back; everything else about
+ * a curated record (versions, visibility, audit) is the same for both and lives once in
+ * {@link CurationRepository}.
  */
 sealed interface CurationTarget {
 
@@ -18,10 +19,16 @@ sealed interface CurationTarget {
     /** What it is, for messages: "entity" or "relationship". */
     String noun();
 
-    /** Locks it and returns {@code props}, its properties (and for an entity {@code node}); parameters {@link #keys}. */
+    /**
+     * Locks it and returns {@code props}, its properties (and for an entity
+     * {@code node}); parameters {@link #keys}.
+     */
     String lockStatement();
 
-    /** Sets its properties to {@code $props} and returns it as {@code value}; parameters {@link #keys} and props. */
+    /**
+     * Sets its properties to {@code $props} and returns it as {@code value}; parameters
+     * {@link #keys} and props.
+     */
     String writeStatement();
 
     /** The parameters that find it. */
@@ -31,12 +38,15 @@ sealed interface CurationTarget {
         return new OfEntity(id);
     }
 
-    /** A relationship by its id, which reads from|TYPE|to: its ends let the look-up use the entity index. */
+    /**
+     * A relationship by its id, which reads from|TYPE|to: its ends let the look-up use
+     * the entity index.
+     */
     static CurationTarget relationship(String id) {
         String[] parts = id == null ? new String[0] : id.split("\\|");
         if (parts.length != 3) {
-            throw new CurationException(CurationException.Kind.NOT_FOUND, "no relationship has the id '" + id
-                    + "' (relationship ids read from|TYPE|to)");
+            throw new CurationException(CurationException.Kind.NOT_FOUND,
+                    "no relationship has the id '" + id + "' (relationship ids read from|TYPE|to)");
         }
         return new OfRelationship(id, parts[0], parts[2]);
     }

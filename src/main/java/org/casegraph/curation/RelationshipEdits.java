@@ -18,8 +18,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Editors change relationships as they change entities: validated, version-checked under a write lock,
- * audited, and withdrawn rather than deleted.
+ * Editors change relationships as they change entities: validated, version-checked under
+ * a write lock, audited, and withdrawn rather than deleted.
  */
 @Controller
 class RelationshipEdits {
@@ -38,14 +38,16 @@ class RelationshipEdits {
     }
 
     /** Properties an editor does not set directly. */
-    private static final List<String> MANAGED = List.of("id", "citeDocs", "citeQuotes", "version", "visibility", "visibilityReason");
+    private static final List<String> MANAGED = List.of("id", "citeDocs", "citeQuotes", "version", "visibility",
+            "visibilityReason");
 
     @MutationMapping
     RelationshipPayload updateRelationship(@Argument UpdateRelationshipInput input, Caller caller) {
         caller.require(Permission.EDIT_GRAPH);
         String actor = caller.actor();
         return this.graph.write((tx) -> {
-            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(), input.expectedVersion());
+            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(),
+                    input.expectedVersion());
             Map<String, Object> own = SensitiveFields.reveal(before);
             MANAGED.forEach(own::remove);
             if (input.properties() != null) {
@@ -53,7 +55,8 @@ class RelationshipEdits {
             }
             own.values().removeIf((value) -> value == null);
             List<String> problems = new ArrayList<>();
-            Map<String, Object> properties = this.validator.relationshipProperties(own, (field, message) -> problems.add(message));
+            Map<String, Object> properties = this.validator.relationshipProperties(own,
+                    (field, message) -> problems.add(message));
             List<String> documents = new ArrayList<>(strings(before.get("citeDocs")));
             List<String> quotes = new ArrayList<>(strings(before.get("citeQuotes")));
             if (input.sources() != null) {
@@ -65,14 +68,15 @@ class RelationshipEdits {
                     documents.add(source.document());
                     quotes.add(source.quote().strip().replaceAll("\\s+", " "));
                 }
-                CurationRepository.requireDocuments(tx, documents.stream()
-                    .map((document) -> new org.casegraph.record.Citation(document, "")).toList());
+                CurationRepository.requireDocuments(tx,
+                        documents.stream().map((document) -> new org.casegraph.record.Citation(document, "")).toList());
             }
             if (!problems.isEmpty()) {
                 throw CurationException.invalid(problems);
             }
             Map<String, Object> after = new LinkedHashMap<>(properties);
-            MANAGED.stream().filter((key) -> !key.equals("citeDocs") && !key.equals("citeQuotes") && before.get(key) != null)
+            MANAGED.stream()
+                .filter((key) -> !key.equals("citeDocs") && !key.equals("citeQuotes") && before.get(key) != null)
                 .forEach((key) -> after.put(key, before.get(key)));
             after.put("citeDocs", documents);
             after.put("citeQuotes", quotes);

@@ -20,8 +20,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Marking a record sensitive (or public again) and retracting it: the same change, with a reason, for an entity or a
- * relationship ({@link CurationTarget}).
+ * Marking a record sensitive (or public again) and retracting it: the same change, with a
+ * reason, for an entity or a relationship ({@link CurationTarget}).
  */
 @Controller
 class VisibilityEdits {
@@ -56,14 +56,17 @@ class VisibilityEdits {
                 input.reason(), caller, "retractRelationship", VisibilityEdits::relationship);
     }
 
-    /** The target is resolved from its id only once the caller and the reason are checked, as for every write. */
-    private <P> P change(String id, Function<String, CurationTarget> target, Integer expectedVersion, String visibility, String reason, Caller caller,
-            String action, BiFunction<Value, Integer, P> payload) {
+    /**
+     * The target is resolved from its id only once the caller and the reason are checked,
+     * as for every write.
+     */
+    private <P> P change(String id, Function<String, CurationTarget> target, Integer expectedVersion, String visibility,
+            String reason, Caller caller, String action, BiFunction<Value, Integer, P> payload) {
         caller.require(Permission.EDIT_GRAPH);
         CurationRepository.requireReason(reason);
         return this.graph.write((tx) -> {
-            Value written = CurationRepository.changeVisibility(tx, target.apply(id), expectedVersion, visibility, reason,
-                    caller.actor(), action);
+            Value written = CurationRepository.changeVisibility(tx, target.apply(id), expectedVersion, visibility,
+                    reason, caller.actor(), action);
             return payload.apply(written, written.get("version").asInt());
         });
     }
