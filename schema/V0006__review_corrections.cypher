@@ -103,4 +103,5 @@ MATCH (n:Entity {id: id})
 DETACH DELETE n;
 
 // 4. The seed loader writes the corrected seed-data over the graph on this start (see StartupLoading).
-MERGE (:__CaseGraphSeedRefresh {migration: 6});
+//    (The migration's own record carries the request, so a restore or an emptiness check sees no new node.)
+MERGE (m:__CaseGraphMigration {version: 6}) SET m.seedRefresh = true;

@@ -32,7 +32,7 @@ public final class SensitiveFields {
      * the queries order and filter by (dates, kinds, validity), which hiding would quietly break.
      */
     private static final Set<String> ALWAYS_PUBLIC = Set.of("id", "type", "name", "aliases", "sources", "date",
-            "endDate", "publicationDate", "kind", "validFrom", "validTo");
+            "endDate", "ordinal", "publicationDate", "kind", "validFrom", "validTo");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

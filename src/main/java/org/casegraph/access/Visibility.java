@@ -1,6 +1,8 @@
 package org.casegraph.access;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import graphql.GraphQLContext;
 
@@ -25,6 +27,22 @@ public final class Visibility {
     /** The Cypher predicate for node variable {@code node}; the query takes the parameter {@code $visible}. */
     public static String visible(String node) {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
+    }
+
+    /**
+     * The Cypher predicate that every one of {@code items} (nodes or relationships a query returns or passes
+     * through) is visible; the query takes {@code $visible}.
+     */
+    public static String visible(String... items) {
+        return Arrays.stream(items).map(Visibility::visible).collect(Collectors.joining(" AND "));
+    }
+
+    /**
+     * The Cypher predicate that {@code item} is public, whoever asks: for what a query weighs the same for every
+     * caller (such as how many links an entity has), so that an answer's order never rests on a hidden record.
+     */
+    public static String published(String item) {
+        return "coalesce(" + item + ".visibility, 'public') = '" + PUBLIC + "'";
     }
 
     /**

@@ -76,6 +76,9 @@ class CitationAttachments {
                 }
                 sources = found.get(0).get("sources");
             }
+            // A first-person quote may not be attached to a small victim group or to one of its links.
+            String[] parts = input.target().split("\\|");
+            CurationController.requireVictimGroupRule(tx, isEntity ? List.of(input.target()) : List.of(parts[0], parts[2]));
             CurationController.audit(tx, actor, "attachCitation", input.target(), null,
                     Map.of("document", input.document(), "quote", quote));
             List<String> documents = sources.get("docs").asList(Value::asString);

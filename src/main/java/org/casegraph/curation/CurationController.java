@@ -1,6 +1,7 @@
 package org.casegraph.curation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,16 @@ import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
+import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.EntityValidator;
-import org.casegraph.ingest.GraphWriter;
-import org.casegraph.ingest.SeedData;
+import org.casegraph.record.Citation;
+import org.casegraph.record.EntityRecord;
+import org.casegraph.record.EntityValidator;
+import org.casegraph.record.GraphWriter;
+import org.casegraph.record.Origin;
+import org.casegraph.record.RelationshipRecord;
+import org.casegraph.record.VictimGroupRule;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -71,12 +77,16 @@ class CurationController {
         fields.put("summary", input.summary());
         List<String> problems = new ArrayList<>();
         Map<String, Object> properties = this.validator.entityProperties(fields, problem(problems));
-        List<SeedData.Citation> citations = citations(input.sources(), problems);
+        List<Citation> citations = citations(input.sources(), problems);
+        if ("Victim".equals(input.type()) && properties != null) {
+            VictimGroupRule.checkQuotes(properties, citations.stream().map(Citation::quote).toList(),
+                    (field, quote, message) -> problems.add(message));
+        }
         if (!problems.isEmpty() || properties == null) {
             throw CurationException.invalid(problems);
         }
         Map<String, Object> props = GraphWriter.nodeProperties(
-                new SeedData.EntityRecord(input.id(), input.type(), properties, citations, new SeedData.Origin("api", 0)));
+                new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
         props.put("version", 1L);
         return this.graph.write((tx) -> {
             requireDocuments(tx, citations);
@@ -102,7 +112,8 @@ class CurationController {
             long version = node.get("version").asLong();
             String type = EntityMapper.typeOf(node);
             Map<String, Object> fields = SensitiveFields.reveal(before);
-            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", "version", "visibility", "visibilityReason")
+            List.of("citeDocs", "citeQuotes", "aliasText", "quoteText", EventOrder.SORT_KEY, "version", "visibility",
+                    "visibilityReason")
                 .forEach(fields::remove);
             fields.put("type", type);
             if (input.name() != null) {
@@ -117,7 +128,7 @@ class CurationController {
             fields.values().removeIf((value) -> value == null);
             List<String> problems = new ArrayList<>();
             Map<String, Object> properties = this.validator.entityProperties(fields, problem(problems));
-            List<SeedData.Citation> citations = new ArrayList<>(existingCitations(before));
+            List<Citation> citations = new ArrayList<>(existingCitations(before));
             if (input.sources() != null) {
                 citations.addAll(citations(input.sources(), problems));
             }
@@ -126,7 +137,7 @@ class CurationController {
             }
             requireDocuments(tx, citations);
             Map<String, Object> props = GraphWriter.nodeProperties(
-                    new SeedData.EntityRecord(input.id(), type, properties, citations, new SeedData.Origin("api", 0)));
+                    new EntityRecord(input.id(), type, properties, citations, new Origin("api", 0)));
             props.put("version", version + 1);
             if (before.get("visibility") != null) {
                 props.put("visibility", before.get("visibility"));
@@ -134,7 +145,10 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            return write(tx, input.id(), props, actor, "updateEntity", before, props);
+            EntityPayload payload = write(tx, input.id(), props, actor, "updateEntity", before, props);
+            // A victim's new count, an event's new date or a place's new kind may break the rule for its links.
+            requireVictimGroupRule(tx, List.of(input.id()));
+            return payload;
         });
     }
 
@@ -225,7 +239,7 @@ class CurationController {
         List<String> problems = new ArrayList<>();
         Map<String, Object> properties = this.validator.relationshipProperties(
                 input.properties() == null ? Map.of() : input.properties(), problem(problems));
-        List<SeedData.Citation> citations = citations(input.sources(), problems);
+        List<Citation> citations = citations(input.sources(), problems);
         if (!problems.isEmpty()) {
             throw CurationException.invalid(problems);
         }
@@ -246,8 +260,8 @@ class CurationController {
                 throw CurationException.invalid(typeProblems);
             }
             requireDocuments(tx, citations);
-            Map<String, Object> props = GraphWriter.relationshipProperties(new SeedData.RelationshipRecord(id, input.type(),
-                    input.from(), input.to(), properties, citations, new SeedData.Origin("api", 0)));
+            Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, input.type(),
+                    input.from(), input.to(), properties, citations, new Origin("api", 0)));
             // Creating a link that exists replaces its facts but keeps what editors decided about it (hidden fields,
             // sensitive or retracted, its version).
             Map<String, Object> existing = tx.run("""
@@ -268,13 +282,25 @@ class CurationController {
                     Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", after, "visible",
                             Visibility.ALL))
                 .single().get("r");
+            requireVictimGroupRule(tx, List.of(input.from(), input.to()));
             audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });
     }
 
-    static void requireEditor(Role role) {
+    /**
+     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a victim group among or
+     * next to {@code ids} breaking {@link VictimGroupRule}.
+     */
+    static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
+        List<String> problems = VictimGroupRule.inGraph(tx, ids);
+        if (!problems.isEmpty()) {
+            throw CurationException.invalid(problems);
+        }
+    }
+
+        static void requireEditor(Role role) {
         if (role == null || !role.atLeast(Role.EDITOR)) {
             throw new CurationException(CurationException.Kind.FORBIDDEN,
                     "only editors may change the graph: send an editor's API key in the X-API-Key header");
@@ -285,8 +311,8 @@ class CurationController {
         return (field, message) -> problems.add(message);
     }
 
-    private static List<SeedData.Citation> citations(List<CitationInput> sources, List<String> problems) {
-        List<SeedData.Citation> citations = new ArrayList<>();
+    private static List<Citation> citations(List<CitationInput> sources, List<String> problems) {
+        List<Citation> citations = new ArrayList<>();
         if (sources == null || sources.isEmpty()) {
             problems.add("missing citation: every entity and relationship needs at least one source {document, quote}");
             return citations;
@@ -296,13 +322,13 @@ class CurationController {
                 problems.add("a citation of " + source.document() + " has no quote");
                 continue;
             }
-            citations.add(new SeedData.Citation(source.document(), source.quote().strip().replaceAll("\\s+", " ")));
+            citations.add(new Citation(source.document(), source.quote().strip().replaceAll("\\s+", " ")));
         }
         return citations;
     }
 
-    static void requireDocuments(TransactionContext tx, List<SeedData.Citation> citations) {
-        List<String> ids = citations.stream().map(SeedData.Citation::document).distinct().toList();
+    static void requireDocuments(TransactionContext tx, List<Citation> citations) {
+        List<String> ids = citations.stream().map(Citation::document).distinct().toList();
         List<String> documents = tx.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", Map.of("ids", ids))
             .list((r) -> r.get("id").asString());
         List<String> missing = ids.stream().filter((id) -> !documents.contains(id)).toList();
@@ -311,12 +337,12 @@ class CurationController {
         }
     }
 
-    private static List<SeedData.Citation> existingCitations(Map<String, Object> node) {
+    private static List<Citation> existingCitations(Map<String, Object> node) {
         List<?> documents = (List<?>) node.getOrDefault("citeDocs", List.of());
         List<?> quotes = (List<?>) node.getOrDefault("citeQuotes", List.of());
-        List<SeedData.Citation> citations = new ArrayList<>();
+        List<Citation> citations = new ArrayList<>();
         for (int i = 0; i < Math.min(documents.size(), quotes.size()); i++) {
-            citations.add(new SeedData.Citation((String) documents.get(i), (String) quotes.get(i)));
+            citations.add(new Citation((String) documents.get(i), (String) quotes.get(i)));
         }
         return citations;
     }

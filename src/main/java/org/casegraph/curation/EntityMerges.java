@@ -163,6 +163,8 @@ class EntityMerges {
                     Map.entry("dropRelationships", JSON.writeValueAsString(dropRelationships)),
                     Map.entry("created", created), Map.entry("version", version)))
                 .single().get("k").asNode();
+            // The kept entity gains the dropped one's links: a victim group may not gain detail the rule keeps out.
+            CurationController.requireVictimGroupRule(tx, List.of(input.keep()));
             CurationController.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
             return new MergePayload(EntityMapper.asEntity(result), (int) version, mergeId);
@@ -224,6 +226,7 @@ class EntityMerges {
             }
             tx.run("MATCH (m:MergeRecord {id: $id}) SET m.undone = true, m.undoneAt = datetime(), m.undoReason = $reason",
                     Map.of("id", input.mergeId(), "reason", input.reason().strip())).consume();
+            CurationController.requireVictimGroupRule(tx, List.of(keepId, dropId));
             CurationController.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));
             return new EntityPayload(EntityMapper.asEntity(restored), (int) version);

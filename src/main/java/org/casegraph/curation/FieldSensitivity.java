@@ -74,7 +74,7 @@ class FieldSensitivity {
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
             Map<String, Object> before = RelationshipEdits.lockAtVersion(tx, input.id(), input.expectedVersion());
-            Map<String, Object> after = changed(before, input, Vocabulary.RELATIONSHIP_FIELDS.keySet(), List.of());
+            Map<String, Object> after = changed(before, input, this.vocabulary.relationshipFields().keySet(), List.of());
             return RelationshipEdits.write(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
                     withReason(after, input));
         });

@@ -14,7 +14,7 @@ import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
-import org.casegraph.ingest.EntityValidator;
+import org.casegraph.record.EntityValidator;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -78,7 +78,7 @@ class RelationshipEdits {
                     quotes.add(source.quote().strip().replaceAll("\\s+", " "));
                 }
                 CurationController.requireDocuments(tx, documents.stream()
-                    .map((document) -> new org.casegraph.ingest.SeedData.Citation(document, "")).toList());
+                    .map((document) -> new org.casegraph.record.Citation(document, "")).toList());
             }
             if (!problems.isEmpty()) {
                 throw CurationException.invalid(problems);
@@ -90,8 +90,11 @@ class RelationshipEdits {
             after.put("citeQuotes", quotes);
             after.put("version", ((Number) before.get("version")).longValue() + 1);
             // A field marked sensitive stays so when its value changes.
-            return write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)), actor,
-                    "updateRelationship", before);
+            RelationshipPayload payload = write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)),
+                    actor, "updateRelationship", before);
+            String[] ends = ends(input.id());
+            CurationController.requireVictimGroupRule(tx, List.of(ends[0], ends[2]));
+            return payload;
         });
     }
 

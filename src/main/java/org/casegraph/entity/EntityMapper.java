@@ -50,7 +50,7 @@ public final class EntityMapper {
                     text(node, "jurisdiction"), texts(node, "charges"));
             case "Event" -> new Event(id, name, summary, sources, hidden, text(node, "kind"), text(node, "date"),
                     text(node, "endDate"), text(node, "dateQualifier"), text(node, "dateReasoning"),
-                    number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
+                    whole(node, "ordinal"), number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
                     text(node, "fineCurrency"), whole(node, "count"), text(node, "countOf"),
                     text(node, "countQualifier"));
             case "Document" -> new Document(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"),

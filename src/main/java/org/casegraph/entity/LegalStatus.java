@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.casegraph.graph.EventOrder;
+
 /**
  * A person's legal standing in one case as of a date, read from the case's legal events. A conviction counts
  * only while no later event overturns it; without one the person is "alleged", never "convicted".
@@ -13,7 +15,8 @@ import java.util.Set;
  * @param standing {@code convicted}, {@code conviction overturned}, {@code acquitted} or {@code alleged}
  * @param convicted whether a conviction stands
  * @param since the date of the latest legal event
- * @param history the legal events in date order
+ * @param history the legal events in the timeline's order: by date, coarse before fine, then by ordinal (see
+ *     {@link EventOrder})
  */
 public record LegalStatus(String caseId, String status, String standing, boolean convicted, String since,
         List<Event> history) {
@@ -30,7 +33,8 @@ public record LegalStatus(String caseId, String status, String standing, boolean
     public static LegalStatus of(String caseId, List<Event> events) {
         List<Event> history = events.stream()
             .filter((event) -> LEGAL_KINDS.contains(event.kind()))
-            .sorted(Comparator.comparing(Event::date).thenComparing(Event::id))
+            .sorted(Comparator.comparing((Event event) -> EventOrder.sortKey(event.date(), event.ordinal()))
+                .thenComparing(Event::id))
             .toList();
         boolean convicted = false;
         boolean overturned = false;

@@ -13,7 +13,8 @@ import org.casegraph.entity.Event;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
-import org.casegraph.timeline.TimelineCypher;
+import org.casegraph.graph.EventOrder;
+import org.casegraph.timeline.TimelineRepository;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
@@ -107,8 +108,11 @@ public class ExportRepository {
     public record Link(Relationship relationship, String fromType, String toType) {
     }
 
-    /** An event of a timeline and the sensitive records that brought it in (see {@link TimelineCypher}). */
-    public record TimelineEvent(Event event, List<String> via) {
+    /**
+     * An event of a timeline, the sensitive records that brought it in (see {@link TimelineRepository}) and its sort
+     * key, where the next page starts.
+     */
+    public record TimelineEvent(Event event, List<String> via, String sortKey) {
     }
 
     /** The case an event belongs to, and the link that says so. */
@@ -170,18 +174,25 @@ public class ExportRepository {
                 Map.of("id", id, "visible", visible), (r) -> r.get("id").asString());
     }
 
-    /** A page of the timeline, exactly as the {@code timeline} query reads it. */
-    List<TimelineEvent> timeline(String entityId, String from, String to, int skip, int limit, List<String> visible) {
+    /**
+     * A page of the timeline, exactly as the {@code timeline} query reads it: the events after {@code after} (the
+     * previous page's last event, or null for the first page).
+     */
+    List<TimelineEvent> timeline(String entityId, String from, String to, TimelineEvent after, int limit,
+            List<String> visible) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("entityId", entityId);
         parameters.put("from", from);
         parameters.put("to", PartialDate.upperBound(to));
-        parameters.put("skip", skip);
+        parameters.put("kinds", null);
+        parameters.put("afterKey", after == null ? null : after.sortKey());
+        parameters.put("afterId", after == null ? null : after.event().id());
         parameters.put("limit", limit);
         parameters.put("visible", visible);
-        return this.graph.query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters,
-                (r) -> new TimelineEvent((Event) EntityMapper.asEntity(r.get("e")),
-                        r.containsKey("via") ? r.get("via").asList(Value::asString) : List.of()));
+        return this.graph.query(entityId == null ? TimelineRepository.ALL_EVENTS : TimelineRepository.ENTITY_EVENTS,
+                parameters, (r) -> new TimelineEvent((Event) EntityMapper.asEntity(r.get("e")),
+                        r.containsKey("via") ? r.get("via").asList(Value::asString) : List.of(),
+                        r.get("e").get(EventOrder.SORT_KEY).asString()));
     }
 
     /** For each of the events {@code ids} that belongs to a visible case, that case. */

@@ -201,9 +201,10 @@ public class GraphExport {
                         + " directly or through its cases") + span + ", each with the quotes it rests on.");
         String entityId = plan.entity() == null ? null : plan.entity().id();
         int skip = 0;
+        ExportRepository.TimelineEvent last = null;
         List<ExportRepository.TimelineEvent> page;
         do {
-            page = this.exports.timeline(entityId, request.from(), request.to(), skip, PAGE, visible);
+            page = this.exports.timeline(entityId, request.from(), request.to(), last, PAGE, visible);
             if (page.isEmpty()) {
                 break;
             }
@@ -220,6 +221,7 @@ public class GraphExport {
             });
             audit(request, read);
             skip += page.size();
+            last = page.get(page.size() - 1);
             progress.update(Phase.EXPORTING_EVENTS, skip, page.size() < PAGE ? skip : skip + PAGE);
         }
         while (page.size() == PAGE);

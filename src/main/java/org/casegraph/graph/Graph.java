@@ -1,6 +1,10 @@
 package org.casegraph.graph;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +59,21 @@ public final class Graph implements DisposableBean {
     }
 
     /**
+     * Statement parameters from names and values in turn, as {@code parameters("id", id, "asOf", asOf)}: unlike
+     * {@link Map#of}, a value may be null (Cypher reads it as null), and more may be added afterwards.
+     */
+    public static Map<String, Object> parameters(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("parameters come in pairs of a name and a value");
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
+    }
+
+    /**
      * Runs one read statement and maps each record. Mapping happens on the caller's thread, after the
      * transaction, where the request's context is (the driver may otherwise map on its own IO thread).
      */
@@ -73,6 +92,27 @@ public final class Graph implements DisposableBean {
             return tx.run(cypher, parameters).single();
         });
         return mapper.apply(record);
+    }
+
+    /**
+     * Runs one read statement for a whole batch of keys, so that a request costs one round trip however many
+     * entities it asks about. The statement reads each key as {@code key} (the map {@code asParameter} makes of
+     * it) and its index as {@code i}, and returns {@code i} in each record; what {@code mapper} makes of a record
+     * is added to its key's answer. Every key is answered, with an empty list when no record names it.
+     */
+    public <K, V> Map<K, List<V>> queryPerKey(Collection<K> keys, Function<K, Map<String, Object>> asParameter,
+            String cypher, Map<String, Object> parameters, Function<Record, List<V>> mapper) {
+        List<K> ordered = List.copyOf(keys);
+        Map<String, Object> withKeys = new HashMap<>(parameters);
+        withKeys.put("keys", ordered.stream().map(asParameter).toList());
+        Map<K, List<V>> answers = new LinkedHashMap<>();
+        ordered.forEach((key) -> answers.put(key, new ArrayList<>()));
+        String perKey = """
+                UNWIND range(0, size($keys) - 1) AS i
+                WITH i, $keys[i] AS key
+                """ + cypher;
+        query(perKey, withKeys, (record) -> answers.get(ordered.get(record.get("i").asInt())).addAll(mapper.apply(record)));
+        return answers;
     }
 
     /** Runs a read transaction function. */

@@ -32,9 +32,9 @@ import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
 import org.casegraph.importer.BulkImport;
 import org.casegraph.importer.ProgressDisplay;
-import org.casegraph.search.SearchCypher;
+import org.casegraph.search.SearchRepository;
 import org.casegraph.search.SearchTerms;
-import org.casegraph.timeline.TimelineCypher;
+import org.casegraph.timeline.TimelineRepository;
 import org.casegraph.trace.TraceRepository;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -211,14 +211,14 @@ public final class Benchmark {
         operations.add(new Operation("search",
                 "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
                 (i) -> Map.of("q", g.searchName(i)),
-                (i) -> SearchCypher.SEARCH,
-                (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
+                (i) -> SearchRepository.SEARCH,
+                (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
                 + "{ truncated nodes { id name } relationships { id type } } }";
         operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("paths",
                 "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
                         + "{ length nodes { id name } relationships { id type } } }",
@@ -227,7 +227,7 @@ public final class Benchmark {
         operations.add(new Operation("timeline",
                 "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
                 (i) -> Map.of("id", g.person(i)),
-                (i) -> TimelineCypher.ENTITY_EVENTS, (i) -> timelineParameters(g.person(i))));
+                (i) -> TimelineRepository.ENTITY_EVENTS, (i) -> timelineParameters(g.person(i))));
         return operations;
     }
 
@@ -248,7 +248,9 @@ public final class Benchmark {
         parameters.put("entityId", entityId);
         parameters.put("from", null);
         parameters.put("to", null);
-        parameters.put("skip", 0);
+        parameters.put("kinds", null);
+        parameters.put("afterKey", null);
+        parameters.put("afterId", null);
         parameters.put("limit", 21);
         parameters.put("visible", PUBLIC);
         return parameters;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -190,6 +191,10 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
             props.put("citeDocs", List.of("document/g-0"));
             props.put("citeQuotes", List.of(quote));
             props.put("quoteText", quote);
+            if (props.get("date") instanceof String date) {
+                // What every write path of the service derives from an event's date and ordinal.
+                props.put(EventOrder.SORT_KEY, EventOrder.sortKey(date, (Number) props.get("ordinal")));
+            }
             add(props);
         }
 

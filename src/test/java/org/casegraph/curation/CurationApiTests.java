@@ -234,4 +234,57 @@ class CurationApiTests {
             .contains("SIGNED cannot link a Person to a Organization");
     }
 
+    @Test
+    void aSmallVictimGroupIsNotLinkedToADayAndTheDatabaseStaysAsItWas() throws Exception {
+        List<Map<String, Object>> cited = List.of(Map.of("document", SOURCE, "quote", "17 girls"));
+        for (Map<String, Object> entity : List.of(
+                Map.of("id", "victim/curation-pair", "type", "Victim", "name", "Two people rescued in 2020", "fields",
+                        Map.of("count", 2, "ageBand", "under 18"), "sources", cited),
+                Map.of("id", "victim/curation-dozen", "type", "Victim", "name", "Twelve people rescued in 2020", "fields",
+                        Map.of("count", 12, "ageBand", "under 18"), "sources", cited),
+                Map.of("id", "event/curation-day-rescue", "type", "Event", "name", "A rescue on one day", "fields",
+                        Map.of("kind", "rescue", "date", "2020-03-05"), "sources", cited),
+                Map.of("id", "event/curation-year-rescue", "type", "Event", "name", "A rescue in a year", "fields",
+                        Map.of("kind", "rescue", "date", "2020"), "sources", cited))) {
+            assertThat(post(EDITOR, CREATE, Map.of("input", entity)).get("errors")).as(entity.get("id").toString()).isNull();
+        }
+        String relate = """
+                mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version relationship { id } } }
+                """;
+        long before = count("MATCH ()-[r]->() RETURN count(r)", Map.of());
+        long auditBefore = count("MATCH (a:AuditEntry) RETURN count(a)", Map.of());
+
+        String refused = firstError(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from",
+                "victim/curation-pair", "to", "event/curation-day-rescue", "sources", cited))));
+        assertThat(refused).contains("victim-group-detail").contains("INVALID").contains("event/curation-day-rescue")
+            .contains("dated to the month or day");
+        assertThat(count("MATCH ()-[r]->() RETURN count(r)", Map.of())).isEqualTo(before);
+        assertThat(count("MATCH (a:AuditEntry) RETURN count(a)", Map.of())).isEqualTo(auditBefore);
+
+        // A group of five or more may be linked to the day it was rescued on.
+        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-dozen", "to",
+                "event/curation-day-rescue", "sources", cited))).get("errors")).isNull();
+        // The small group may be linked to a rescue dated to the year, but that rescue then keeps to the year.
+        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-pair", "to",
+                "event/curation-year-rescue", "sources", cited))).get("errors")).isNull();
+        assertThat(firstError(post(EDITOR, UPDATE, Map.of("input", Map.of("id", "event/curation-year-rescue",
+                "expectedVersion", 1, "fields", Map.of("date", "2020-03-05"))))))
+            .contains("victim-group-detail").contains("victim/curation-pair");
+        String stored = this.graph.single("MATCH (e:Event {id: 'event/curation-year-rescue'}) RETURN e.date AS date, e.version AS v",
+                Map.of(), (r) -> r.get("date").asString() + " v" + r.get("v").asLong());
+        assertThat(stored).isEqualTo("2020 v1");
+        // Nor may the dozen shrink below five while it is linked to a day.
+        assertThat(firstError(post(EDITOR, UPDATE, Map.of("input", Map.of("id", "victim/curation-dozen",
+                "expectedVersion", 1, "fields", Map.of("count", 3))))))
+            .contains("victim-group-detail");
+        assertThat(count("MATCH (v:Victim {id: 'victim/curation-dozen'}) RETURN v.count", Map.of())).isEqualTo(12);
+        // And a first-person quote is not attached to the small group.
+        assertThat(firstError(post(EDITOR, """
+                mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target } }
+                """, Map.of("input", Map.of("target", "victim/curation-pair", "expectedVersion", 1, "document", SOURCE,
+                "quote", "they took me there")))))
+            .contains("victim-group-detail").contains("first-person");
+        assertThat(count("MATCH (v:Victim {id: 'victim/curation-pair'}) RETURN size(v.citeQuotes)", Map.of())).isEqualTo(1);
+    }
+
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.graph.Graph;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class SensitiveFieldsTests {
             "{ node(id: \"%1$s\") { id ... on Person { summary nationality } } }",
             "{ search(query: \"Ottilie Brannock\") { edges { node { id summary ... on Person { nationality } } highlights } } }",
             "{ neighborhood(id: \"%1$s\") { nodes { id summary } relationships { id note role } } }",
-            "{ paths(fromId: \"%1$s\", toId: \"organization/international-justice-mission\") { nodes { id summary } relationships { note } } }",
+            "{ paths(fromId: \"%1$s\", toId: \"organization/international-justice-mission\") { nodes { id summary } relationships { note } hops { from { id summary } to { id summary } relationships { note role } } } }",
             "{ commonConnections(ids: [\"event/brannock-briefing\", \"organization/international-justice-mission\"]) { node { id summary } relationships { note } } }",
             "{ entity(id: \"%1$s\") { relationships { id note role sensitiveFields } ... on Person { affiliations { note to { id } } } } }",
             "{ entity(id: \"organization/international-justice-mission\") { ... on Organization { members { note from { id summary } } } } }",

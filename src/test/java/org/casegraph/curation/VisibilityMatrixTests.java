@@ -74,6 +74,14 @@ class VisibilityMatrixTests {
         write("mutation($input: RetractRelationshipInput!) { retractRelationship(input: $input) { version } }",
                 Map.of("id", "person/former-partner|WORKS_FOR|organization/ijm-bolivia-office", "expectedVersion", 1,
                         "reason", "never worked there"));
+        // Two public people with a public link and, beside it, a sensitive one: one hop, two relationships.
+        write(create, Map.of("id", "person/hop-left", "type", "Person", "name", "Orla Penhallow", "sources", citation));
+        write(create, Map.of("id", "person/hop-right", "type", "Person", "name", "Tobiah Wrenfield", "sources", citation));
+        write(link, Map.of("type", "PARTNERED_WITH", "from", "person/hop-left", "to", "person/hop-right", "sources", citation));
+        write(link, Map.of("type", "PRAISED", "from", "person/hop-right", "to", "person/hop-left", "sources", citation));
+        write("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+                Map.of("id", "person/hop-right|PRAISED|person/hop-left", "expectedVersion", 1, "sensitive", true,
+                        "reason", "protects a source"));
         prepared = true;
     }
 
@@ -84,7 +92,7 @@ class VisibilityMatrixTests {
             "{ search(query: \"%2$s\", first: 50) { edges { node { id } } } }",
             "{ neighborhood(id: \"organization/international-justice-mission\", limit: 500) { nodes { id } } }",
             "{ neighborhood(id: \"place/cambodia\", depth: 3, limit: 500) { nodes { id } } }",
-            "{ paths(fromId: \"organization/international-justice-mission\", toId: \"%1$s\") { nodes { id } } }",
+            "{ paths(fromId: \"organization/international-justice-mission\", toId: \"%1$s\") { nodes { id } hops { from { id } to { id } relationships { id } } } }",
             "{ commonConnections(ids: [\"organization/international-justice-mission\", \"event/secret-meeting\"]) { node { id } } }",
             "{ entity(id: \"organization/international-justice-mission\") { relationships(first: 100) { from { id } } ... on Organization { members { from { id } } } } }",
             "{ entity(id: \"event/secret-meeting\") { ... on Event { participants { from { id } } } } }",
@@ -121,7 +129,7 @@ class VisibilityMatrixTests {
     private static final List<String> LINK_PATHS = List.of(
             "{ entity(id: \"%1$s\") { relationships(first: 100) { to { id } } ... on Person { affiliations { to { id } } } } }",
             "{ neighborhood(id: \"%1$s\", depth: 2, limit: 500) { nodes { id } relationships { id } } }",
-            "{ paths(fromId: \"%1$s\", toId: \"%2$s\", maxLength: 1) { length } }",
+            "{ paths(fromId: \"%1$s\", toId: \"%2$s\", maxLength: 1) { length hops { relationships { id } } } }",
             "{ commonConnections(ids: [\"%1$s\", \"organization/international-justice-mission\"]) { node { id } } }",
             "{ entity(id: \"%2$s\") { ... on Organization { members { from { id } } } } }");
 
@@ -143,6 +151,19 @@ class VisibilityMatrixTests {
             assertThat(sawSensitive).as(role + " and the sensitive link: " + path + " -> " + sensitive).isEqualTo(seesSensitive);
             assertThat(sawRetracted).as(role + " and the retracted link: " + path + " -> " + retracted).isEqualTo(seesRetracted);
         }
+    }
+
+    @ParameterizedTest(name = "{0} sees the sensitive one of two parallel links: {1}")
+    @CsvSource({ "public, false", "journalist, false", "investigator, true", "editor, true" })
+    void aHopListsOnlyTheParallelLinksTheRoleMayFollow(String role, boolean seesSensitive) throws Exception {
+        String response = post(KEYS.get(role), """
+                { paths(fromId: "person/hop-left", toId: "person/hop-right", maxLength: 1) {
+                    nodes { id } relationships { id } hops { relationships { id } } } }""", Map.of());
+        assertThat(response).as(role).contains("person/hop-left|PARTNERED_WITH|person/hop-right");
+        // The public link appears once in hops and once in relationships: one route, not one per link.
+        assertThat(response.split("person/hop-left\\|PARTNERED_WITH", -1)).as(role + ": " + response).hasSize(3);
+        assertThat(response.contains("person/hop-right|PRAISED|person/hop-left")).as(role + ": " + response)
+            .isEqualTo(seesSensitive);
     }
 
 }

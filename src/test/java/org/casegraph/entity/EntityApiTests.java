@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
+import org.casegraph.graph.Graph;
+import org.casegraph.seed.SeedLoader;
+import org.casegraph.support.EventOrderFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -16,6 +19,12 @@ public class EntityApiTests {
 
     @Autowired
     GraphQlTester graphQl;
+
+    @Autowired
+    SeedLoader seedLoader;
+
+    @Autowired
+    Graph graph;
 
     @Test
     void entityWithSourcesAndRelationships() {
@@ -84,6 +93,32 @@ public class EntityApiTests {
             .variable("asOf", "2011-11")
             .execute();
         beforePardon.path("entity.legalStatus[0].history[*].kind").entityList(String.class).doesNotContain("pardon");
+    }
+
+    @Test
+    void legalHistoryOnOneDateFollowsTheOrdinals() {
+        EventOrderFixture.load(this.seedLoader);
+        try {
+            GraphQlTester.Response response = this.graphQl.documentName("legalStatus")
+                .variable("id", EventOrderFixture.DEFENDANT)
+                .execute();
+            response.path("entity.legalStatus[0].history[*].id")
+                .entityList(String.class)
+                .containsExactly(EventOrderFixture.CASE_EVENTS.toArray(String[]::new));
+            // The appeal, known only to the month, came after the sentence: it is the latest legal event.
+            response.path("entity.legalStatus[0].status").entity(String.class).isEqualTo("appeal");
+            response.path("entity.legalStatus[0].since").entity(String.class).isEqualTo("1901-10");
+            response.path("entity.legalStatus[0].standing").entity(String.class).isEqualTo("convicted");
+
+            this.graphQl.document("{ entity(id: \"" + EventOrderFixture.CASE + "\") { ... on Case { events { id } } } }")
+                .execute()
+                .path("entity.events[*].id")
+                .entityList(String.class)
+                .containsExactly(EventOrderFixture.CASE_EVENTS.toArray(String[]::new));
+        }
+        finally {
+            EventOrderFixture.remove(this.graph);
+        }
     }
 
     @Test

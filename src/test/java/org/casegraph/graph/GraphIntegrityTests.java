@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
-import org.casegraph.ingest.SeedData;
-import org.casegraph.ingest.SeedLoader;
+import org.casegraph.record.Citation;
+import org.casegraph.record.EntityRecord;
+import org.casegraph.record.Origin;
+import org.casegraph.seed.SeedData;
+import org.casegraph.seed.SeedLoader;
 import org.casegraph.support.VictimIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,13 +62,13 @@ public class GraphIntegrityTests {
     @Test
     void aFailedWriteLeavesTheDatabaseAsItWas() {
         Map<String, Object> before = fingerprint();
-        SeedData.Citation citation = new SeedData.Citation("document/the-current-trofimov-arrest-order", "The Current");
-        SeedData.Origin origin = new SeedData.Origin("test", 1);
+        Citation citation = new Citation("document/the-current-trofimov-arrest-order", "The Current");
+        Origin origin = new Origin("test", 1);
         // The second entity carries a value Neo4j cannot store, so the write fails after the first was written.
         SeedData broken = new SeedData(List.of(
-                new SeedData.EntityRecord("person/written-then-rolled-back", "Person",
+                new EntityRecord("person/written-then-rolled-back", "Person",
                         Map.of("id", "person/written-then-rolled-back", "name", "Rolled Back"), List.of(citation), origin),
-                new SeedData.EntityRecord("person/unstorable", "Person",
+                new EntityRecord("person/unstorable", "Person",
                         Map.of("id", "person/unstorable", "name", "Unstorable", "nested", Map.of("not", "storable")),
                         List.of(citation), origin)),
                 List.of());

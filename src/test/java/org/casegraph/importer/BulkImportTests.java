@@ -283,4 +283,23 @@ class BulkImportTests {
             .withMessage(this.folder + " holds neither entities.jsonl nor relationships.jsonl");
     }
 
+    @Test
+    void refusesDetailOnASmallVictimGroupByTheRuleEveryWritePathShares() throws IOException {
+        String cited = "\"sources\": [{\"doc\": \"document/import-ledger\", \"quote\": \"Import ledger\"}]";
+        files(List.of(DOCUMENT,
+                "{\"id\": \"victim/import-three\", \"type\": \"Victim\", \"name\": \"Three people\", \"count\": 3, " + cited + "}",
+                "{\"id\": \"victim/import-twenty\", \"type\": \"Victim\", \"name\": \"Twenty people\", \"count\": 20, " + cited + "}",
+                "{\"id\": \"event/import-day\", \"type\": \"Event\", \"name\": \"A day\", \"kind\": \"rescue\", "
+                        + "\"date\": \"2020-03-05\", " + cited + "}"),
+                List.of(relationship("SUBJECT_OF", "victim/import-three", "event/import-day"),
+                        // a day-dated event already in the database (seed data)
+                        relationship("SUBJECT_OF", "victim/import-three", "event/tip-report-2015-released"),
+                        relationship("SUBJECT_OF", "victim/import-twenty", "event/import-day")));
+        List<String> problems = problems(2);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith(relationships() + ":1: victim-group-detail: to: ").contains("event/import-day");
+        assertThat(problems.get(1)).startsWith(relationships() + ":2: victim-group-detail: to: ")
+            .contains("event/tip-report-2015-released");
+    }
+
 }

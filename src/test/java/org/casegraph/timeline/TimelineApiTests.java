@@ -2,8 +2,14 @@ package org.casegraph.timeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
+import org.casegraph.graph.EventOrder;
+import org.casegraph.graph.Graph;
+import org.casegraph.seed.SeedLoader;
+import org.casegraph.support.EventOrderFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -15,6 +21,145 @@ public class TimelineApiTests {
 
     @Autowired
     GraphQlTester graphQl;
+
+    @Autowired
+    SeedLoader seedLoader;
+
+    @Autowired
+    Graph graph;
+
+    /** The made-up 1901 case, loaded only for the tests of the order within a date and removed after each. */
+    private boolean fixture;
+
+    private void loadEventOrderFixture() {
+        EventOrderFixture.load(this.seedLoader);
+        this.fixture = true;
+    }
+
+    @AfterEach
+    void removeEventOrderFixture() {
+        if (this.fixture) {
+            EventOrderFixture.remove(this.graph);
+        }
+    }
+
+    @Test
+    void eventsOnOneDateComeOutByOrdinalAndAMonthBeforeItsDays() {
+        loadEventOrderFixture();
+        GraphQlTester.Response response = this.graphQl.documentName("timelineOrder")
+            .variable("from", "1901")
+            .variable("to", "1901")
+            .variable("first", 100)
+            .execute();
+        List<String> ids = response.path("timeline.edges[*].node.id").entityList(String.class).get();
+        assertThat(ids).containsExactlyElementsOf(EventOrderFixture.IN_ORDER);
+        List<Integer> ordinalsOnTheFifth = response.path("timeline.edges[?(@.node.date == '1901-10-05')].node.ordinal")
+            .entityList(Integer.class)
+            .get();
+        assertThat(ordinalsOnTheFifth).containsExactly(1, 2, 3, 4);
+        assertThat(ids.indexOf("event/order-test-zz-month")).as("1901-10 without an ordinal before 1901-10-05")
+            .isLessThan(ids.indexOf("event/order-test-indictment"));
+        assertThat(ids.indexOf("event/order-test-appeal")).as("1901-10 with ordinal 1 after that month's days")
+            .isGreaterThan(ids.indexOf("event/order-test-sentence"))
+            .isLessThan(ids.indexOf("event/order-test-november"));
+    }
+
+    @Test
+    void anEntitysTimelineUsesTheSameOrder() {
+        loadEventOrderFixture();
+        List<String> ids = this.graphQl.documentName("timelineOrder")
+            .variable("entityId", EventOrderFixture.CASE)
+            .variable("first", 100)
+            .execute()
+            .path("timeline.edges[*].node.id")
+            .entityList(String.class)
+            .get();
+        assertThat(ids).containsExactlyElementsOf(EventOrderFixture.CASE_EVENTS);
+    }
+
+    @Test
+    void totalCountIsTheNumberOfMatchingEventsOnEveryPage() {
+        loadEventOrderFixture();
+        long events = this.graph.single("MATCH (e:Event) RETURN count(e) AS n", Map.of(), (r) -> r.get("n").asLong());
+        GraphQlTester.Response all = this.graphQl.documentName("timelineOrder").variable("first", 3).execute();
+        all.path("timeline.totalCount").entity(Long.class).isEqualTo(events);
+        all.path("timeline.edges").entityList(Object.class).hasSize(3);
+        String after = all.path("timeline.pageInfo.endCursor").entity(String.class).get();
+        this.graphQl.documentName("timelineOrder").variable("first", 3).variable("after", after).execute()
+            .path("timeline.totalCount").entity(Long.class).isEqualTo(events);
+
+        this.graphQl.documentName("timelineOrder").variable("from", "1901").variable("to", "1901-10").variable("first", 1)
+            .execute()
+            .path("timeline.totalCount").entity(Integer.class).isEqualTo(EventOrderFixture.IN_ORDER.size() - 1);
+        GraphQlTester.Response ofTheCase = this.graphQl.documentName("timelineOrder")
+            .variable("entityId", EventOrderFixture.CASE)
+            .variable("first", 2)
+            .execute();
+        ofTheCase.path("timeline.totalCount").entity(Integer.class).isEqualTo(EventOrderFixture.CASE_EVENTS.size());
+        this.graphQl.documentName("timelineOrder").variable("entityId", "person/order-test-nobody").execute()
+            .path("timeline.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void pagingOneByOneThroughADatesEventsVisitsEachOnceInOrder() {
+        loadEventOrderFixture();
+        List<String> ids = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response page = this.graphQl.documentName("timelineOrder")
+                .variable("from", "1901")
+                .variable("to", "1901")
+                .variable("first", 1)
+                .variable("after", after)
+                .execute();
+            ids.addAll(page.path("timeline.edges[*].node.id").entityList(String.class).hasSize(1).get());
+            dates.addAll(page.path("timeline.edges[*].node.date").entityList(String.class).get());
+            page.path("timeline.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+            more = page.path("timeline.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = page.path("timeline.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(ids).containsExactlyElementsOf(EventOrderFixture.IN_ORDER);
+        assertThat(dates).filteredOn("1901-10-05"::equals).hasSize(4);
+    }
+
+    @Test
+    void aCursorIsAPositionSoAnEventAddedBeforeItIsNotSeenTwice() {
+        loadEventOrderFixture();
+        GraphQlTester.Response first = this.graphQl.documentName("timelineOrder")
+            .variable("from", "1901")
+            .variable("to", "1901")
+            .variable("first", 3)
+            .execute();
+        String after = first.path("timeline.pageInfo.endCursor").entity(String.class).get();
+        // An event earlier on the same date arrives between two page requests.
+        this.graph.write((tx) -> tx.run("""
+                MATCH (e:Event {id: 'event/order-test-indictment'})
+                CREATE (:Entity:Event {id: 'event/order-test-arraignment', name: 'Order test, arraignment', kind: 'charge',
+                  date: e.date, ordinal: 0, sortKey: $key, citeDocs: e.citeDocs, citeQuotes: e.citeQuotes})
+                """, Map.of("key", EventOrder.sortKey("1901-10-05", 0))).consume());
+        List<String> rest = this.graphQl.documentName("timelineOrder")
+            .variable("from", "1901")
+            .variable("to", "1901")
+            .variable("first", 100)
+            .variable("after", after)
+            .execute()
+            .path("timeline.edges[*].node.id")
+            .entityList(String.class)
+            .get();
+        assertThat(rest).containsExactlyElementsOf(EventOrderFixture.IN_ORDER.subList(3, EventOrderFixture.IN_ORDER.size()));
+    }
+
+    @Test
+    void rejectsACursorOfAnotherList() {
+        this.graphQl.documentName("timelineOrder")
+            .variable("after", "c2VhcmNoOjQ")
+            .execute()
+            .errors()
+            .expect((error) -> error.getMessage().contains("'after'") && error.getMessage().contains("not a cursor"))
+            .verify();
+    }
 
     @Test
     void cambodiaFrom2002To2015InDateOrder() {
