@@ -29,7 +29,8 @@ public class CaseGraphApplication {
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {
-            // One line a person can act on, instead of a wall of stack traces; the context is closed already.
+            // One line a person can act on, instead of a wall of stack traces; the
+            // context is closed already.
             System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: "
                     : ExportCommand.isCommand(args) ? "CaseGraph export failed: " : "CaseGraph could not start: ")
                     + StartupFailure.describe(failure));

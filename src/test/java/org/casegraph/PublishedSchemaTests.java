@@ -25,11 +25,13 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public schema is a contract with the apps that query it. The build prints the schema the service serves to
- * {@code schema/published/casegraph.graphqls.snapshot} (a name the schema loader ignores) and fails on a change that
- * would break a client of the committed snapshot: a removed type or field, a changed argument or nullability.
- * Such a change goes through only when it is marked: the field was deprecated in the snapshot first
- * (deprecate, then remove), or {@code schema/published/accepted-breaking-changes.txt} names it
+ * The public schema is a contract with the apps that query it. The build prints the
+ * schema the service serves to {@code schema/published/casegraph.graphqls.snapshot} (a
+ * name the schema loader ignores) and fails on a change that would break a client of the
+ * committed snapshot: a removed type or field, a changed argument or nullability. Such a
+ * change goes through only when it is marked: the field was deprecated in the snapshot
+ * first (deprecate, then remove), or
+ * {@code schema/published/accepted-breaking-changes.txt} names it
  * ({@code Type.field: why}).
  */
 @CaseGraphTest
@@ -59,7 +61,10 @@ class PublishedSchemaTests {
         Files.writeString(SNAPSHOT, served, StandardCharsets.UTF_8);
     }
 
-    /** The test of the test: a removed field, a field made nullable and a new required argument are each caught. */
+    /**
+     * The test of the test: a removed field, a field made nullable and a new required
+     * argument are each caught.
+     */
     @Test
     void aBreakingChangeIsCaught() {
         String before = """

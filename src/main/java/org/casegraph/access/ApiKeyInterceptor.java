@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the caller's role and name, as {@link CallerResolver} finds them, into the GraphQL context. An unknown key is
- * answered with an UNAUTHORIZED error.
+ * Puts the caller's role and name, as {@link CallerResolver} finds them, into the GraphQL
+ * context. An unknown key is answered with an UNAUTHORIZED error.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +40,10 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
                     request.getRemoteAddress() == null ? null : request.getRemoteAddress().getAddress());
         }
         catch (CallerResolver.UnknownApiKeyException ex) {
-            var error = GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED).message(ex.getMessage()).build();
+            var error = GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.UNAUTHORIZED)
+                .message(ex.getMessage())
+                .build();
             return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
                     ExecutionResultImpl.newExecutionResult().errors(List.of(error)).build())));
         }

@@ -14,9 +14,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is calling, for every door into the service (GraphQL and the export endpoints alike): the API key in
- * {@code X-API-Key}, else a JWT bearer token, else the local development role for requests from this machine, else
- * {@link Role#PUBLIC}. An unknown key is refused rather than treated as public, so a mistyped key is noticed at once.
+ * Who is calling, for every door into the service (GraphQL and the export endpoints
+ * alike): the API key in {@code X-API-Key}, else a JWT bearer token, else the local
+ * development role for requests from this machine, else {@link Role#PUBLIC}. An unknown
+ * key is refused rather than treated as public, so a mistyped key is noticed at once.
  */
 @Component
 public class CallerResolver {
@@ -34,7 +35,8 @@ public class CallerResolver {
         this.callers = callers;
         this.administration = administration;
         for (ApiKeyProperties.ApiKey key : properties.apiKeys()) {
-            if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null || key.name() == null) {
+            if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null
+                    || key.name() == null) {
                 throw new CaseGraphStartupException("casegraph.api-keys: every key needs a name, a role and the sha256 "
                         + "of the key as 64 hex digits (printf %s \"$KEY\" | sha256sum)");
             }
@@ -46,7 +48,9 @@ public class CallerResolver {
     public record Caller(Role role, String actor) {
     }
 
-    /** The API key in {@value #HEADER} is not one this server issued (or it was revoked). */
+    /**
+     * The API key in {@value #HEADER} is not one this server issued (or it was revoked).
+     */
     public static final class UnknownApiKeyException extends RuntimeException {
 
         UnknownApiKeyException() {
@@ -56,8 +60,9 @@ public class CallerResolver {
     }
 
     /**
-     * The caller of a request that presented {@code apiKey} (null for none), was authenticated as
-     * {@code authentication} by Spring Security (null for none) and came from {@code remote}.
+     * The caller of a request that presented {@code apiKey} (null for none), was
+     * authenticated as {@code authentication} by Spring Security (null for none) and came
+     * from {@code remote}.
      * @throws UnknownApiKeyException for a key this server does not know
      */
     public Caller resolve(String apiKey, Authentication authentication, InetAddress remote) {
@@ -84,7 +89,8 @@ public class CallerResolver {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every read of something sensitive: after a response to an investigator or above, each entity and
- * relationship it read that is sensitive or has sensitive fields gets an audit entry naming the reader. The records
- * the mapper noted as sensitive are recorded, and any other id in the response that the mapper did not see is
- * checked in the database; a response that read nothing sensitive costs no transaction.
+ * Records every read of something sensitive: after a response to an investigator or
+ * above, each entity and relationship it read that is sensitive or has sensitive fields
+ * gets an audit entry naming the reader. The records the mapper noted as sensitive are
+ * recorded, and any other id in the response that the mapper did not see is checked in
+ * the database; a response that read nothing sensitive costs no transaction.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -48,8 +49,9 @@ public class SensitiveReadAudit implements WebGraphQlInterceptor {
     }
 
     /**
-     * Records that {@code actor} read those of {@code ids} (entity or relationship ids) that are sensitive or have
-     * sensitive fields; the others are checked and left out. Also for reads outside GraphQL, such as exports.
+     * Records that {@code actor} read those of {@code ids} (entity or relationship ids)
+     * that are sensitive or have sensitive fields; the others are checked and left out.
+     * Also for reads outside GraphQL, such as exports.
      */
     public void record(String actor, Collection<String> ids) {
         if (ids.isEmpty()) {
@@ -73,7 +75,10 @@ public class SensitiveReadAudit implements WebGraphQlInterceptor {
                 """, Map.of("ids", List.copyOf(ids), "actor", actor)).consume());
     }
 
-    /** Every value of an {@code id} field anywhere in the response data that is not among the ones already known. */
+    /**
+     * Every value of an {@code id} field anywhere in the response data that is not among
+     * the ones already known.
+     */
     private static void collectIds(Object data, Set<String> known, Set<String> ids) {
         if (data instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * Ways into the graph that do not start from a known id: the list of cases, and what a document is cited for.
+ * Ways into the graph that do not start from a known id: the list of cases, and what a
+ * document is cited for.
  */
 @Controller
 class BrowseController {
@@ -41,8 +42,9 @@ class BrowseController {
             """.formatted(Visibility.visible("c"), Visibility.entity("c"));
 
     /**
-     * Citations live on the facts as parallel lists of document ids and quotes, so finding a document's facts
-     * reads every fact once per request (for all the documents asked about together), not once per document.
+     * Citations live on the facts as parallel lists of document ids and quotes, so
+     * finding a document's facts reads every fact once per request (for all the documents
+     * asked about together), not once per document.
      */
     private static final String CITING_ENTITIES = """
             MATCH (n:Entity)
@@ -73,7 +75,9 @@ class BrowseController {
     record CaseConnection(List<CaseEdge> edges, PageInfo pageInfo, int totalCount) {
     }
 
-    /** An entity or a relationship that cites a document, with the quote it takes from it. */
+    /**
+     * An entity or a relationship that cites a document, with the quote it takes from it.
+     */
     record CitingFact(String quote, Entity entity, Relationship relationship) {
     }
 

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every answer may load scripts, styles, fonts, images and data from this service's own origin only: the explorer
- * and GraphiQL run from the jar, so nothing on the internet is needed, and nothing injected could call out.
+ * Every answer may load scripts, styles, fonts, images and data from this service's own
+ * origin only: the explorer and GraphiQL run from the jar, so nothing on the internet is
+ * needed, and nothing injected could call out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -12,13 +12,17 @@ import org.casegraph.entity.Place;
 import org.casegraph.entity.Relationship;
 
 /**
- * The columns GraphML and CSV share, for tools that draw graphs (Gephi, yEd, Cytoscape): what an entity or a
- * relationship is, its dates and how many quotes it rests on. Values are as GraphQL serves them to the caller; a
- * Victim is a group record (its label and type), like every other entity.
+ * The columns GraphML and CSV share, for tools that draw graphs (Gephi, yEd, Cytoscape):
+ * what an entity or a relationship is, its dates and how many quotes it rests on. Values
+ * are as GraphQL serves them to the caller; a Victim is a group record (its label and
+ * type), like every other entity.
  */
 final class Attributes {
 
-    /** Node columns after the id; date is an event's date or a document's publication date. */
+    /**
+     * Node columns after the id; date is an event's date or a document's publication
+     * date.
+     */
     static final List<String> NODE = List.of("type", "name", "kind", "date", "endDate", "summary", "sourceCount");
 
     /** Edge columns after the id and the ends. */

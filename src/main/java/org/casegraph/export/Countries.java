@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Country names as the graph stores them ("Cambodia", "United States") to ISO 3166-1 alpha-2 codes in lower case,
- * as FollowTheMoney's {@code country} type wants them; null for a name that is not a country.
+ * Country names as the graph stores them ("Cambodia", "United States") to ISO 3166-1
+ * alpha-2 codes in lower case, as FollowTheMoney's {@code country} type wants them; null
+ * for a name that is not a country.
  */
 final class Countries {
 

@@ -14,10 +14,11 @@ import java.util.zip.ZipOutputStream;
 import org.casegraph.entity.Entity;
 
 /**
- * A zip of {@code nodes.csv} and {@code edges.csv} (RFC 4180: comma-separated, CRLF line ends, a field quoted when it
- * holds a comma, a quote or a line break, quotes doubled), with the column names Gephi's spreadsheet import
- * recognises ({@code Id}, {@code Label}; {@code Source}, {@code Target}, {@code Type} = Directed) and the
- * {@link Attributes} after them.
+ * A zip of {@code nodes.csv} and {@code edges.csv} (RFC 4180: comma-separated, CRLF line
+ * ends, a field quoted when it holds a comma, a quote or a line break, quotes doubled),
+ * with the column names Gephi's spreadsheet import recognises ({@code Id}, {@code Label};
+ * {@code Source}, {@code Target}, {@code Type} = Directed) and the {@link Attributes}
+ * after them.
  */
 final class CsvZipWriter implements ExportWriter {
 

@@ -24,11 +24,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar casegraph.jar export --format ftm|timelinejs|graphml|csv [--entity ID [--depth N]]
- * [--types A,B] [--from DATE] [--to DATE] [--role ROLE] FILE}: the same export as {@code GET /export/…}, from the
- * database as configured (embedded in {@code --casegraph.data-dir}, or {@code --spring.neo4j.uri}), without a web
- * server, with progress on standard error. It exports what the {@code --role} may see
- * ({@code public} unless given), and records an investigator's reads of sensitive records in the audit trail as
- * {@code cli:<user>}. The file is replaced only once the export is complete.
+ * [--types A,B] [--from DATE] [--to DATE] [--role ROLE] FILE}: the same export as
+ * {@code GET /export/…}, from the database as configured (embedded in
+ * {@code --casegraph.data-dir}, or {@code --spring.neo4j.uri}), without a web server,
+ * with progress on standard error. It exports what the {@code --role} may see
+ * ({@code public} unless given), and records an investigator's reads of sensitive records
+ * in the audit trail as {@code cli:<user>}. The file is replaced only once the export is
+ * complete.
  */
 public final class ExportCommand {
 
@@ -78,7 +80,8 @@ public final class ExportCommand {
         ExportRequest request;
         try {
             request = ExportRequest.of(ExportFormat.parse("format", options.get("format")), options.get("entityId"),
-                    options.get("depth"), options.containsKey("relationshipTypes")
+                    options.get("depth"),
+                    options.containsKey("relationshipTypes")
                             ? Arrays.asList(options.get("relationshipTypes").split(",")) : null,
                     options.get("from"), options.get("to"), role(options.get("role")),
                     "cli:" + System.getProperty("user.name", "unknown"));
@@ -88,7 +91,8 @@ public final class ExportCommand {
         }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        // The database opens as the service opens it (a new embedded one gets the seed data first).
+        // The database opens as the service opens it (a new embedded one gets the seed
+        // data first).
         app.setDefaultProperties(Map.of("logging.level.root", "warn"));
         ProgressDisplay progress = ProgressDisplay.onStandardError();
         long started = System.nanoTime();
@@ -119,7 +123,8 @@ public final class ExportCommand {
             return request.format() == ExportFormat.TIMELINEJS
                     ? String.format(Locale.ROOT, "Exported %,d events (timelinejs, as %s) to %s in %.1f s",
                             summary.entities(), request.role().name().toLowerCase(Locale.ROOT), file, seconds)
-                    : String.format(Locale.ROOT, "Exported %,d entities and %,d relationships (%s, as %s) to %s in %.1f s",
+                    : String.format(Locale.ROOT,
+                            "Exported %,d entities and %,d relationships (%s, as %s) to %s in %.1f s",
                             summary.entities(), summary.relationships(), request.format().formatName(),
                             request.role().name().toLowerCase(Locale.ROOT), file, seconds);
         }

@@ -29,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /export/ftm|timelinejs|graphml|csv}: the graph, or the subgraph of one entity, under the caller's role
- * (API key, JWT or local mode, exactly as for GraphQL), written to the response page by page as it is read. Bad
- * parameters are refused with 400 and a message naming the parameter, before anything is written.
+ * {@code GET /export/ftm|timelinejs|graphml|csv}: the graph, or the subgraph of one
+ * entity, under the caller's role (API key, JWT or local mode, exactly as for GraphQL),
+ * written to the response page by page as it is read. Bad parameters are refused with 400
+ * and a message naming the parameter, before anything is written.
  */
 @RestController
 class ExportController {
@@ -51,20 +52,22 @@ class ExportController {
 
     @GetMapping("/export/{format}")
     void export(@PathVariable String format, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String depth, @RequestParam(required = false) List<String> relationshipTypes,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String depth,
+            @RequestParam(required = false) List<String> relationshipTypes, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         for (String name : Collections.list(request.getParameterNames())) {
             if (!PARAMETERS.contains(name)) {
-                throw new InvalidArgumentException(name, "unknown parameter; an export takes " + PARAMETERS.stream().sorted().toList());
+                throw new InvalidArgumentException(name,
+                        "unknown parameter; an export takes " + PARAMETERS.stream().sorted().toList());
             }
         }
         ExportFormat exportFormat = ExportFormat.parse("format", format);
         String apiKey = request.getHeader(CallerResolver.HEADER);
-        CallerResolver.Caller caller = this.callers.resolve(apiKey, SecurityContextHolder.getContext().getAuthentication(),
-                address(request.getRemoteAddr()));
-        GraphExport.Plan plan = this.export.plan(ExportRequest.of(exportFormat, entityId, depth, relationshipTypes, from,
-                to, caller.role(), caller.actor()));
+        CallerResolver.Caller caller = this.callers.resolve(apiKey,
+                SecurityContextHolder.getContext().getAuthentication(), address(request.getRemoteAddr()));
+        GraphExport.Plan plan = this.export.plan(ExportRequest.of(exportFormat, entityId, depth, relationshipTypes,
+                from, to, caller.role(), caller.actor()));
         response.setContentType(exportFormat.mediaType() + (exportFormat == ExportFormat.CSV ? "" : ";charset=UTF-8"));
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + exportFormat.fileName() + "\"");
         response.setHeader(HttpHeaders.VARY, CallerResolver.HEADER + ", " + HttpHeaders.AUTHORIZATION);
@@ -77,7 +80,8 @@ class ExportController {
             out.flush();
         }
         catch (IOException | RuntimeException ex) {
-            // The response has begun: the client sees a cut-off file (and a broken connection), never a stack trace.
+            // The response has begun: the client sees a cut-off file (and a broken
+            // connection), never a stack trace.
             String id = UUID.randomUUID().toString();
             log.error("Export {} failed after it began ({})", id, exportFormat.formatName(), ex);
             throw new ExportAborted(id, ex);

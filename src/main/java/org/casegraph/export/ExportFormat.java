@@ -5,10 +5,16 @@ import java.util.Locale;
 
 import org.casegraph.support.InvalidArgumentException;
 
-/** The formats the graph exports to, with what an HTTP client or a file needs to know of each. */
+/**
+ * The formats the graph exports to, with what an HTTP client or a file needs to know of
+ * each.
+ */
 public enum ExportFormat {
 
-    /** FollowTheMoney entities, one JSON object a line, for Aleph and OpenSanctions tooling. */
+    /**
+     * FollowTheMoney entities, one JSON object a line, for Aleph and OpenSanctions
+     * tooling.
+     */
     FTM("ftm", "application/x-ndjson", "casegraph.ftm.json"),
 
     /** A TimelineJS 3 timeline of events. */
@@ -44,7 +50,9 @@ public enum ExportFormat {
         return this.fileName;
     }
 
-    /** The format called {@code name}; {@code argument} names the parameter in the error. */
+    /**
+     * The format called {@code name}; {@code argument} names the parameter in the error.
+     */
     public static ExportFormat parse(String argument, String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())

@@ -19,10 +19,12 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /**
- * The export's reads, every one a page of bounded size: entities in id order from a key, relationships of a page of
- * entities, timeline events by offset. Each statement takes {@code $visible} and filters with {@link Visibility}, and
- * returns entities and relationships through {@link Visibility#entity} and the relationship projection, so an export
- * holds what GraphQL serves the same caller, sensitive fields included or left out alike.
+ * The export's reads, every one a page of bounded size: entities in id order from a key,
+ * relationships of a page of entities, timeline events by offset. Each statement takes
+ * {@code $visible} and filters with {@link Visibility}, and returns entities and
+ * relationships through {@link Visibility#entity} and the relationship projection, so an
+ * export holds what GraphQL serves the same caller, sensitive fields included or left out
+ * alike.
  */
 @Repository
 public class ExportRepository {
@@ -52,7 +54,10 @@ public class ExportRepository {
             RETURN %s AS n
             """.formatted(Visibility.visible("n"), Visibility.entity("n"));
 
-    /** Parameters ids (the start entities) and visible; the type pattern is checked against the vocabulary. */
+    /**
+     * Parameters ids (the start entities) and visible; the type pattern is checked
+     * against the vocabulary.
+     */
     private static final String RELATIONSHIPS_FROM = """
             UNWIND $ids AS id
             MATCH (a:Entity {id: id})-[r%s]->(b:Entity)
@@ -68,7 +73,10 @@ public class ExportRepository {
             RETURN count(r) AS n
             """;
 
-    /** One breadth-first level of a subgraph: the unseen visible entities linked to the frontier by a visible link. */
+    /**
+     * One breadth-first level of a subgraph: the unseen visible entities linked to the
+     * frontier by a visible link.
+     */
     private static final String SUBGRAPH_LEVEL = """
             CALL {
               WITH found, frontier
@@ -88,7 +96,10 @@ public class ExportRepository {
             RETURN n.id AS id ORDER BY id
             """;
 
-    /** The case an event is grouped under: the first, by id, of the visible cases it is visibly PART_OF. */
+    /**
+     * The case an event is grouped under: the first, by id, of the visible cases it is
+     * visibly PART_OF.
+     */
     private static final String EVENT_CASES = """
             UNWIND $ids AS id
             MATCH (e:Event {id: id})-[r:PART_OF]->(c:Case)
@@ -104,13 +115,16 @@ public class ExportRepository {
         this.graph = graph;
     }
 
-    /** A relationship with the types of the entities at its ends, which FtM's schemata depend on. */
+    /**
+     * A relationship with the types of the entities at its ends, which FtM's schemata
+     * depend on.
+     */
     public record Link(Relationship relationship, String fromType, String toType) {
     }
 
     /**
-     * An event of a timeline, the sensitive records that brought it in (see {@link TimelineRepository}) and its sort
-     * key, where the next page starts.
+     * An event of a timeline, the sensitive records that brought it in (see
+     * {@link TimelineRepository}) and its sort key, where the next page starts.
      */
     public record TimelineEvent(Event event, List<String> via, String sortKey) {
     }
@@ -123,7 +137,10 @@ public class ExportRepository {
         return this.graph.single(COUNT_ENTITIES, Map.of("visible", visible), (r) -> r.get("n").asLong());
     }
 
-    /** The next {@code limit} visible entities after id {@code after} ("" for the first page), in id order. */
+    /**
+     * The next {@code limit} visible entities after id {@code after} ("" for the first
+     * page), in id order.
+     */
     List<Entity> entityPage(String after, int limit, List<String> visible) {
         return this.graph.query(ENTITY_PAGE, Map.of("after", after, "limit", limit, "visible", visible),
                 (r) -> EntityMapper.asEntity(r.get("n")));
@@ -141,7 +158,10 @@ public class ExportRepository {
                 (r) -> EntityMapper.asEntity(r.get("n")));
     }
 
-    /** The visible relationships leaving the entities {@code ids} towards visible entities, of the checked types. */
+    /**
+     * The visible relationships leaving the entities {@code ids} towards visible
+     * entities, of the checked types.
+     */
     List<Link> relationshipsFrom(List<String> ids, String typePattern, List<String> visible) {
         String cypher = RELATIONSHIPS_FROM.formatted(typePattern, Visibility.visible("a"), Visibility.visible("r"),
                 Visibility.visible("b"), EntityRepository.RELATIONSHIP_PROJECTION, ENTITY_TYPE.formatted("a"),
@@ -151,7 +171,10 @@ public class ExportRepository {
                         r.get("toType").asString()));
     }
 
-    /** How many visible relationships link visible entities, among {@code ids} only unless that is null. */
+    /**
+     * How many visible relationships link visible entities, among {@code ids} only unless
+     * that is null.
+     */
     long countRelationships(List<String> ids, String typePattern, List<String> visible) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ids", ids);
@@ -161,9 +184,10 @@ public class ExportRepository {
     }
 
     /**
-     * The ids of the visible entities within {@code depth} hops of {@code id} over visible relationships of the
-     * checked types, the entity itself included; empty when the entity is not visible. Ids only, so that a large
-     * subgraph costs its ids and not its entities.
+     * The ids of the visible entities within {@code depth} hops of {@code id} over
+     * visible relationships of the checked types, the entity itself included; empty when
+     * the entity is not visible. Ids only, so that a large subgraph costs its ids and not
+     * its entities.
      */
     List<String> subgraphIds(String id, int depth, String typePattern, List<String> visible) {
         StringBuilder levels = new StringBuilder();
@@ -175,8 +199,8 @@ public class ExportRepository {
     }
 
     /**
-     * A page of the timeline, exactly as the {@code timeline} query reads it: the events after {@code after} (the
-     * previous page's last event, or null for the first page).
+     * A page of the timeline, exactly as the {@code timeline} query reads it: the events
+     * after {@code after} (the previous page's last event, or null for the first page).
      */
     List<TimelineEvent> timeline(String entityId, String from, String to, TimelineEvent after, int limit,
             List<String> visible) {
@@ -190,7 +214,8 @@ public class ExportRepository {
         parameters.put("limit", limit);
         parameters.put("visible", visible);
         return this.graph.query(entityId == null ? TimelineRepository.ALL_EVENTS : TimelineRepository.ENTITY_EVENTS,
-                parameters, (r) -> new TimelineEvent((Event) EntityMapper.asEntity(r.get("e")),
+                parameters,
+                (r) -> new TimelineEvent((Event) EntityMapper.asEntity(r.get("e")),
                         r.containsKey("via") ? r.get("via").asList(Value::asString) : List.of(),
                         r.get("e").get(EventOrder.SORT_KEY).asString()));
     }

@@ -8,17 +8,21 @@ import org.casegraph.graph.PartialDate;
 import org.casegraph.support.InvalidArgumentException;
 
 /**
- * One export as asked for, its parameters checked: the whole graph or the subgraph of one entity ({@code depth} hops,
- * optionally only along {@code relationshipTypes}) for FtM, GraphML and CSV; the events of the graph or of one entity
- * between {@code from} and {@code to} for TimelineJS. {@code role} and {@code actor} are the caller's, so the export
- * holds exactly what GraphQL would serve them.
+ * One export as asked for, its parameters checked: the whole graph or the subgraph of one
+ * entity ({@code depth} hops, optionally only along {@code relationshipTypes}) for FtM,
+ * GraphML and CSV; the events of the graph or of one entity between {@code from} and
+ * {@code to} for TimelineJS. {@code role} and {@code actor} are the caller's, so the
+ * export holds exactly what GraphQL would serve them.
  */
 public record ExportRequest(ExportFormat format, String entityId, int depth, List<String> relationshipTypes,
         String from, String to, Role role, String actor) {
 
     public static final int MAX_DEPTH = 3;
 
-    /** Checks the parameters as a client sent them (null for those left out); the names are the HTTP parameters'. */
+    /**
+     * Checks the parameters as a client sent them (null for those left out); the names
+     * are the HTTP parameters'.
+     */
     public static ExportRequest of(ExportFormat format, String entityId, String depth, List<String> relationshipTypes,
             String from, String to, Role role, String actor) {
         String entity = entityId == null || entityId.isBlank() ? null : entityId.strip();
@@ -30,7 +34,8 @@ public record ExportRequest(ExportFormat format, String entityId, int depth, Lis
                         + " depth applies to ftm, graphml and csv");
             }
             if (types != null) {
-                throw new InvalidArgumentException("relationshipTypes", "applies to ftm, graphml and csv, not to a timeline");
+                throw new InvalidArgumentException("relationshipTypes",
+                        "applies to ftm, graphml and csv, not to a timeline");
             }
             date("from", from);
             date("to", to);
@@ -45,13 +50,15 @@ public record ExportRequest(ExportFormat format, String entityId, int depth, Lis
         int hops = 0;
         if (depth != null) {
             if (entity == null) {
-                throw new InvalidArgumentException("depth", "needs entityId: the subgraph is counted in hops from that entity");
+                throw new InvalidArgumentException("depth",
+                        "needs entityId: the subgraph is counted in hops from that entity");
             }
             try {
                 hops = Integer.parseInt(depth.strip());
             }
             catch (NumberFormatException ex) {
-                throw new InvalidArgumentException("depth", "must be a whole number from 1 to " + MAX_DEPTH + ", not '" + depth + "'");
+                throw new InvalidArgumentException("depth",
+                        "must be a whole number from 1 to " + MAX_DEPTH + ", not '" + depth + "'");
             }
             if (hops < 1 || hops > MAX_DEPTH) {
                 throw new InvalidArgumentException("depth", "must be between 1 and " + MAX_DEPTH + ", not " + hops);
@@ -65,7 +72,8 @@ public record ExportRequest(ExportFormat format, String entityId, int depth, Lis
 
     private static void date(String argument, String value) {
         if (value != null && !PartialDate.isValid(value)) {
-            throw new InvalidArgumentException(argument, "'" + value + "' is not a PartialDate; use 2011, 2011-12 or 2011-12-15");
+            throw new InvalidArgumentException(argument,
+                    "'" + value + "' is not a PartialDate; use 2011, 2011-12 or 2011-12-15");
         }
     }
 
@@ -74,7 +82,10 @@ public record ExportRequest(ExportFormat format, String entityId, int depth, Lis
         return Visibility.visibleTo(this.role);
     }
 
-    /** Whether reads of sensitive records are the caller's to see, and so recorded in the audit trail. */
+    /**
+     * Whether reads of sensitive records are the caller's to see, and so recorded in the
+     * audit trail.
+     */
     boolean audited() {
         return this.role != null && this.role.atLeast(Role.INVESTIGATOR);
     }

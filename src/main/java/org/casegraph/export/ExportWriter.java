@@ -7,9 +7,10 @@ import java.util.Map;
 import org.casegraph.entity.Entity;
 
 /**
- * Writes one export format as the pages come: entities first, then relationships, then whatever closes the file.
- * {@code documents} holds the visible documents the page's citations name, by id (a citation of a document the
- * caller may not see is left out, as GraphQL leaves it out).
+ * Writes one export format as the pages come: entities first, then relationships, then
+ * whatever closes the file. {@code documents} holds the visible documents the page's
+ * citations name, by id (a citation of a document the caller may not see is left out, as
+ * GraphQL leaves it out).
  */
 interface ExportWriter {
 
@@ -19,7 +20,9 @@ interface ExportWriter {
 
     void finish() throws IOException;
 
-    /** The entities and relationships written, for the summary (FtM leaves victims out). */
+    /**
+     * The entities and relationships written, for the summary (FtM leaves victims out).
+     */
     long entitiesWritten();
 
     long relationshipsWritten();

@@ -30,15 +30,20 @@ import org.casegraph.entity.Victim;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * FollowTheMoney entities, one JSON object a line ({@code id}, {@code schema}, {@code properties} with lists of
- * strings), as Aleph's and OpenSanctions' tools read them. The mapping is the README's table ("Export"): a Victim has
- * no FtM schema and is left out, with every relationship that touches one. Quotes go to {@code notes} (entities) and
- * {@code description} (relationships, whose interval schemata have no {@code proof}); entities' {@code proof} names
- * the cited documents, which the export always holds.
+ * FollowTheMoney entities, one JSON object a line ({@code id}, {@code schema},
+ * {@code properties} with lists of strings), as Aleph's and OpenSanctions' tools read
+ * them. The mapping is the README's table ("Export"): a Victim has no FtM schema and is
+ * left out, with every relationship that touches one. Quotes go to {@code notes}
+ * (entities) and {@code description} (relationships, whose interval schemata have no
+ * {@code proof}); entities' {@code proof} names the cited documents, which the export
+ * always holds.
  */
 final class FtmWriter implements ExportWriter {
 
-    /** FtM entity ids: letters, digits, dots and hyphens, at most 200 characters (followthemoney's entity type). */
+    /**
+     * FtM entity ids: letters, digits, dots and hyphens, at most 200 characters
+     * (followthemoney's entity type).
+     */
     static final Pattern ID = Pattern.compile("[0-9a-zA-Z]([0-9a-zA-Z.\\-]*[0-9a-zA-Z])?");
 
     /** Organization kinds that FtM calls a PublicBody. */
@@ -55,7 +60,9 @@ final class FtmWriter implements ExportWriter {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    /** Entities this export left out (victims), so that no relationship points at them. */
+    /**
+     * Entities this export left out (victims), so that no relationship points at them.
+     */
     private final Set<String> written = new java.util.HashSet<>();
 
     private long entities;
@@ -66,7 +73,10 @@ final class FtmWriter implements ExportWriter {
         this.out = out;
     }
 
-    /** The FtM id of a CaseGraph entity or relationship id: {@code person/x} becomes {@code person.x}. */
+    /**
+     * The FtM id of a CaseGraph entity or relationship id: {@code person/x} becomes
+     * {@code person.x}.
+     */
     static String id(String casegraphId) {
         String dotted = casegraphId.replace('/', '.');
         if (dotted.length() <= 200 && ID.matcher(dotted).matches()) {
@@ -140,12 +150,18 @@ final class FtmWriter implements ExportWriter {
         return this.relationships;
     }
 
-    /** Whether a document is in the export already (a subgraph's citations may name documents outside it). */
+    /**
+     * Whether a document is in the export already (a subgraph's citations may name
+     * documents outside it).
+     */
     boolean holds(String id) {
         return this.written.contains(id);
     }
 
-    /** An FtM edge schema, its source and target properties, and the role to state when the link has none. */
+    /**
+     * An FtM edge schema, its source and target properties, and the role to state when
+     * the link has none.
+     */
     record Edge(String schema, String source, String target, String role) {
     }
 
@@ -161,7 +177,8 @@ final class FtmWriter implements ExportWriter {
                 break;
             case "MEMBER_OF", "HOLDS_OFFICE":
                 if (legalFrom && "Organization".equals(toType)) {
-                    return new Edge("Membership", "member", "organization", "HOLDS_OFFICE".equals(type) ? "office holder" : null);
+                    return new Edge("Membership", "member", "organization",
+                            "HOLDS_OFFICE".equals(type) ? "office holder" : null);
                 }
                 break;
             case "OPERATED":
@@ -235,7 +252,8 @@ final class FtmWriter implements ExportWriter {
             properties.add("publishedAt", document.publicationDate());
             properties.add("sourceUrl", document.url());
             properties.add("keywords", document.kind());
-            // FtM requires a file name of a Document; where CaseGraph has no file, the id's slug stands in.
+            // FtM requires a file name of a Document; where CaseGraph has no file, the
+            // id's slug stands in.
             properties.add("fileName", document.seedFile() != null ? document.seedFile()
                     : document.id().substring(document.id().indexOf('/') + 1));
             return ARTICLES.contains(document.kind()) ? "Article" : "Document";
@@ -283,18 +301,22 @@ final class FtmWriter implements ExportWriter {
         return "\u201c" + citation.quote() + "\u201d \u2014 " + document.name();
     }
 
-    /** An event's outcome and how sure its date is, which FtM's Event has no fields for. */
+    /**
+     * An event's outcome and how sure its date is, which FtM's Event has no fields for.
+     */
     private static String outcome(Event event) {
         List<String> parts = new ArrayList<>();
         if (event.dateQualifier() != null) {
-            parts.add("date " + event.dateQualifier() + (event.dateReasoning() == null ? "" : ": " + event.dateReasoning()));
+            parts.add("date " + event.dateQualifier()
+                    + (event.dateReasoning() == null ? "" : ": " + event.dateReasoning()));
         }
         if (event.sentenceYears() != null) {
             parts.add("sentence: " + number(event.sentenceYears())
                     + (event.sentenceYearsMax() == null ? "" : "\u2013" + number(event.sentenceYearsMax())) + " years");
         }
         if (event.fineAmount() != null) {
-            parts.add("fine: " + number(event.fineAmount()) + (event.fineCurrency() == null ? "" : " " + event.fineCurrency()));
+            parts.add("fine: " + number(event.fineAmount())
+                    + (event.fineCurrency() == null ? "" : " " + event.fineCurrency()));
         }
         if (event.count() != null) {
             parts.add((event.countQualifier() == null ? "" : event.countQualifier() + " ") + event.count()
@@ -305,8 +327,9 @@ final class FtmWriter implements ExportWriter {
 
     private static String figure(Statistic statistic) {
         return statistic.metric() + ": " + (statistic.qualifier() == null ? "" : statistic.qualifier() + " ")
-                + number(statistic.value()) + (statistic.valueMax() == null ? "" : "\u2013" + number(statistic.valueMax()))
-                + " " + statistic.unit() + (statistic.period() == null ? "" : " (" + statistic.period() + ")");
+                + number(statistic.value())
+                + (statistic.valueMax() == null ? "" : "\u2013" + number(statistic.valueMax())) + " " + statistic.unit()
+                + (statistic.period() == null ? "" : " (" + statistic.period() + ")");
     }
 
     static String number(Double value) {
@@ -315,14 +338,18 @@ final class FtmWriter implements ExportWriter {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    /** An FtM properties object: every value a list of distinct strings, empty values left out. */
+    /**
+     * An FtM properties object: every value a list of distinct strings, empty values left
+     * out.
+     */
     private static final class Properties {
 
         private final Map<String, Set<String>> values = new LinkedHashMap<>();

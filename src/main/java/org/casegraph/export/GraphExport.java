@@ -25,11 +25,13 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Exports the graph, or the subgraph of one entity, as the caller may see it, page by page: memory holds one page of
- * entities or relationships at a time (and, for a subgraph, the ids in it), whatever the size of the graph. Each page
- * is a read transaction of its own, so a graph edited during a long export may show the edit in later pages only.
- * Reads by investigators and up are written to the audit trail page by page, as GraphQL records them
- * ({@link SensitiveReadAudit}): every sensitive record, or record with sensitive fields, that the export held.
+ * Exports the graph, or the subgraph of one entity, as the caller may see it, page by
+ * page: memory holds one page of entities or relationships at a time (and, for a
+ * subgraph, the ids in it), whatever the size of the graph. Each page is a read
+ * transaction of its own, so a graph edited during a long export may show the edit in
+ * later pages only. Reads by investigators and up are written to the audit trail page by
+ * page, as GraphQL records them ({@link SensitiveReadAudit}): every sensitive record, or
+ * record with sensitive fields, that the export held.
  */
 @Component
 public class GraphExport {
@@ -51,7 +53,10 @@ public class GraphExport {
         this.audit = audit;
     }
 
-    /** A checked export, ready to write: the entity resolved (an old id finds the entity it was merged into). */
+    /**
+     * A checked export, ready to write: the entity resolved (an old id finds the entity
+     * it was merged into).
+     */
     public record Plan(ExportRequest request, Entity entity, String typePattern, List<String> scope) {
     }
 
@@ -60,16 +65,19 @@ public class GraphExport {
     }
 
     /**
-     * Checks what the database must answer (the entity exists for this caller, the relationship types are known)
-     * before anything is written, so that a bad request is refused with its reason.
+     * Checks what the database must answer (the entity exists for this caller, the
+     * relationship types are known) before anything is written, so that a bad request is
+     * refused with its reason.
      */
     public Plan plan(ExportRequest request) {
-        String typePattern = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", request.relationshipTypes());
+        String typePattern = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes",
+                request.relationshipTypes());
         if (request.entityId() == null) {
             return new Plan(request, null, typePattern, null);
         }
         Entity entity = this.entities.findById(request.entityId(), request.visible())
-            .orElseThrow(() -> new InvalidArgumentException("entityId", "no entity has the id '" + request.entityId() + "'"));
+            .orElseThrow(() -> new InvalidArgumentException("entityId",
+                    "no entity has the id '" + request.entityId() + "'"));
         List<String> scope = request.format() == ExportFormat.TIMELINEJS ? null
                 : this.exports.subgraphIds(entity.id(), request.depth(), typePattern, request.visible());
         return new Plan(request, entity, typePattern, scope);
@@ -77,8 +85,10 @@ public class GraphExport {
 
     /** Writes the export to {@code out}, reporting progress; {@code out} is left open. */
     public Summary write(Plan plan, OutputStream out, Progress progress) throws IOException {
-        // The mapper notes every record a web request reads for GraphQL's audit; an export of a million entities
-        // must not hold a million ids, so the export runs outside the request's attributes and audits page by page.
+        // The mapper notes every record a web request reads for GraphQL's audit; an
+        // export of a million entities
+        // must not hold a million ids, so the export runs outside the request's
+        // attributes and audits page by page.
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         RequestContextHolder.resetRequestAttributes();
         try {
@@ -142,8 +152,9 @@ public class GraphExport {
     }
 
     /**
-     * FtM's {@code proof} must point at entities in the file: a subgraph's citations of documents outside it bring
-     * those documents in (and the documents they cite), as entities without their relationships.
+     * FtM's {@code proof} must point at entities in the file: a subgraph's citations of
+     * documents outside it bring those documents in (and the documents they cite), as
+     * entities without their relationships.
      */
     private void documentsOutside(FtmWriter ftm, Set<String> cited, List<String> visible, ExportRequest request)
             throws IOException {
@@ -169,8 +180,9 @@ public class GraphExport {
     }
 
     /**
-     * Pages through the export's entities in id order: the whole graph by key ({@code after}: the last id of the page
-     * before), a subgraph by slices of its ids ({@code ofIds}).
+     * Pages through the export's entities in id order: the whole graph by key
+     * ({@code after}: the last id of the page before), a subgraph by slices of its ids
+     * ({@code ofIds}).
      */
     private <T> void forEachPage(Plan plan, Function<List<String>, List<T>> ofIds, Function<String, List<T>> after,
             Function<T, String> id, PageHandler<T> handler) throws IOException {
@@ -194,11 +206,13 @@ public class GraphExport {
     private Summary timeline(Plan plan, OutputStream out, Progress progress) throws IOException {
         ExportRequest request = plan.request();
         List<String> visible = request.visible();
-        String span = (request.from() == null ? "" : " from " + request.from()) + (request.to() == null ? "" : " to " + request.to());
+        String span = (request.from() == null ? "" : " from " + request.from())
+                + (request.to() == null ? "" : " to " + request.to());
         TimelineJsWriter writer = new TimelineJsWriter(out,
                 plan.entity() == null ? "CaseGraph timeline" : plan.entity().name(),
-                "Events" + (plan.entity() == null ? "" : " involving " + plan.entity().name()
-                        + " directly or through its cases") + span + ", each with the quotes it rests on.");
+                "Events" + (plan.entity() == null ? ""
+                        : " involving " + plan.entity().name() + " directly or through its cases") + span
+                        + ", each with the quotes it rests on.");
         String entityId = plan.entity() == null ? null : plan.entity().id();
         int skip = 0;
         ExportRepository.TimelineEvent last = null;
@@ -209,7 +223,8 @@ public class GraphExport {
                 break;
             }
             List<Event> events = page.stream().map(ExportRepository.TimelineEvent::event).toList();
-            Map<String, ExportRepository.EventCase> cases = this.exports.eventCases(ExportRepository.ids(events), visible);
+            Map<String, ExportRepository.EventCase> cases = this.exports.eventCases(ExportRepository.ids(events),
+                    visible);
             writer.events(events, cases, documents(events, Entity::sources, visible));
             List<String> read = new ArrayList<>(ExportRepository.ids(events));
             page.forEach((event) -> read.addAll(event.via()));
@@ -231,7 +246,8 @@ public class GraphExport {
     }
 
     /** The visible documents the items cite, by id, in one query. */
-    private <T> Map<String, Entity> documents(List<T> items, Function<T, List<Citation>> sources, List<String> visible) {
+    private <T> Map<String, Entity> documents(List<T> items, Function<T, List<Citation>> sources,
+            List<String> visible) {
         Set<String> ids = new HashSet<>();
         items.forEach((item) -> sources.apply(item).forEach((citation) -> ids.add(citation.documentId())));
         return ids.isEmpty() ? Map.of() : this.entities.findAllById(ids, visible);

@@ -12,8 +12,9 @@ import javax.xml.stream.XMLStreamWriter;
 import org.casegraph.entity.Entity;
 
 /**
- * GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd and Cytoscape, written with the JDK's
- * {@link XMLStreamWriter}: the keys of {@link Attributes} declared first, then nodes and edges as the pages come.
+ * GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd and Cytoscape, written with
+ * the JDK's {@link XMLStreamWriter}: the keys of {@link Attributes} declared first, then
+ * nodes and edges as the pages come.
  */
 final class GraphMlWriter implements ExportWriter {
 

@@ -18,11 +18,13 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A TimelineJS 3 timeline (https://timeline.knightlab.com/docs/json-format.html), written an event at a time: a
- * {@code title} slide, then {@code events}, each with a {@code start_date} of the precision its date has (a year-only
- * date gives only a year), {@code text.headline} and {@code text.text}, the case it belongs to as {@code group}, and
- * its sources as {@code media.credit} (with the quotes as the caption, and a cited document's URL when one has any).
- * TimelineJS shows text as HTML, so everything from the graph is escaped.
+ * A TimelineJS 3 timeline (https://timeline.knightlab.com/docs/json-format.html), written
+ * an event at a time: a {@code title} slide, then {@code events}, each with a
+ * {@code start_date} of the precision its date has (a year-only date gives only a year),
+ * {@code text.headline} and {@code text.text}, the case it belongs to as {@code group},
+ * and its sources as {@code media.credit} (with the quotes as the caption, and a cited
+ * document's URL when one has any). TimelineJS shows text as HTML, so everything from the
+ * graph is escaped.
  */
 final class TimelineJsWriter {
 
@@ -36,8 +38,8 @@ final class TimelineJsWriter {
 
     TimelineJsWriter(OutputStream out, String headline, String text) throws IOException {
         this.out = out;
-        Map<String, Object> title = Map.of("text", Map.of("headline", HtmlUtils.htmlEscape(headline), "text",
-                HtmlUtils.htmlEscape(text)));
+        Map<String, Object> title = Map.of("text",
+                Map.of("headline", HtmlUtils.htmlEscape(headline), "text", HtmlUtils.htmlEscape(text)));
         write("{\"title\":");
         this.out.write(this.json.writeValueAsBytes(title));
         write(",\n\"events\":[\n");
@@ -95,7 +97,9 @@ final class TimelineJsWriter {
         this.out.flush();
     }
 
-    /** A TimelineJS date of the PartialDate's precision: {@code 2011} gives only a year. */
+    /**
+     * A TimelineJS date of the PartialDate's precision: {@code 2011} gives only a year.
+     */
     static Map<String, Object> date(String partialDate) {
         String[] parts = partialDate.split("-");
         Map<String, Object> date = new LinkedHashMap<>();

@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The model's vocabulary from {@code schema/vocabulary.yaml}: entity types with their fields, and relationship
- * types with the entity types they may link. Every write path validates against it.
+ * The model's vocabulary from {@code schema/vocabulary.yaml}: entity types with their
+ * fields, and relationship types with the entity types they may link. Every write path
+ * validates against it.
  */
 public final class Vocabulary {
 
@@ -85,8 +86,8 @@ public final class Vocabulary {
     @SuppressWarnings("unchecked")
     private static Vocabulary parse(Map<String, Object> yaml) {
         Map<String, EntityType> entityTypes = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) yaml.get("entityTypes")).forEach((type, definition) -> entityTypes
-            .put(type, new EntityType(type, fields((Map<String, Map<String, Object>>) definition.get("fields")))));
+        ((Map<String, Map<String, Object>>) yaml.get("entityTypes")).forEach((type, definition) -> entityTypes.put(type,
+                new EntityType(type, fields((Map<String, Map<String, Object>>) definition.get("fields")))));
         Map<String, RelationshipType> relationshipTypes = new LinkedHashMap<>();
         ((Map<String, Map<String, Object>>) yaml.get("relationshipTypes")).forEach((type, definition) -> {
             if (!type.matches("[A-Z][A-Z_]*")) {
@@ -102,9 +103,10 @@ public final class Vocabulary {
     @SuppressWarnings("unchecked")
     private static Map<String, FieldSpec> fields(Map<String, Map<String, Object>> specs) {
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        (specs == null ? Map.<String, Map<String, Object>>of() : specs).forEach((field, spec) -> fields.put(field,
-                new FieldSpec(field, FieldKind.parse((String) spec.get("kind")), Boolean.TRUE.equals(spec.get("required")),
-                        ((List<Object>) spec.getOrDefault("values", List.of())).stream().map(String::valueOf).toList())));
+        (specs == null ? Map.<String, Map<String, Object>>of() : specs)
+            .forEach((field, spec) -> fields.put(field, new FieldSpec(field, FieldKind.parse((String) spec.get("kind")),
+                    Boolean.TRUE.equals(spec.get("required")),
+                    ((List<Object>) spec.getOrDefault("values", List.of())).stream().map(String::valueOf).toList())));
         return java.util.Collections.unmodifiableMap(fields);
     }
 
@@ -124,7 +126,10 @@ public final class Vocabulary {
         return this.relationshipTypes.keySet();
     }
 
-    /** The properties any relationship may carry ({@code relationshipFields} in the vocabulary). */
+    /**
+     * The properties any relationship may carry ({@code relationshipFields} in the
+     * vocabulary).
+     */
     public Map<String, FieldSpec> relationshipFields() {
         return this.relationshipFields;
     }

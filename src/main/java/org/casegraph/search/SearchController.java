@@ -71,8 +71,13 @@ class SearchController {
                         + "through the cases and events they belong to");
             }
             if (this.vocabulary.entityType(type) == null) {
-                throw new InvalidArgumentException("types", "unknown type '" + type + "'; one of "
-                        + this.vocabulary.entityTypeNames().stream().filter((name) -> !"Victim".equals(name)).sorted().toList());
+                throw new InvalidArgumentException("types",
+                        "unknown type '" + type + "'; one of "
+                                + this.vocabulary.entityTypeNames()
+                                    .stream()
+                                    .filter((name) -> !"Victim".equals(name))
+                                    .sorted()
+                                    .toList());
             }
         }
         return types;
@@ -86,8 +91,9 @@ class SearchController {
         else if (entity instanceof Organization organization) {
             aliases = organization.aliases().stream();
         }
-        Stream<String> texts = Stream.of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
-                entity.sources().stream().map(Citation::quote))
+        Stream<String> texts = Stream
+            .of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
+                    entity.sources().stream().map(Citation::quote))
             .flatMap((stream) -> stream);
         return texts.map((text) -> Highlighter.highlight(text, terms.terms()))
             .filter(Objects::nonNull)

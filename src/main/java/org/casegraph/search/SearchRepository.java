@@ -12,18 +12,22 @@ import static org.casegraph.access.Visibility.entity;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * Full-text search over names, aliases, summaries and quotes. The statement is public so that the benchmark runs
- * exactly what the API runs.
+ * Full-text search over names, aliases, summaries and quotes. The statement is public so
+ * that the benchmark runs exactly what the API runs.
  */
 @Repository
 public class SearchRepository {
 
-    /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
+    /**
+     * How many hits each index contributes before ranking; totalCount counts at most this
+     * many per index.
+     */
     public static final int MAX_HITS = 500;
 
     /**
-     * Both full-text indexes at once, names weighing double; exact names and aliases first; one page and the
-     * total count in one round trip. Parameters: see {@link #parameters}.
+     * Both full-text indexes at once, names weighing double; exact names and aliases
+     * first; one page and the total count in one round trip. Parameters: see
+     * {@link #parameters}.
      */
     public static final String SEARCH = """
             CALL {
@@ -58,7 +62,10 @@ public class SearchRepository {
     record Hit(Entity entity, double score) {
     }
 
-    /** The hits from {@code skip} on, at most {@code first} of them, of the entities of {@code types} (null: any). */
+    /**
+     * The hits from {@code skip} on, at most {@code first} of them, of the entities of
+     * {@code types} (null: any).
+     */
     Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible) {
         return this.graph.single(SEARCH, parameters(terms, types, skip, first, visible),
                 (record) -> new Hits(record.get("page")
@@ -66,7 +73,10 @@ public class SearchRepository {
                         record.get("total").asInt()));
     }
 
-    /** The parameters of {@link #SEARCH}: the Lucene queries of {@code terms}, and the rest as given. */
+    /**
+     * The parameters of {@link #SEARCH}: the Lucene queries of {@code terms}, and the
+     * rest as given.
+     */
     public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first,
             List<String> visible) {
         return Graph.parameters("names", terms.namesQuery(), "texts", terms.textsQuery(), "exact", terms.exact(),

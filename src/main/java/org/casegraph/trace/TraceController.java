@@ -56,7 +56,8 @@ class TraceController {
     Subgraph subgraph(@Argument List<String> ids, @Argument List<String> relationshipTypes, GraphQLContext context) {
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() > MAX_NEIGHBORHOOD) {
-            throw new InvalidArgumentException("ids", "must name at most " + MAX_NEIGHBORHOOD + " entities, not " + distinct.size());
+            throw new InvalidArgumentException("ids",
+                    "must name at most " + MAX_NEIGHBORHOOD + " entities, not " + distinct.size());
         }
         String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
         return this.trace.among(distinct, types, Visibility.of(context));
@@ -87,10 +88,12 @@ class TraceController {
     }
 
     @QueryMapping
-    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first, GraphQLContext context) {
+    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first,
+            GraphQLContext context) {
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() < 2 || distinct.size() > MAX_COMMON_IDS) {
-            throw new InvalidArgumentException("ids", "must name between 2 and " + MAX_COMMON_IDS + " different entities");
+            throw new InvalidArgumentException("ids",
+                    "must name between 2 and " + MAX_COMMON_IDS + " different entities");
         }
         return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100), Visibility.of(context));
     }

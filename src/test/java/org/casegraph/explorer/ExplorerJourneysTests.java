@@ -33,9 +33,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journeys a journalist or an investigator takes through the explorer, in a real headless Chromium against the
- * service with its seed data. What the pages must show is read from the API in the same test, never written here.
- * Each journey leaves screenshots under target/explorer/.
+ * The journeys a journalist or an investigator takes through the explorer, in a real
+ * headless Chromium against the service with its seed data. What the pages must show is
+ * read from the API in the same test, never written here. Each journey leaves screenshots
+ * under target/explorer/.
  */
 @CaseGraphTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,7 +87,10 @@ class ExplorerJourneysTests {
         return browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    /** No script error, failed load or Content-Security-Policy violation on the pages seen so far. */
+    /**
+     * No script error, failed load or Content-Security-Policy violation on the pages seen
+     * so far.
+     */
     private void noProblemsInTheConsole() {
         assertThat(browser.problems()).as("console errors and warnings").isEmpty();
     }
@@ -101,12 +105,15 @@ class ExplorerJourneysTests {
         WebElement box = find("#search-q");
         box.sendKeys("Trofimv");
         // As you type: the suggestions forgive the typo.
-        browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-q-suggestions"), "Alexander Trofimov"));
+        browser.waiting(10)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-q-suggestions"),
+                    "Alexander Trofimov"));
         browser.screenshot("1a-suggestions");
         box.sendKeys(Keys.ENTER);
         ready();
         assertThat(browser.driver().getCurrentUrl()).endsWith("/search?q=Trofimv");
-        List<String> apiResults = this.graphQl.document("{ search(query: \"Trofimv\", first: 20) { edges { node { name } } } }")
+        List<String> apiResults = this.graphQl
+            .document("{ search(query: \"Trofimv\", first: 20) { edges { node { name } } } }")
             .execute()
             .path("search.edges[*].node.name")
             .entityList(String.class)
@@ -123,10 +130,16 @@ class ExplorerJourneysTests {
         GraphQlTester.Response status = this.graphQl.document("""
                 { entity(id: "person/alexander-trofimov") { ... on Person { legalStatus { standing
                   history { id name kind sources { quote } } } } } }""").execute();
-        assertThat(texts(".legal .badge")).isEqualTo(status.path("entity.legalStatus[*].standing").entityList(String.class).get());
+        assertThat(texts(".legal .badge"))
+            .isEqualTo(status.path("entity.legalStatus[*].standing").entityList(String.class).get());
         List<Map> history = status.path("entity.legalStatus[0].history").entityList(Map.class).get();
-        Map<?, ?> pardon = history.stream().filter((event) -> "pardon".equals(event.get("kind"))).findFirst().orElseThrow();
-        WebElement pardonRow = browser.driver().findElements(By.cssSelector(".legal-event")).stream()
+        Map<?, ?> pardon = history.stream()
+            .filter((event) -> "pardon".equals(event.get("kind")))
+            .findFirst()
+            .orElseThrow();
+        WebElement pardonRow = browser.driver()
+            .findElements(By.cssSelector(".legal-event"))
+            .stream()
             .filter((row) -> row.getText().contains((String) pardon.get("name")))
             .findFirst()
             .orElseThrow(() -> new AssertionError("the pardon is not in the legal status"));
@@ -134,7 +147,8 @@ class ExplorerJourneysTests {
         assertThat(pardonRow.findElements(By.cssSelector("blockquote p")).stream().map(WebElement::getText))
             .contains("“" + quote + "”");
         // The quote links to its source document.
-        assertThat(pardonRow.findElement(By.cssSelector("blockquote footer a")).getAttribute("href")).contains("/document/");
+        assertThat(pardonRow.findElement(By.cssSelector("blockquote footer a")).getAttribute("href"))
+            .contains("/document/");
         new Actions(browser.driver()).scrollToElement(pardonRow).perform();
         browser.screenshot("1c-person-pardon");
         noProblemsInTheConsole();
@@ -150,12 +164,15 @@ class ExplorerJourneysTests {
         // Click a node on the canvas itself: the side panel shows it.
         String pardon = "event/trofimov-pardon";
         clickNode(pardon);
-        browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#net-panel h2"), "Pardon"));
+        browser.waiting(10)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#net-panel h2"), "Pardon"));
         try {
-            browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#net-panel blockquote")));
+            browser.waiting(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#net-panel blockquote")));
         }
         catch (org.openqa.selenium.TimeoutException ex) {
-            throw new AssertionError("no quote in the panel: " + find("#net-panel").getAttribute("innerHTML") + " console: " + browser.problems(), ex);
+            throw new AssertionError("no quote in the panel: " + find("#net-panel").getAttribute("innerHTML")
+                    + " console: " + browser.problems(), ex);
         }
 
         // Expand it: its neighbours join, capped per click.
@@ -167,11 +184,15 @@ class ExplorerJourneysTests {
         assertThat(nodesShown()).isEqualTo(expanded);
         browser.screenshot("2a-network-expanded");
 
-        // Hide a hub: it goes, with what only it brought, and stays hidden for the expansion too.
+        // Hide a hub: it goes, with what only it brought, and stays hidden for the
+        // expansion too.
         String hub = "case/trofimov-child-sexual-abuse";
         browser.driver().findElement(By.cssSelector("#network-nodes li[data-id='" + hub + "'] button")).click();
-        browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#net-panel"), "Hide"));
-        browser.driver().findElements(By.cssSelector("#net-panel button")).stream()
+        browser.waiting(10)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#net-panel"), "Hide"));
+        browser.driver()
+            .findElements(By.cssSelector("#net-panel button"))
+            .stream()
             .filter((button) -> button.getText().equals("Hide"))
             .findFirst()
             .orElseThrow()
@@ -194,7 +215,8 @@ class ExplorerJourneysTests {
         ready();
         assertThat(nodesShown()).isEqualTo(expanded);
 
-        // Reveal links among the nodes shown: every relationship among them, as the API's subgraph has them.
+        // Reveal links among the nodes shown: every relationship among them, as the API's
+        // subgraph has them.
         find("#net-links").click();
         browser.waiting(10).until(ExpectedConditions.urlContains("links=1"));
         ready();
@@ -208,15 +230,20 @@ class ExplorerJourneysTests {
         assertThat(browser.driver().findElements(By.cssSelector("#network-edges > li"))).hasSize(among);
         noProblemsInTheConsole();
 
-        // Scale: a 2-hop neighbourhood of up to 200 entities around the busiest hub, laid out.
+        // Scale: a 2-hop neighbourhood of up to 200 entities around the busiest hub, laid
+        // out.
         open("/network/organization/international-justice-mission?depth=2&limit=200");
-        measured.put("network of " + browser.driver().findElement(By.id("main")).getAttribute("data-nodes")
-                + " nodes laid out (ms)", browser.driver().findElement(By.id("main")).getAttribute("data-layout-ms"));
+        measured.put(
+                "network of " + browser.driver().findElement(By.id("main")).getAttribute("data-nodes")
+                        + " nodes laid out (ms)",
+                browser.driver().findElement(By.id("main")).getAttribute("data-layout-ms"));
         browser.screenshot("2c-network-hub");
     }
 
     private Set<String> nodesShown() {
-        return Set.copyOf(browser.driver().findElements(By.cssSelector("#network-nodes > li")).stream()
+        return Set.copyOf(browser.driver()
+            .findElements(By.cssSelector("#network-nodes > li"))
+            .stream()
             .map((item) -> item.getAttribute("data-id"))
             .toList());
     }
@@ -260,7 +287,8 @@ class ExplorerJourneysTests {
         browser.waiting(10).until(ExpectedConditions.urlContains("from=person/thad-cochran&to=person/barbara-boxer"));
         ready();
 
-        // The routes as the API has them, hop by hop: the page lists each one in that order, every hop with its
+        // The routes as the API has them, hop by hop: the page lists each one in that
+        // order, every hop with its
         // relationships and the quotes behind them.
         List<Map> paths = this.graphQl.document("""
                 { paths(fromId: "person/thad-cochran", toId: "person/barbara-boxer", first: 10) {
@@ -279,10 +307,20 @@ class ExplorerJourneysTests {
             List<String> names = new ArrayList<>();
             names.add((String) ((Map) hops.get(0).get("from")).get("name"));
             hops.forEach((hop) -> names.add((String) ((Map) hop.get("to")).get("name")));
-            List<String> stops = shown.get(i).findElements(By.cssSelector(".hop-node a")).stream().map(WebElement::getText).toList();
+            List<String> stops = shown.get(i)
+                .findElements(By.cssSelector(".hop-node a"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
             assertThat(stops).as("route %d, hop by hop", i + 1).isEqualTo(names);
-            List<String> rows = shown.get(i).findElements(By.cssSelector(".hop-rel")).stream().map(WebElement::getText).toList();
-            List<Map> relationships = hops.stream().flatMap((hop) -> ((List<Map>) hop.get("relationships")).stream()).toList();
+            List<String> rows = shown.get(i)
+                .findElements(By.cssSelector(".hop-rel"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+            List<Map> relationships = hops.stream()
+                .flatMap((hop) -> ((List<Map>) hop.get("relationships")).stream())
+                .toList();
             assertThat(rows).as("route %d, a row per relationship of each hop", i + 1).hasSize(relationships.size());
             for (int r = 0; r < relationships.size(); r++) {
                 assertThat(rows.get(r)).contains((String) relationships.get(r).get("type"));
@@ -291,7 +329,8 @@ class ExplorerJourneysTests {
                 }
             }
             for (Map hop : hops) {
-                if ("person/thad-cochran".equals(((Map) hop.get("from")).get("id")) && letter.equals(((Map) hop.get("to")).get("id"))) {
+                if ("person/thad-cochran".equals(((Map) hop.get("from")).get("id"))
+                        && letter.equals(((Map) hop.get("to")).get("id"))) {
                     Map sign = ((List<Map>) hop.get("relationships")).stream()
                         .filter((r) -> "SIGNED".equals(r.get("type")))
                         .findFirst()
@@ -315,7 +354,9 @@ class ExplorerJourneysTests {
         field.sendKeys(typed);
         String list = input.substring(1) + "-suggestions";
         browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id(list), choice));
-        browser.driver().findElements(By.cssSelector("#" + list + " [role=option]")).stream()
+        browser.driver()
+            .findElements(By.cssSelector("#" + list + " [role=option]"))
+            .stream()
             .filter((option) -> option.getText().contains(choice))
             .findFirst()
             .orElseThrow()
@@ -353,9 +394,15 @@ class ExplorerJourneysTests {
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tl-panel blockquote")));
 
         // And from the list: the event with its people and quotes.
-        Map<?, ?> pardon = events.stream().filter((event) -> "event/trofimov-pardon".equals(event.get("id"))).findFirst().orElseThrow();
-        browser.driver().findElement(By.cssSelector("#timeline-text li[data-id='event/trofimov-pardon'] button")).click();
-        browser.waiting(10).until(ExpectedConditions.textToBe(By.cssSelector("#tl-panel h2"), (String) pardon.get("name")));
+        Map<?, ?> pardon = events.stream()
+            .filter((event) -> "event/trofimov-pardon".equals(event.get("id")))
+            .findFirst()
+            .orElseThrow();
+        browser.driver()
+            .findElement(By.cssSelector("#timeline-text li[data-id='event/trofimov-pardon'] button"))
+            .click();
+        browser.waiting(10)
+            .until(ExpectedConditions.textToBe(By.cssSelector("#tl-panel h2"), (String) pardon.get("name")));
         List<String> quotes = this.graphQl.document("{ entity(id: \"event/trofimov-pardon\") { sources { quote } } }")
             .execute()
             .path("entity.sources[*].quote")
@@ -370,13 +417,15 @@ class ExplorerJourneysTests {
     @Test
     @Order(5)
     void aDocumentShowsEveryFactThatCitesIt() {
-        String document = this.graphQl.document("{ entity(id: \"event/trofimov-pardon\") { sources { document { id } } } }")
+        String document = this.graphQl
+            .document("{ entity(id: \"event/trofimov-pardon\") { sources { document { id } } } }")
             .execute()
             .path("entity.sources[0].document.id")
             .entity(String.class)
             .get();
         open("/document/" + document.substring("document/".length()));
-        List<String> quotes = this.graphQl.document("query($id: ID!) { entity(id: $id) { ... on Document { citedBy(first: 500) { quote } } } }")
+        List<String> quotes = this.graphQl
+            .document("query($id: ID!) { entity(id: $id) { ... on Document { citedBy(first: 500) { quote } } } }")
             .variable("id", document)
             .execute()
             .path("entity.citedBy[*].quote")
@@ -392,18 +441,23 @@ class ExplorerJourneysTests {
     void graphiqlRunsFromTheJarWithNothingFromOtherOrigins() throws Exception {
         browser.driver().get("http://127.0.0.1:" + this.port + "/graphiql");
         find(".graphiql-container .graphiql-execute-button").click();
-        browser.waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-response"), "Alexander Trofimov"));
+        browser.waiting(20)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-response"),
+                    "Alexander Trofimov"));
         browser.screenshot("6-graphiql");
         @SuppressWarnings("unchecked")
-        List<String> loaded = (List<String>) browser.script("return performance.getEntriesByType('resource').map((e) => e.name)");
-        // (GraphiQL's stylesheet embeds its fonts as data: URLs, which the policy refuses: it uses system fonts.)
-        assertThat(loaded.stream().filter((url) -> !url.startsWith("data:")))
-            .isNotEmpty()
+        List<String> loaded = (List<String>) browser
+            .script("return performance.getEntriesByType('resource').map((e) => e.name)");
+        // (GraphiQL's stylesheet embeds its fonts as data: URLs, which the policy
+        // refuses: it uses system fonts.)
+        assertThat(loaded.stream().filter((url) -> !url.startsWith("data:"))).isNotEmpty()
             .allMatch((url) -> url.startsWith("http://127.0.0.1:" + this.port + "/"));
-        assertThat(browser.problems()).allMatch((problem) -> problem.contains("font-src") && problem.contains("'data:font/"));
+        assertThat(browser.problems())
+            .allMatch((problem) -> problem.contains("font-src") && problem.contains("'data:font/"));
         for (String path : List.of("/", "/graphiql", "/entity/person/alexander-trofimov")) {
             HttpResponse<String> page = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ContentSecurityPolicy.POLICY);
         }
@@ -429,7 +483,8 @@ class ExplorerJourneysTests {
             int i = 0;
             for (String path : pages) {
                 open(path);
-                Number wider = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Number wider = (Number) browser
+                    .script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 if (wider.intValue() > 0) {
                     overflow.put(path, wider);
                 }

@@ -41,10 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exports against the real seed data, over HTTP as a client fetches them: FtM lines validate against the
- * FollowTheMoney model, each role exports what GraphQL serves it and nothing more (hidden records and fields
- * included), victims are left out of FtM and are group records elsewhere, TimelineJS, GraphML and CSV have their
- * documented shapes, subgraphs honour depth and relationship types, and bad parameters are refused by name.
+ * The exports against the real seed data, over HTTP as a client fetches them: FtM lines
+ * validate against the FollowTheMoney model, each role exports what GraphQL serves it and
+ * nothing more (hidden records and fields included), victims are left out of FtM and are
+ * group records elsewhere, TimelineJS, GraphML and CSV have their documented shapes,
+ * subgraphs honour depth and relationship types, and bad parameters are refused by name.
  */
 @RolesTest
 class ExportApiTests {
@@ -96,40 +97,47 @@ class ExportApiTests {
         http.mutate(editor, create, Map.of("id", HIDDEN_LEAD, "type", "Person", "name", "Quillon Ferreday", "summary",
                 "Runs the Marrowgate front.", "sources", citation));
         String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
-        http.mutate(editor, link, Map.of("type", "WORKS_FOR", "from", FIELD_LEAD, "to",
-                "organization/international-justice-mission", "properties", Map.of("role", "driver", "note",
-                        "paid through the Harrowmere account"), "sources", citation));
-        http.mutate(editor, link, Map.of("type", "PARTNERED_WITH", "from", FIELD_LEAD, "to", HIDDEN_LEAD, "sources", citation));
+        http.mutate(editor, link,
+                Map.of("type", "WORKS_FOR", "from", FIELD_LEAD, "to", "organization/international-justice-mission",
+                        "properties", Map.of("role", "driver", "note", "paid through the Harrowmere account"),
+                        "sources", citation));
+        http.mutate(editor, link,
+                Map.of("type", "PARTNERED_WITH", "from", FIELD_LEAD, "to", HIDDEN_LEAD, "sources", citation));
         // Two events of the lead's: one with a hidden summary, one hidden altogether.
-        http.mutate(editor, create, Map.of("id", "event/export-tolvane-briefing", "type", "Event", "name", "Tolvane briefing",
-                "summary", "The Veldcroft ledger is read out.", "fields", Map.of("date", "2013-06", "kind", "interview"),
-                "sources", citation));
-        http.mutate(editor, create, Map.of("id", "event/export-front-raid", "type", "Event", "name", "Raid on the Marrowgate front",
-                "fields", Map.of("date", "2013-07-02", "kind", "operation"), "sources", citation));
+        http.mutate(editor, create,
+                Map.of("id", "event/export-tolvane-briefing", "type", "Event", "name", "Tolvane briefing", "summary",
+                        "The Veldcroft ledger is read out.", "fields", Map.of("date", "2013-06", "kind", "interview"),
+                        "sources", citation));
+        http.mutate(editor, create,
+                Map.of("id", "event/export-front-raid", "type", "Event", "name", "Raid on the Marrowgate front",
+                        "fields", Map.of("date", "2013-07-02", "kind", "operation"), "sources", citation));
         for (String event : List.of("event/export-tolvane-briefing", "event/export-front-raid")) {
-            http.mutate(editor, link, Map.of("type", "PARTICIPATED_IN", "from", FIELD_LEAD, "to", event, "sources", citation));
+            http.mutate(editor, link,
+                    Map.of("type", "PARTICIPATED_IN", "from", FIELD_LEAD, "to", event, "sources", citation));
         }
         http.mutate(editor, """
                 mutation($input: MarkFieldsSensitiveInput!) { markFieldsSensitive(input: $input) { version } }""",
                 Map.of("id", "event/export-tolvane-briefing", "expectedVersion", 1, "fields", List.of("summary"),
                         "sensitive", true, "reason", "unconfirmed"));
-        http.mutate(editor, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
-                Map.of("id", "event/export-front-raid", "expectedVersion", 1, "sensitive", true, "reason", "unpublished"));
+        http.mutate(editor, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }", Map
+            .of("id", "event/export-front-raid", "expectedVersion", 1, "sensitive", true, "reason", "unpublished"));
         http.mutate(editor, """
                 mutation($input: MarkFieldsSensitiveInput!) { markFieldsSensitive(input: $input) { version } }""",
-                Map.of("id", FIELD_LEAD, "expectedVersion", 1, "fields", List.of("summary", "nationality"), "sensitive", true,
-                        "reason", "unconfirmed"));
-        http.mutate(editor, """
-                mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }""",
-                Map.of("id", FIELD_LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true,
-                        "reason", "protects a source"));
+                Map.of("id", FIELD_LEAD, "expectedVersion", 1, "fields", List.of("summary", "nationality"), "sensitive",
+                        true, "reason", "unconfirmed"));
+        http.mutate(editor,
+                """
+                        mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }""",
+                Map.of("id", FIELD_LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason",
+                        "protects a source"));
         http.mutate(editor, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
                 Map.of("id", HIDDEN_LEAD, "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
         prepared = true;
     }
 
     private HttpResponse<byte[]> get(String role, String pathAndQuery) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery));
         String key = KEYS.getOrDefault(role, role);
         if (key != null && !key.isEmpty()) {
             request.header("X-API-Key", key);
@@ -169,7 +177,10 @@ class ExportApiTests {
         return entries;
     }
 
-    /** How many entities of a type (null for any) a role may see, asked of the database directly. */
+    /**
+     * How many entities of a type (null for any) a role may see, asked of the database
+     * directly.
+     */
     private long visibleEntities(Role role, String type) {
         return this.graph.single("MATCH (n:Entity) WHERE ($type IS NULL OR $type IN labels(n)) AND "
                 + Visibility.visible("n") + " RETURN count(n) AS n",
@@ -181,8 +192,9 @@ class ExportApiTests {
     }
 
     private long visibleRelationships(Role role) {
-        return this.graph.single("MATCH (a:Entity)-[r]->(b:Entity) WHERE " + Visibility.visible("a") + " AND "
-                + Visibility.visible("r") + " AND " + Visibility.visible("b") + " RETURN count(r) AS n",
+        return this.graph.single(
+                "MATCH (a:Entity)-[r]->(b:Entity) WHERE " + Visibility.visible("a") + " AND " + Visibility.visible("r")
+                        + " AND " + Visibility.visible("b") + " RETURN count(r) AS n",
                 Map.of("visible", Visibility.visibleTo(role)), (r) -> r.get("n").asLong());
     }
 
@@ -193,12 +205,16 @@ class ExportApiTests {
         assertThat(MODEL.validate(lines)).isEmpty();
         // Every entity but the victims is there, each once.
         Role caller = Role.valueOf(role.toUpperCase());
-        long entityLines = lines.stream().filter((line) -> MODEL.schema(line.get("schema").asString()).edgeSource() == null).count();
+        long entityLines = lines.stream()
+            .filter((line) -> MODEL.schema(line.get("schema").asString()).edgeSource() == null)
+            .count();
         assertThat(entityLines).isEqualTo(visibleEntities(caller, null) - visibleEntities(caller, "Victim"));
         assertThat(lines).noneMatch((line) -> line.get("id").asString().startsWith("victim."));
         // Facts keep where they come from: the quotes as notes, the documents as proof.
-        JsonNode trofimov = lines.stream().filter((line) -> "person.alexander-trofimov".equals(line.get("id").asString()))
-            .findFirst().orElseThrow();
+        JsonNode trofimov = lines.stream()
+            .filter((line) -> "person.alexander-trofimov".equals(line.get("id").asString()))
+            .findFirst()
+            .orElseThrow();
         assertThat(trofimov.get("schema").asString()).isEqualTo("Person");
         assertThat(trofimov.at("/properties/nationality/0").asString()).isEqualTo("ru");
         assertThat(trofimov.at("/properties/proof").toString()).contains("document.the-current-trofimov-arrest-order");
@@ -209,9 +225,9 @@ class ExportApiTests {
             assertThat(line.at("/properties/case/0").asString()).isEqualTo("case.trofimov-child-sexual-abuse");
             assertThat(line.at("/properties/description").toString()).contains("\u201c", "\u201d");
         });
-        assertThat(lines.stream().map((line) -> line.get("schema").asString()).distinct())
-            .contains("Person", "Organization", "PublicBody", "CourtCase", "CourtCaseParty", "Event", "Document", "Address",
-                    "Membership", "UnknownLink", "Documentation", "Note");
+        assertThat(lines.stream().map((line) -> line.get("schema").asString()).distinct()).contains("Person",
+                "Organization", "PublicBody", "CourtCase", "CourtCaseParty", "Event", "Document", "Address",
+                "Membership", "UnknownLink", "Documentation", "Note");
     }
 
     @Test
@@ -250,14 +266,16 @@ class ExportApiTests {
                 WHERE a.target IN $targets RETURN DISTINCT a.target AS target ORDER BY target
                 """, Map.of("targets", List.of(FIELD_LEAD, HIDDEN_LEAD, FIELD_LINK, HIDDEN_LINK)),
                 (r) -> r.get("target").asString());
-        // The link to the hidden lead is not sensitive itself: reading it is not audited, as in GraphQL.
+        // The link to the hidden lead is not sensitive itself: reading it is not audited,
+        // as in GraphQL.
         assertThat(audited).containsExactlyInAnyOrder(FIELD_LEAD, HIDDEN_LEAD, FIELD_LINK);
     }
 
     @Test
     void victimsAreLeftOutOfFtmAndAreGroupRecordsElsewhere() throws Exception {
         for (String format : List.of("ftm", "graphml", "csv", "timelinejs")) {
-            assertThat(VictimIdentifiers.findIn(text(export("investigator", "/export/" + format)))).as(format).isEmpty();
+            assertThat(VictimIdentifiers.findIn(text(export("investigator", "/export/" + format)))).as(format)
+                .isEmpty();
         }
         org.w3c.dom.Document graphml = parse(export("public", "/export/graphml"));
         List<Element> victims = new ArrayList<>();
@@ -279,7 +297,8 @@ class ExportApiTests {
     @Test
     void theTimelineHasTimelineJsShapeAndTheEventsGraphQlServes() throws Exception {
         String entity = "place/cambodia";
-        JsonNode timeline = JSON.readTree(export("public", "/export/timelinejs?entityId=" + entity + "&from=2002&to=2015"));
+        JsonNode timeline = JSON
+            .readTree(export("public", "/export/timelinejs?entityId=" + entity + "&from=2002&to=2015"));
         assertThat(timeline.at("/title/text/headline").asString()).isEqualTo("Cambodia");
         JsonNode events = timeline.get("events");
         // The same events, in the same order, as the timeline query pages them.
@@ -289,12 +308,14 @@ class ExportApiTests {
         do {
             Map<String, Object> variables = new HashMap<>(Map.of("id", entity));
             variables.put("after", after);
-            Map<String, Object> response = http.post(null, """
-                    query($id: ID, $after: String) { timeline(entityId: $id, from: "2002", to: "2015", first: 100, after: $after) {
-                      edges { node { id name date endDate sources { quote } cases { name } } } pageInfo { hasNextPage endCursor } } }""",
+            Map<String, Object> response = http.post(null,
+                    """
+                            query($id: ID, $after: String) { timeline(entityId: $id, from: "2002", to: "2015", first: 100, after: $after) {
+                              edges { node { id name date endDate sources { quote } cases { name } } } pageInfo { hasNextPage endCursor } } }""",
                     variables);
             @SuppressWarnings("unchecked")
-            Map<String, Object> connection = (Map<String, Object>) ((Map<String, Object>) response.get("data")).get("timeline");
+            Map<String, Object> connection = (Map<String, Object>) ((Map<String, Object>) response.get("data"))
+                .get("timeline");
             for (Object edge : (List<?>) connection.get("edges")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> node = (Map<String, Object>) ((Map<String, Object>) edge).get("node");
@@ -322,7 +343,8 @@ class ExportApiTests {
             sawYearOnly |= parts.size() == 1;
             sawDay |= parts.size() == 3;
             assertThat(event.has("end_date")).isEqualTo(node.get("endDate") != null);
-            assertThat(event.at("/text/headline").asString()).isEqualTo(HtmlUtils.htmlEscape((String) node.get("name")));
+            assertThat(event.at("/text/headline").asString())
+                .isEqualTo(HtmlUtils.htmlEscape((String) node.get("name")));
             assertThat(event.at("/text/text").isString()).isTrue();
             List<?> cases = (List<?>) node.get("cases");
             if (cases.isEmpty()) {
@@ -455,11 +477,15 @@ class ExportApiTests {
         assertThat(edges).allSatisfy((row) -> assertThat(row).hasSize(edges.get(0).size()));
         assertThat((long) nodes.size() - 1).isEqualTo(visibleEntities(Role.PUBLIC, null));
         assertThat((long) edges.size() - 1).isEqualTo(visibleRelationships(Role.PUBLIC));
-        // A summary with commas and a quote with quotation marks come back exactly as GraphQL serves them.
+        // A summary with commas and a quote with quotation marks come back exactly as
+        // GraphQL serves them.
         Map<String, Object> served = new GraphQlHttp(this.port).post(null,
                 "{ entity(id: \"person/alexander-trofimov\") { name summary } }", Map.of());
         Map<?, ?> trofimov = (Map<?, ?>) ((Map<?, ?>) served.get("data")).get("entity");
-        List<String> row = nodes.stream().filter((r) -> r.get(0).equals("person/alexander-trofimov")).findFirst().orElseThrow();
+        List<String> row = nodes.stream()
+            .filter((r) -> r.get(0).equals("person/alexander-trofimov"))
+            .findFirst()
+            .orElseThrow();
         assertThat(row.get(1)).isEqualTo(trofimov.get("name"));
         assertThat(row.get(7)).isEqualTo(trofimov.get("summary")).contains(",");
         assertThat(entries.get("nodes.csv")).contains("\"" + trofimov.get("summary") + "\"");
@@ -474,23 +500,30 @@ class ExportApiTests {
     }
 
     @ParameterizedTest(name = "{0} at depth {1}, types {2}")
-    @CsvSource(delimiter = ';', value = { "document/senators-letter-to-clinton-on-cambodian-pardons; 1; SIGNED",
-            "person/alexander-trofimov; 1; ", "person/alexander-trofimov; 2; ", "case/trofimov-child-sexual-abuse; 2; PART_OF,DEFENDANT_IN" })
+    @CsvSource(delimiter = ';',
+            value = { "document/senators-letter-to-clinton-on-cambodian-pardons; 1; SIGNED",
+                    "person/alexander-trofimov; 1; ", "person/alexander-trofimov; 2; ",
+                    "case/trofimov-child-sexual-abuse; 2; PART_OF,DEFENDANT_IN" })
     void aSubgraphHasTheNodesAndLinksOfTheNeighbourhood(String id, int depth, String types) throws Exception {
-        String query = "?entityId=" + encode(id) + "&depth=" + depth + (types == null ? "" : "&relationshipTypes=" + types);
+        String query = "?entityId=" + encode(id) + "&depth=" + depth
+                + (types == null ? "" : "&relationshipTypes=" + types);
         org.w3c.dom.Document graphml = parse(export("public", "/export/graphml" + query));
         Map<String, Object> variables = new HashMap<>(Map.of("id", id, "depth", depth));
         variables.put("types", types == null ? null : List.of(types.split(",")));
-        Map<String, Object> response = new GraphQlHttp(this.port).post(null, """
-                query($id: ID!, $depth: Int, $types: [String!]) { neighborhood(id: $id, depth: $depth, relationshipTypes: $types, limit: 500) {
-                  truncated nodes { id } relationships { id type } } }""", variables);
+        Map<String, Object> response = new GraphQlHttp(this.port).post(null,
+                """
+                        query($id: ID!, $depth: Int, $types: [String!]) { neighborhood(id: $id, depth: $depth, relationshipTypes: $types, limit: 500) {
+                          truncated nodes { id } relationships { id type } } }""",
+                variables);
         Map<?, ?> neighborhood = (Map<?, ?>) ((Map<?, ?>) response.get("data")).get("neighborhood");
         assertThat(neighborhood.get("truncated")).isEqualTo(false);
         Set<String> nodes = new HashSet<>();
         ((List<?>) neighborhood.get("nodes")).forEach((node) -> nodes.add((String) ((Map<?, ?>) node).get("id")));
         Set<String> relationships = new HashSet<>();
-        ((List<?>) neighborhood.get("relationships")).forEach((r) -> relationships.add((String) ((Map<?, ?>) r).get("id")));
-        assertThat(ids(graphml.getElementsByTagNameNS(GraphMlWriter.NAMESPACE, "node"))).isEqualTo(nodes).hasSizeGreaterThan(2);
+        ((List<?>) neighborhood.get("relationships"))
+            .forEach((r) -> relationships.add((String) ((Map<?, ?>) r).get("id")));
+        assertThat(ids(graphml.getElementsByTagNameNS(GraphMlWriter.NAMESPACE, "node"))).isEqualTo(nodes)
+            .hasSizeGreaterThan(2);
         assertThat(ids(graphml.getElementsByTagNameNS(GraphMlWriter.NAMESPACE, "edge"))).isEqualTo(relationships);
         if (types != null) {
             NodeList edges = graphml.getElementsByTagNameNS(GraphMlWriter.NAMESPACE, "edge");
@@ -536,7 +569,8 @@ class ExportApiTests {
     void responsesSayWhatTheyAreAndAreNotCachedForAKey() throws Exception {
         HttpResponse<byte[]> ftm = get("journalist", "/export/ftm?entityId=person/alexander-trofimov");
         assertThat(ftm.headers().firstValue("Content-Type")).hasValue("application/x-ndjson;charset=UTF-8");
-        assertThat(ftm.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"casegraph.ftm.json\"");
+        assertThat(ftm.headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"casegraph.ftm.json\"");
         assertThat(ftm.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(get("public", "/export/graphml").headers().firstValue("Content-Type"))
             .hasValue("application/graphml+xml;charset=UTF-8");

@@ -21,19 +21,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The FollowTheMoney model of {@code src/test/resources/ftm/defaultModel.json} (followthemoney 3.8.4), and a
- * validator of exported lines against it, written from the model's own definitions: schemata with the properties
- * they inherit through {@code extends}, {@code abstract}, {@code required} and {@code edge}, and property types
- * ({@code entity} with its {@code range}, {@code date}, {@code country} with the codes {@code types.country.values}
- * lists, {@code url}), with each property's {@code maxLength}.
+ * The FollowTheMoney model of {@code src/test/resources/ftm/defaultModel.json}
+ * (followthemoney 3.8.4), and a validator of exported lines against it, written from the
+ * model's own definitions: schemata with the properties they inherit through
+ * {@code extends}, {@code abstract}, {@code required} and {@code edge}, and property
+ * types ({@code entity} with its {@code range}, {@code date}, {@code country} with the
+ * codes {@code types.country.values} lists, {@code url}), with each property's
+ * {@code maxLength}.
  */
 final class FtmModel {
 
-    /** followthemoney's EntityType id pattern (types/entity.py), with its length limit of 200. */
+    /**
+     * followthemoney's EntityType id pattern (types/entity.py), with its length limit of
+     * 200.
+     */
     private static final Pattern ID = Pattern.compile("[0-9a-zA-Z]([0-9a-zA-Z.\\-]*[0-9a-zA-Z])?");
 
-    /** ISO 8601 with the precision prefixes FtM's date type allows: 2021, 2021-02, 2021-02-16, …T21:48:52. */
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T\\d{2}(?::\\d{2}(?::\\d{2})?)?)?)?)?");
+    /**
+     * ISO 8601 with the precision prefixes FtM's date type allows: 2021, 2021-02,
+     * 2021-02-16, …T21:48:52.
+     */
+    private static final Pattern DATE = Pattern
+        .compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T\\d{2}(?::\\d{2}(?::\\d{2})?)?)?)?)?");
 
     record Property(String name, String type, String range, int maxLength) {
     }
@@ -86,7 +95,8 @@ final class FtmModel {
         ancestors.remove(name);
         JsonNode edge = schema.get("edge");
         return new Schema(name, schema.path("abstract").asBoolean(false), ancestors, properties, required,
-                edge == null ? null : edge.get("source").asString(), edge == null ? null : edge.get("target").asString());
+                edge == null ? null : edge.get("source").asString(),
+                edge == null ? null : edge.get("target").asString());
     }
 
     private static void collect(JsonNode all, String name, Map<String, Property> properties, Set<String> required,
@@ -98,15 +108,19 @@ final class FtmModel {
         JsonNode own = schema.path("properties");
         for (String property : own.propertyNames()) {
             JsonNode definition = own.get(property);
-            properties.putIfAbsent(property, new Property(property, definition.get("type").asString(),
-                    definition.has("range") ? definition.get("range").asString() : null,
-                    definition.path("maxLength").asInt(Integer.MAX_VALUE)));
+            properties.putIfAbsent(property,
+                    new Property(property, definition.get("type").asString(),
+                            definition.has("range") ? definition.get("range").asString() : null,
+                            definition.path("maxLength").asInt(Integer.MAX_VALUE)));
         }
         schema.path("required").forEach((field) -> required.add(field.asString()));
         schema.path("extends").forEach((parent) -> collect(all, parent.asString(), properties, required, ancestors));
     }
 
-    /** Every problem of the lines, as "line N (id): problem"; empty when all of them validate. */
+    /**
+     * Every problem of the lines, as "line N (id): problem"; empty when all of them
+     * validate.
+     */
     List<String> validate(List<JsonNode> lines) {
         List<String> problems = new ArrayList<>();
         Map<String, String> schemaById = new HashMap<>();
@@ -219,7 +233,8 @@ final class FtmModel {
         }
         try {
             if (date.group(3) != null) {
-                LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
+                LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                        Integer.parseInt(date.group(3)));
             }
             else if (date.group(2) != null) {
                 YearMonth.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)));

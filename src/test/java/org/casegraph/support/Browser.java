@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A real, headless Chromium (the system's, driven by the system's chromedriver) for tests that walk the pages
- * as a user does. Without a browser the test fails and says how to install one: it never passes silently.
+ * A real, headless Chromium (the system's, driven by the system's chromedriver) for tests
+ * that walk the pages as a user does. Without a browser the test fails and says how to
+ * install one: it never passes silently.
  */
 public final class Browser implements AutoCloseable {
 
@@ -56,11 +57,13 @@ public final class Browser implements AutoCloseable {
             options.setBinary(binary);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=1280,900");
+                    "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
+                    "--window-size=1280,900");
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driverBinary).toFile())
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(driverBinary).toFile())
                 .usingAnyFreePort()
                 .build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -77,7 +80,10 @@ public final class Browser implements AutoCloseable {
         if (configured != null && Files.isExecutable(Path.of(configured))) {
             return configured;
         }
-        return candidates.stream().filter((candidate) -> Files.isExecutable(Path.of(candidate))).findFirst().orElse(null);
+        return candidates.stream()
+            .filter((candidate) -> Files.isExecutable(Path.of(candidate)))
+            .findFirst()
+            .orElse(null);
     }
 
     public ChromeDriver driver() {
@@ -110,18 +116,26 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * The console's errors since the last call (script errors, failed loads) and any Content-Security-Policy
-     * violation, whatever its level; not the browser's performance advice.
+     * The console's errors since the last call (script errors, failed loads) and any
+     * Content-Security-Policy violation, whatever its level; not the browser's
+     * performance advice.
      */
     public List<String> problems() {
-        return this.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        return this.driver.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
             .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
                     || entry.getMessage().contains("Content Security Policy"))
             .map(LogEntry::getMessage)
             .toList();
     }
 
-    /** axe-core's violations of impact serious or critical on the current page, as "id: help (n nodes)". */
+    /**
+     * axe-core's violations of impact serious or critical on the current page, as "id:
+     * help (n nodes)".
+     */
     @SuppressWarnings("unchecked")
     public List<String> seriousAccessibilityViolations() {
         try (var axe = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
@@ -133,13 +147,14 @@ public final class Browser implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) this.driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-                      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))))
-                  .catch((e) => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }]));
-                """);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) this.driver)
+            .executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, { resultTypes: ['violations'] })
+                      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                          nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))))
+                      .catch((e) => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }]));
+                    """);
         return violations.stream()
             .filter((v) -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
             .map((v) -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("nodes"))
