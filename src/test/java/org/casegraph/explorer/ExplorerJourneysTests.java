@@ -287,32 +287,60 @@ class ExplorerJourneysTests {
         browser.waiting(10).until(ExpectedConditions.urlContains("from=person/thad-cochran&to=person/barbara-boxer"));
         ready();
 
-        GraphQlTester.Response response = this.graphQl.document("""
-                { paths(fromId: "person/thad-cochran", toId: "person/barbara-boxer", first: 10) { nodes { id name }
-                  relationships { type from { id } to { id } sources { quote } } } }""").execute();
-        List<List<String>> routes = response.path("paths")
+        // The routes as the API has them, hop by hop: the page lists each one in that
+        // order, every hop with its
+        // relationships and the quotes behind them.
+        List<Map> paths = this.graphQl.document("""
+                { paths(fromId: "person/thad-cochran", toId: "person/barbara-boxer", first: 10) {
+                  hops { from { id name } to { id name } relationships { type sources { quote } } } } }""")
+            .execute()
+            .path("paths")
             .entityList(Map.class)
-            .get()
-            .stream()
-            .map((path) -> ((List<Map<String, String>>) path.get("nodes")).stream()
-                .map((node) -> node.get("id"))
-                .toList())
-            .distinct()
-            .toList();
+            .get();
         List<WebElement> shown = browser.driver().findElements(By.cssSelector("#routes > li"));
-        assertThat(shown).hasSize(routes.size());
-
+        assertThat(shown).hasSize(paths.size());
         String letter = "document/senators-letter-to-clinton-on-cambodian-pardons";
-        List<Map> relationships = response.path("paths[*].relationships[*]").entityList(Map.class).get();
-        String signed = relationships.stream()
-            .filter((r) -> "SIGNED".equals(r.get("type"))
-                    && "person/thad-cochran".equals(((Map) r.get("from")).get("id"))
-                    && letter.equals(((Map) r.get("to")).get("id")))
-            .map((r) -> (String) ((Map) ((List) r.get("sources")).get(0)).get("quote"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("the API finds no route through the signed letter"));
-        WebElement route = shown
-            .get(routes.indexOf(routes.stream().filter((nodes) -> nodes.contains(letter)).findFirst().orElseThrow()));
+        WebElement route = null;
+        String signed = null;
+        for (int i = 0; i < paths.size(); i++) {
+            List<Map> hops = (List<Map>) paths.get(i).get("hops");
+            List<String> names = new ArrayList<>();
+            names.add((String) ((Map) hops.get(0).get("from")).get("name"));
+            hops.forEach((hop) -> names.add((String) ((Map) hop.get("to")).get("name")));
+            List<String> stops = shown.get(i)
+                .findElements(By.cssSelector(".hop-node a"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+            assertThat(stops).as("route %d, hop by hop", i + 1).isEqualTo(names);
+            List<String> rows = shown.get(i)
+                .findElements(By.cssSelector(".hop-rel"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+            List<Map> relationships = hops.stream()
+                .flatMap((hop) -> ((List<Map>) hop.get("relationships")).stream())
+                .toList();
+            assertThat(rows).as("route %d, a row per relationship of each hop", i + 1).hasSize(relationships.size());
+            for (int r = 0; r < relationships.size(); r++) {
+                assertThat(rows.get(r)).contains((String) relationships.get(r).get("type"));
+                for (Map source : (List<Map>) relationships.get(r).get("sources")) {
+                    assertThat(rows.get(r)).contains("“" + source.get("quote") + "”");
+                }
+            }
+            for (Map hop : hops) {
+                if ("person/thad-cochran".equals(((Map) hop.get("from")).get("id"))
+                        && letter.equals(((Map) hop.get("to")).get("id"))) {
+                    Map sign = ((List<Map>) hop.get("relationships")).stream()
+                        .filter((r) -> "SIGNED".equals(r.get("type")))
+                        .findFirst()
+                        .orElseThrow();
+                    route = shown.get(i);
+                    signed = (String) ((Map) ((List) sign.get("sources")).get(0)).get("quote");
+                }
+            }
+        }
+        assertThat(route).as("a route through the letter Cochran signed").isNotNull();
         assertThat(route.getText()).contains("SIGNED").contains("“" + signed + "”");
         route.findElement(By.tagName("button")).click();
         assertThat(route.getAttribute("aria-current")).isEqualTo("true");

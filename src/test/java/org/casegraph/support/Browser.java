@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
+    public static final String INSTALL = "sudo apt-get update && sudo apt-get install -y chromium chromium-driver";
 
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
 

@@ -4,40 +4,9 @@ import { combobox } from '../combo.js';
 import { createGraph, edgeElement, layout, nodeElement } from '../graph.js';
 import { citations, clear, entityLink, h, list, params, period, setTitle } from '../ui.js';
 
-/**
- * The hops of a path: each pair of consecutive nodes with the relationships between them (parallel ones grouped).
- * Uses Path.hops where the API serves it; otherwise derives them from nodes and relationships.
- */
-export function hopsOf(path) {
-  if (path.hops) {
-    return path.hops;
-  }
-  return path.nodes.slice(0, -1).map((from, i) => {
-    const to = path.nodes[i + 1];
-    const relationships = path.relationships.filter((r) => (r.from.id === from.id && r.to.id === to.id)
-      || (r.from.id === to.id && r.to.id === from.id));
-    return { from, to, relationships };
-  });
-}
-
-/**
- * One route per distinct sequence of nodes, its parallel relationships together: the API may list a route once
- * per combination of parallel relationships.
- */
-export function distinctRoutes(paths) {
-  const routes = new Map();
-  for (const path of paths) {
-    const key = path.nodes.map((node) => node.id).join('\n');
-    const route = routes.get(key);
-    if (!route) {
-      routes.set(key, { ...path, relationships: [...path.relationships] });
-    } else {
-      for (const r of path.relationships) {
-        if (!route.relationships.some((known) => known.id === r.id)) route.relationships.push(r);
-      }
-    }
-  }
-  return [...routes.values()];
+/** Every relationship of a route, hop by hop: the API groups parallel relationships on each hop. */
+function relationshipsOf(path) {
+  return path.hops.flatMap((hop) => hop.relationships);
 }
 
 function picker(id, label, state, key) {
@@ -101,8 +70,7 @@ export async function render(main) {
   }
   const status = h('p', { class: 'status', role: 'status' }, 'Tracing…');
   main.append(status);
-  const { paths: found } = await query('paths', { fromId: state.from, toId: state.to, maxLength: state.maxLength, excludeIds: state.exclude.length ? state.exclude : null });
-  const paths = distinctRoutes(found);
+  const { paths } = await query('paths', { fromId: state.from, toId: state.to, maxLength: state.maxLength, excludeIds: state.exclude.length ? state.exclude : null });
   const fromName = state.names.get(state.from)?.name ?? state.from;
   const toName = state.names.get(state.to)?.name ?? state.to;
   setTitle(`${fromName} → ${toName}`);
@@ -122,7 +90,7 @@ export async function render(main) {
           cy.add(nodeElement(node, node.id === state.from || node.id === state.to ? 'root' : ''));
         }
       }
-      for (const r of path.relationships) {
+      for (const r of relationshipsOf(path)) {
         if (cy.getElementById(`r:${r.id}`).empty()) {
           cy.add(edgeElement(r));
         }
@@ -133,7 +101,7 @@ export async function render(main) {
   const items = [];
   function highlightRoute(index) {
     const path = paths[index];
-    const ids = new Set([...path.nodes.map((n) => n.id), ...path.relationships.map((r) => `r:${r.id}`)]);
+    const ids = new Set([...path.nodes.map((n) => n.id), ...relationshipsOf(path).map((r) => `r:${r.id}`)]);
     cy.elements().forEach((element) => {
       element.toggleClass('hl', ids.has(element.id()));
       element.toggleClass('faded', !ids.has(element.id()));
@@ -141,7 +109,7 @@ export async function render(main) {
     items.forEach((item, i) => item.setAttribute('aria-current', String(i === index)));
   }
   paths.forEach((path, index) => {
-    const hops = hopsOf(path);
+    const { hops } = path;
     const item = h('li', { class: 'route', dataset: { length: path.length } },
       h('h3', null, `Route ${index + 1}: ${path.length} hop${path.length > 1 ? 's' : ''}`),
       h('button', { type: 'button', onclick: () => highlightRoute(index) }, 'Highlight on the network'),
@@ -154,7 +122,7 @@ export async function render(main) {
   // Text twin of the drawing: the routes as a single list of names, for copying.
   main.append(h('section', { class: 'twin', id: 'paths-text', 'aria-labelledby': 'paths-text-title' },
     h('h2', { id: 'paths-text-title' }, 'The routes as text'),
-    h('ol', null, paths.map((path) => h('li', null, hopsOf(path).map((hop, i) => [i === 0 ? hop.from.name : '',
+    h('ol', null, paths.map((path) => h('li', null, path.hops.map((hop, i) => [i === 0 ? hop.from.name : '',
       ` —${hop.relationships.map((r) => r.type).join('/')}— `, hop.to.name]))))));
   highlightRoute(0);
 }
