@@ -24,9 +24,11 @@ public class CaseGraphApplication {
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {
-            // One line a person can act on, instead of a wall of stack traces; the context is closed already.
-            System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: " : "CaseGraph could not start: ")
-                    + StartupFailure.describe(failure));
+            // One line a person can act on, instead of a wall of stack traces; the
+            // context is closed already.
+            System.err
+                .println((ImportCommand.isCommand(args) ? "CaseGraph import failed: " : "CaseGraph could not start: ")
+                        + StartupFailure.describe(failure));
             System.exit(1);
         }
     }

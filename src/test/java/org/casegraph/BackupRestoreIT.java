@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A backup restored into an empty database is the same graph: same counts, same content checksum.
+ * A backup restored into an empty database is the same graph: same counts, same content
+ * checksum.
  */
 class BackupRestoreIT {
 
-    private static final Pattern SUMMARY = Pattern.compile(": (\\d+) entities, (\\d+) relationships, checksum ([0-9a-f]{64})");
+    private static final Pattern SUMMARY = Pattern
+        .compile(": (\\d+) entities, (\\d+) relationships, checksum ([0-9a-f]{64})");
 
     @TempDir
     Path temp;
@@ -43,11 +45,12 @@ class BackupRestoreIT {
         Path second = this.temp.resolve("second.jsonl");
         Path original = this.temp.resolve("original");
         Path restored = this.temp.resolve("restored");
-        String backedUp = run("backup", first.toString(), "--casegraph.data-dir=" + original, "--casegraph.seed.mode=always",
-                "--casegraph.embedded.bolt-port=0");
-        SeedData seed = new SeedDataReader(new EntityValidator(Vocabulary.load())).read(SeedLoader.files("file:seed-data/*.yaml"));
-        assertThat(backedUp).startsWith(": %d entities, %d relationships".formatted(seed.entities().size(),
-                seed.relationships().size()));
+        String backedUp = run("backup", first.toString(), "--casegraph.data-dir=" + original,
+                "--casegraph.seed.mode=always", "--casegraph.embedded.bolt-port=0");
+        SeedData seed = new SeedDataReader(new EntityValidator(Vocabulary.load()))
+            .read(SeedLoader.files("file:seed-data/*.yaml"));
+        assertThat(backedUp).startsWith(
+                ": %d entities, %d relationships".formatted(seed.entities().size(), seed.relationships().size()));
         String restoredSummary = run("restore", first.toString(), "--casegraph.data-dir=" + restored,
                 "--casegraph.embedded.bolt-port=0");
         String backedUpAgain = run("backup", second.toString(), "--casegraph.data-dir=" + restored,
@@ -59,7 +62,8 @@ class BackupRestoreIT {
         try (JarProcess again = JarProcess.start("restore", first.toString(), "--casegraph.data-dir=" + restored,
                 "--casegraph.embedded.bolt-port=0")) {
             assertThat(again.awaitExit(Duration.ofSeconds(90))).isNotZero();
-            assertThat(again.output()).containsPattern("the database is not empty \\(\\d+ nodes\\); restore only into an empty database");
+            assertThat(again.output())
+                .containsPattern("the database is not empty \\(\\d+ nodes\\); restore only into an empty database");
         }
     }
 

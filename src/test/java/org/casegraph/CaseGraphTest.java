@@ -11,8 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
 
 /**
- * The application on a random HTTP port with its own embedded database in a fresh folder, loaded with the real
- * seed data. Test classes with this annotation share one application context (and so one database).
+ * The application on a random HTTP port with its own embedded database in a fresh folder,
+ * loaded with the real seed data. Test classes with this annotation share one application
+ * context (and so one database).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes through the service, a SIGKILL in the middle of them, a restart on the same data: every acknowledged
- * write is there, nothing half-written is, and the store opens without help.
+ * Writes through the service, a SIGKILL in the middle of them, a restart on the same
+ * data: every acknowledged write is there, nothing half-written is, and the store opens
+ * without help.
  */
 class CrashSafetyIT {
 
@@ -59,7 +60,8 @@ class CrashSafetyIT {
                 for (int i = 0; !stop.get(); i++) {
                     String id = "person/crash-" + i;
                     String body = "{\"query\":\"mutation { createEntity(input: {id: \\\"" + id
-                            + "\\\", type: \\\"Person\\\", name: \\\"Crash " + i + "\\\", summary: \\\"written before the kill\\\", "
+                            + "\\\", type: \\\"Person\\\", name: \\\"Crash " + i
+                            + "\\\", summary: \\\"written before the kill\\\", "
                             + "sources: [{document: \\\"document/the-current-trofimov-arrest-order\\\", quote: \\\"The Current\\\"}]}) { version } }\"}";
                     try {
                         String response = post(http, port, body, true);
@@ -92,7 +94,8 @@ class CrashSafetyIT {
             }
             int total = Integer.parseInt(found.replaceAll(".*\"totalCount\":(\\d+).*", "$1"));
             assertThat(total).as("entities after restart").isBetween(acknowledged.size(), acknowledged.size() + 1);
-            // Every entity that is there is whole: its summary and its citation came with it.
+            // Every entity that is there is whole: its summary and its citation came with
+            // it.
             assertThat(found.split("\"summary\":\"written before the kill\"", -1)).hasSize(total + 1);
             assertThat(found.split("\"quote\":\"The Current\"", -1)).hasSize(total + 1);
             again.terminate();

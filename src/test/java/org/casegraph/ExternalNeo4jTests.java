@@ -14,8 +14,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
- * The same GraphQL suite against a separate Neo4j server, as in production: nothing embedded starts, and the
- * seed data is loaded with the documented switch. Runs wherever Docker does; skipped cleanly elsewhere.
+ * The same GraphQL suite against a separate Neo4j server, as in production: nothing
+ * embedded starts, and the seed data is loaded with the documented switch. Runs wherever
+ * Docker does; skipped cleanly elsewhere.
  */
 @Tag("docker")
 @Testcontainers(disabledWithoutDocker = true)

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The GraphQL-over-HTTP audit of the graphql-http project against the packaged jar: no MUST may fail and no
- * SHOULD may warn. It needs Node.js; where there is none, the build says so and skips it.
+ * The GraphQL-over-HTTP audit of the graphql-http project against the packaged jar: no
+ * MUST may fail and no SHOULD may warn. It needs Node.js; where there is none, the build
+ * says so and skips it.
  */
 class GraphQlHttpAuditIT {
 
@@ -38,15 +39,17 @@ class GraphQlHttpAuditIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         if (!Files.isDirectory(AUDIT.resolve("node_modules/graphql-http"))) {
             Files.writeString(AUDIT.resolve("package.json"), "{\"private\": true, \"type\": \"module\"}\n");
-            assertThat(run(List.of("npm", "install", "--no-audit", "--no-fund", "graphql-http@1.23.1", "graphql@16"), AUDIT, 300))
-                .as("npm install graphql-http").isZero();
+            assertThat(run(List.of("npm", "install", "--no-audit", "--no-fund", "graphql-http@1.23.1", "graphql@16"),
+                    AUDIT, 300))
+                .as("npm install graphql-http")
+                .isZero();
         }
         try (JarProcess jar = JarProcess.start("--server.port=0", "--casegraph.embedded.bolt-port=0",
                 "--casegraph.data-dir=" + this.temp.resolve("data"))) {
             int port = jar.awaitStarted(Duration.ofSeconds(90));
             Path report = this.temp.resolve("audit.txt");
-            int exit = run(List.of("node", "graphql-http-audit.mjs", "http://127.0.0.1:" + port + "/graphql"), AUDIT, 120,
-                    report);
+            int exit = run(List.of("node", "graphql-http-audit.mjs", "http://127.0.0.1:" + port + "/graphql"), AUDIT,
+                    120, report);
             String output = Files.readString(report, StandardCharsets.UTF_8);
             System.out.println(output);
             assertThat(exit).as(output).isZero();

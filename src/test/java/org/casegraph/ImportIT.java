@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar casegraph.jar import DIR} as a user runs it: progress, a summary line and exit 0, or every
- * problem as file:line and a non-zero exit with nothing written.
+ * {@code java -jar casegraph.jar import DIR} as a user runs it: progress, a summary line
+ * and exit 0, or every problem as file:line and a non-zero exit with nothing written.
  */
 class ImportIT {
 
@@ -21,7 +21,10 @@ class ImportIT {
             {"id": "document/generated-register", "type": "Document", "name": "Generated register", \
             "sources": [{"doc": "document/generated-register", "quote": "Generated register"}]}""";
 
-    /** Cites a document of the seed data, which a new database gets first, as the service's would. */
+    /**
+     * Cites a document of the seed data, which a new database gets first, as the
+     * service's would.
+     */
     private static final String PERSON = """
             {"id": "person/generated-ilsa-moren", "type": "Person", "name": "Ilsa Moren", \
             "sources": [{"doc": "document/the-current-trofimov-arrest-order", "quote": "IJM"}]}""";
@@ -37,17 +40,20 @@ class ImportIT {
                 {"type": "MENTIONS", "from": "document/generated-register", "to": "person/generated-ilsa-moren", \
                 "sources": [{"doc": "document/generated-register", "quote": "Ilsa Moren"}]}"""));
         String dataDir = "--casegraph.data-dir=" + this.temp.resolve("data");
-        try (JarProcess jar = JarProcess.start("import", files.toString(), dataDir, "--casegraph.embedded.bolt-port=0")) {
+        try (JarProcess jar = JarProcess.start("import", files.toString(), dataDir,
+                "--casegraph.embedded.bolt-port=0")) {
             assertThat(jar.awaitExit(Duration.ofSeconds(90))).as(jar.output()).isZero();
             assertThat(jar.output()).contains("writing relationships           1 / 1 100.0%")
                 .containsPattern("Imported 2 entities and 1 relationships from " + files
                         + " in [0-9.]+ s \\(validation [0-9.]+ s, writing [0-9.]+ s\\); import id [0-9a-f-]{36}");
         }
-        try (JarProcess again = JarProcess.start("import", files.toString(), dataDir, "--casegraph.embedded.bolt-port=0")) {
+        try (JarProcess again = JarProcess.start("import", files.toString(), dataDir,
+                "--casegraph.embedded.bolt-port=0")) {
             assertThat(again.awaitExit(Duration.ofSeconds(90))).as(again.output()).isNotZero();
-            assertThat(again.output()).contains("CaseGraph import failed: the import files are invalid (2 problems), "
-                    + "nothing was written:\n  " + files.resolve("entities.jsonl") + ":1: id 'document/generated-register' "
-                    + "already exists in the database; an import only adds new entities");
+            assertThat(again.output()).contains(
+                    "CaseGraph import failed: the import files are invalid (2 problems), " + "nothing was written:\n  "
+                            + files.resolve("entities.jsonl") + ":1: id 'document/generated-register' "
+                            + "already exists in the database; an import only adds new entities");
         }
     }
 

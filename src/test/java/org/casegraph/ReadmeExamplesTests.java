@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README says its examples are the service's real answers; these tests keep that true. Each query of "Try it"
- * and of the worked examples is sent over HTTP without a key, as a reader pastes it, and must answer exactly the
- * JSON printed under it. They run on a database of their own holding only the seed data, so that other tests'
- * edits cannot change the answers.
+ * The README says its examples are the service's real answers; these tests keep that
+ * true. Each query of "Try it" and of the worked examples is sent over HTTP without a
+ * key, as a reader pastes it, and must answer exactly the JSON printed under it. They run
+ * on a database of their own holding only the seed data, so that other tests' edits
+ * cannot change the answers.
  */
 @CaseGraphTest
 @TestPropertySource(properties = "casegraph.test.database=readme")
@@ -32,7 +33,8 @@ class ReadmeExamplesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Pattern BLOCK = Pattern.compile("^ *```(\\w*)\\n(.*?)^ *```$", Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("^ *```(\\w*)\\n(.*?)^ *```$",
+            Pattern.MULTILINE | Pattern.DOTALL);
 
     private static final Pattern CURL_BODY = Pattern.compile("-d '(.*?)'", Pattern.DOTALL);
 
@@ -44,11 +46,15 @@ class ReadmeExamplesTests {
     void answersAsPrinted(String title, String query, String printed) throws Exception {
         Map<String, Object> response = new GraphQlHttp(this.port).post(null, query, Map.of());
         JsonNode answer = JSON.valueToTree(response);
-        assertThat(answer).as("the answer to %s:%n%s", title, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer))
+        assertThat(answer)
+            .as("the answer to %s:%n%s", title, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer))
             .isEqualTo(JSON.readTree(printed));
     }
 
-    /** Every query with the answer printed after it, in "Try it" and in the worked examples. */
+    /**
+     * Every query with the answer printed after it, in "Try it" and in the worked
+     * examples.
+     */
     static List<Arguments> examples() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         List<Arguments> examples = new ArrayList<>();
@@ -66,8 +72,9 @@ class ReadmeExamplesTests {
     }
 
     /**
-     * Pairs each query (a graphql block, or the body of a curl command) with the json block right after it. A query
-     * without an answer, or an answer without a query, fails: an example the test cannot read is not left unchecked.
+     * Pairs each query (a graphql block, or the body of a curl command) with the json
+     * block right after it. A query without an answer, or an answer without a query,
+     * fails: an example the test cannot read is not left unchecked.
      */
     private static List<Arguments> examples(String section) {
         List<Arguments> examples = new ArrayList<>();
@@ -93,14 +100,18 @@ class ReadmeExamplesTests {
                 query = JSON.readTree(body.group(1)).get("query").asString();
             }
             else {
-                assertThat(language).as("a %s block in %s without a query before it", language, title).isNotEqualTo("json");
+                assertThat(language).as("a %s block in %s without a query before it", language, title)
+                    .isNotEqualTo("json");
             }
         }
         assertThat(query).as("the answer to the last query, in %s", title).isNull();
         return examples;
     }
 
-    /** The heading an example sits under (a "## " or "#### " line; a "# " line may be a comment in a code block). */
+    /**
+     * The heading an example sits under (a "## " or "#### " line; a "# " line may be a
+     * comment in a code block).
+     */
     private static String titleBefore(String section, int at) {
         int heading = Math.max(section.lastIndexOf("\n#### ", at), section.lastIndexOf("\n## ", at));
         String line = section.substring(heading + 1, section.indexOf('\n', heading + 1));

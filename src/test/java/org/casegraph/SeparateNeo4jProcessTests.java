@@ -25,11 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API suites against a separate Neo4j server reached by {@code --spring.neo4j.uri}, as in production, on any
- * machine: the server is the embedded DBMS in a JVM of its own ({@link Neo4jServerProcess}), so nothing embedded
- * starts in the application and the seed data is loaded with the documented switch. {@link ExternalNeo4jTests}
- * does the same against the Neo4j image where Docker runs. {@link ReadYourWrites} proves that a read sees the
- * write of the request before it, through the driver's bookmarks.
+ * The API suites against a separate Neo4j server reached by {@code --spring.neo4j.uri},
+ * as in production, on any machine: the server is the embedded DBMS in a JVM of its own
+ * ({@link Neo4jServerProcess}), so nothing embedded starts in the application and the
+ * seed data is loaded with the documented switch. {@link ExternalNeo4jTests} does the
+ * same against the Neo4j image where Docker runs. {@link ReadYourWrites} proves that a
+ * read sees the write of the request before it, through the driver's bookmarks.
  */
 class SeparateNeo4jProcessTests {
 
@@ -43,7 +44,8 @@ class SeparateNeo4jProcessTests {
         }
         properties.add("spring.neo4j.uri", server::boltUri);
         properties.add("casegraph.seed.mode", () -> "always");
-        // The server's JVM starts cold and shares the cores with this one: its first plans of each statement may
+        // The server's JVM starts cold and shares the cores with this one: its first
+        // plans of each statement may
         // take longer than the 10 s a request's transaction gets in production.
         properties.add("casegraph.transaction-timeout", () -> "60s");
         properties.add("casegraph.api-keys[0].name", () -> "test-editor");
@@ -52,10 +54,14 @@ class SeparateNeo4jProcessTests {
         properties.add("casegraph.api-keys[0].role", () -> "editor");
     }
 
-    // No @AfterAll stop: the application context outlives this class in the test context cache. The child stops
+    // No @AfterAll stop: the application context outlives this class in the test context
+    // cache. The child stops
     // when the test JVM ends, since its standard input closes then.
 
-    /** A write in one request, read in the next: each request its own session, chained by the bookmarks. */
+    /**
+     * A write in one request, read in the next: each request its own session, chained by
+     * the bookmarks.
+     */
     @Nested
     @CaseGraphTest
     class ReadYourWrites {
@@ -81,9 +87,11 @@ class SeparateNeo4jProcessTests {
             GraphQlHttp http = new GraphQlHttp(this.port);
             String id = "person/read-your-writes-" + UUID.randomUUID();
             Set<Bookmark> before = this.graph.bookmarks();
-            Map<String, Object> created = http.post("test-editor-key", CREATE, Map.of("input", Map.of("id", id, "type",
-                    "Person", "name", "Written Once", "sources", List.of(Map.of("document",
-                            "document/the-current-trofimov-arrest-order", "quote", "the Cambodian government ordered the arrest")))));
+            Map<String, Object> created = http.post("test-editor-key", CREATE,
+                    Map.of("input",
+                            Map.of("id", id, "type", "Person", "name", "Written Once", "sources",
+                                    List.of(Map.of("document", "document/the-current-trofimov-arrest-order", "quote",
+                                            "the Cambodian government ordered the arrest")))));
             assertThat(created).as(String.valueOf(created)).doesNotContainKey("errors");
             Object version = ((Map<?, ?>) ((Map<?, ?>) created.get("data")).get("createEntity")).get("version");
             Set<Bookmark> afterWrite = this.graph.bookmarks();

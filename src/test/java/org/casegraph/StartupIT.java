@@ -25,8 +25,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar, started as a person would: it serves when all is well, and otherwise stops at once with
- * one line that names the problem.
+ * The packaged jar, started as a person would: it serves when all is well, and otherwise
+ * stops at once with one line that names the problem.
  */
 class StartupIT {
 
@@ -105,8 +105,9 @@ class StartupIT {
     @Test
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertFailsWithOneLine("port " + taken.getLocalPort() + " is already in use", "--server.port=" + taken.getLocalPort(),
-                    "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + this.temp.resolve("data"));
+            assertFailsWithOneLine("port " + taken.getLocalPort() + " is already in use",
+                    "--server.port=" + taken.getLocalPort(), "--casegraph.embedded.bolt-port=0",
+                    "--casegraph.data-dir=" + this.temp.resolve("data"));
         }
     }
 
@@ -166,9 +167,11 @@ class StartupIT {
                     name: Nobody
                 """);
         try (JarProcess jar = JarProcess.start("--server.port=0", "--casegraph.embedded.bolt-port=0",
-                "--casegraph.data-dir=" + this.temp.resolve("data"), "--casegraph.seed.location=file:" + seeds + "/*.yaml")) {
+                "--casegraph.data-dir=" + this.temp.resolve("data"),
+                "--casegraph.seed.location=file:" + seeds + "/*.yaml")) {
             assertThat(jar.awaitExit(START)).isNotZero();
-            assertThat(jar.output()).contains("CaseGraph could not start: seed-data is invalid (2 problems), nothing was loaded:")
+            assertThat(jar.output())
+                .contains("CaseGraph could not start: seed-data is invalid (2 problems), nothing was loaded:")
                 .contains(seeds.resolve("broken.yaml") + ":3: unknown entity type 'Persn'")
                 .contains(seeds.resolve("broken.yaml") + ":2: missing citation")
                 .doesNotContain("Exception encountered")
@@ -179,7 +182,10 @@ class StartupIT {
     private static void assertFailsWithOneLine(String problem, String... args) throws InterruptedException {
         try (JarProcess jar = JarProcess.start(args)) {
             assertThat(jar.awaitExit(START)).as("exit code").isNotZero();
-            List<String> reported = jar.lines().stream().filter((line) -> line.startsWith("CaseGraph could not start: ")).toList();
+            List<String> reported = jar.lines()
+                .stream()
+                .filter((line) -> line.startsWith("CaseGraph could not start: "))
+                .toList();
             assertThat(reported).as(jar.output()).singleElement().asString().contains(problem);
             assertThat(jar.output()).as("no stack traces").doesNotContain("\tat ").doesNotContain("Caused by");
             assertThat(jar.output()).as("never accepted requests").doesNotContain("Tomcat started on port");

@@ -21,7 +21,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
- * Admins issue and revoke API keys through the API; the database keeps each key's hash, never the key.
+ * Admins issue and revoke API keys through the API; the database keeps each key's hash,
+ * never the key.
  */
 @Controller
 class ApiKeyAdministration {
@@ -43,11 +44,16 @@ class ApiKeyAdministration {
     record CreateApiKeyInput(String name, String role) {
     }
 
-    /** A key stored in the database, by the hash of a presented key; empty when unknown or revoked. */
+    /**
+     * A key stored in the database, by the hash of a presented key; empty when unknown or
+     * revoked.
+     */
     Optional<ApiKeyProperties.ApiKey> find(String sha256) {
-        return this.graph.query("MATCH (k:ApiKey {sha256: $sha256}) WHERE NOT k.revoked RETURN k.name AS name, k.role AS role",
-                Map.of("sha256", sha256), (r) -> new ApiKeyProperties.ApiKey(r.get("name").asString(), sha256,
-                        Role.valueOf(r.get("role").asString())))
+        return this.graph
+            .query("MATCH (k:ApiKey {sha256: $sha256}) WHERE NOT k.revoked RETURN k.name AS name, k.role AS role",
+                    Map.of("sha256", sha256),
+                    (r) -> new ApiKeyProperties.ApiKey(r.get("name").asString(), sha256,
+                            Role.valueOf(r.get("role").asString())))
             .stream()
             .findFirst();
     }
@@ -62,26 +68,31 @@ class ApiKeyAdministration {
     }
 
     @MutationMapping
-    CreatedApiKey createApiKey(@Argument CreateApiKeyInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+    CreatedApiKey createApiKey(@Argument CreateApiKeyInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireAdmin(role);
         if (input.name() == null || !input.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new KeyException(ErrorType.BAD_REQUEST, "a key name is 1 to 64 letters, digits, dots, hyphens or underscores");
+            throw new KeyException(ErrorType.BAD_REQUEST,
+                    "a key name is 1 to 64 letters, digits, dots, hyphens or underscores");
         }
         Role keyRole;
         try {
             keyRole = Role.valueOf(String.valueOf(input.role()).toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException ex) {
-            throw new KeyException(ErrorType.BAD_REQUEST, "unknown role '" + input.role() + "'; one of public, journalist, "
-                    + "investigator, editor, admin");
+            throw new KeyException(ErrorType.BAD_REQUEST,
+                    "unknown role '" + input.role() + "'; one of public, journalist, " + "investigator, editor, admin");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "cg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         this.graph.write((tx) -> {
-            boolean taken = tx.run("MATCH (k:ApiKey {name: $name}) RETURN count(k) > 0 AS taken", Map.of("name", input.name()))
-                .single().get("taken").asBoolean();
+            boolean taken = tx
+                .run("MATCH (k:ApiKey {name: $name}) RETURN count(k) > 0 AS taken", Map.of("name", input.name()))
+                .single()
+                .get("taken")
+                .asBoolean();
             if (taken) {
                 throw new KeyException(ErrorType.BAD_REQUEST, "a key named '" + input.name() + "' exists already");
             }
@@ -90,8 +101,10 @@ class ApiKeyAdministration {
                                      revoked: false})
                     CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'createApiKey', target: 'apikey/' + $name,
                                          before: '', after: $role})
-                    """, Map.of("name", input.name(), "sha256", ApiKeyInterceptor.sha256(key), "role", keyRole.name(), "actor",
-                    actor == null ? "anonymous" : actor)).consume();
+                    """,
+                    Map.of("name", input.name(), "sha256", ApiKeyInterceptor.sha256(key), "role", keyRole.name(),
+                            "actor", actor == null ? "anonymous" : actor))
+                .consume();
             return null;
         });
         return new CreatedApiKey(input.name(), keyRole.name().toLowerCase(Locale.ROOT), key);
@@ -102,13 +115,16 @@ class ApiKeyAdministration {
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireAdmin(role);
         return this.graph.write((tx) -> {
-            var revoked = tx.run("""
-                    MATCH (k:ApiKey {name: $name}) SET k.revoked = true
-                    CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'revokeApiKey', target: 'apikey/' + $name,
-                                         before: k.role, after: 'revoked'})
-                    RETURN k.name AS name, k.role AS role, toString(k.createdAt) AS createdAt, k.createdBy AS createdBy,
-                           k.revoked AS revoked
-                    """, Map.of("name", name, "actor", actor == null ? "anonymous" : actor)).list();
+            var revoked = tx
+                .run("""
+                        MATCH (k:ApiKey {name: $name}) SET k.revoked = true
+                        CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'revokeApiKey', target: 'apikey/' + $name,
+                                             before: k.role, after: 'revoked'})
+                        RETURN k.name AS name, k.role AS role, toString(k.createdAt) AS createdAt, k.createdBy AS createdBy,
+                               k.revoked AS revoked
+                        """,
+                        Map.of("name", name, "actor", actor == null ? "anonymous" : actor))
+                .list();
             if (revoked.isEmpty()) {
                 throw new KeyException(ErrorType.NOT_FOUND, "no key is named '" + name + "'");
             }
@@ -118,7 +134,8 @@ class ApiKeyAdministration {
 
     private static ApiKey asApiKey(Record record) {
         return new ApiKey(record.get("name").asString(), record.get("role").asString().toLowerCase(Locale.ROOT),
-                record.get("createdAt").asString(), record.get("createdBy").asString(), record.get("revoked").asBoolean());
+                record.get("createdAt").asString(), record.get("createdBy").asString(),
+                record.get("revoked").asBoolean());
     }
 
     private static void requireAdmin(Role role) {

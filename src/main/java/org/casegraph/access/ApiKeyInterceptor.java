@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the caller's role and name into the GraphQL context: from the API key in {@code X-API-Key}, else from a
- * JWT bearer token, else the local development role for requests from this machine, else {@link Role#PUBLIC}.
- * An unknown key is refused rather than treated as public, so a mistyped key is noticed at once.
+ * Puts the caller's role and name into the GraphQL context: from the API key in
+ * {@code X-API-Key}, else from a JWT bearer token, else the local development role for
+ * requests from this machine, else {@link Role#PUBLIC}. An unknown key is refused rather
+ * than treated as public, so a mistyped key is noticed at once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,7 +46,8 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
         this.callers = callers;
         this.administration = administration;
         for (ApiKeyProperties.ApiKey key : properties.apiKeys()) {
-            if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null || key.name() == null) {
+            if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}") || key.role() == null
+                    || key.name() == null) {
                 throw new CaseGraphStartupException("casegraph.api-keys: every key needs a name, a role and the sha256 "
                         + "of the key as 64 hex digits (printf %s \"$KEY\" | sha256sum)");
             }
@@ -77,7 +79,8 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
             actor = "key:" + key.name();
         }
         else {
-            SecurityConfiguration.Caller caller = this.callers.fromToken(SecurityContextHolder.getContext().getAuthentication());
+            SecurityConfiguration.Caller caller = this.callers
+                .fromToken(SecurityContextHolder.getContext().getAuthentication());
             if (caller == null && request.getRemoteAddress() != null) {
                 caller = this.callers.local(request.getRemoteAddress().getAddress());
             }
@@ -98,7 +101,8 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

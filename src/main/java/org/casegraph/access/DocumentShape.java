@@ -12,11 +12,13 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 /**
- * What a request document holds before it is validated: its aliases, and the most directives on any one place.
- * Validation reports each unknown directive as an error of its own, so these are counted first.
+ * What a request document holds before it is validated: its aliases, and the most
+ * directives on any one place. Validation reports each unknown directive as an error of
+ * its own, so these are counted first.
  *
  * @param aliases aliased fields in the whole document, fragments included
- * @param mostDirectives the most directives on one field, fragment spread, inline fragment or operation
+ * @param mostDirectives the most directives on one field, fragment spread, inline
+ * fragment or operation
  */
 record DocumentShape(int aliases, int mostDirectives) {
 

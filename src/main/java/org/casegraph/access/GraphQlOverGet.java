@@ -33,9 +33,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queries over HTTP GET ({@code /graphql?query=…&variables=…}), as the GraphQL-over-HTTP specification allows,
- * so that caches and links work; mutations are refused over GET with 405, since GET must change nothing. A GET
- * query runs as its caller, with the same API key, token, rate limit and audit as a POST.
+ * Queries over HTTP GET ({@code /graphql?query=…&variables=…}), as the GraphQL-over-HTTP
+ * specification allows, so that caches and links work; mutations are refused over GET
+ * with 405, since GET must change nothing. A GET query runs as its caller, with the same
+ * API key, token, rate limit and audit as a POST.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -95,26 +96,32 @@ class GraphQlOverGet {
         body.put("operationName", operationName);
         body.put("variables", parsedVariables);
         body.put("extensions", parsedExtensions);
-        // Through the same interceptors as a POST: the caller's API key or token, the rate limit, the audit.
+        // Through the same interceptors as a POST: the caller's API key or token, the
+        // rate limit, the audit.
         var request = new WebGraphQlRequest(http.uri(), http.headers().asHttpHeaders(), new LinkedMultiValueMap<>(),
                 http.remoteAddress().orElse(null), http.attributes(), body, UUID.randomUUID().toString(),
                 http.servletRequest().getLocale());
         WebGraphQlResponse response = this.graphQl.handleRequest(request).block();
         Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
         MediaType type = responseType(http);
-        // As a POST answers: in the GraphQL response type, a request that produced no data is a bad request.
+        // As a POST answers: in the GraphQL response type, a request that produced no
+        // data is a bad request.
         boolean badRequest = type.equals(GRAPHQL_RESPONSE) && !response.getExecutionResult().isDataPresent();
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(badRequest ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
             .contentType(type)
             .header(HttpHeaders.VARY, ApiKeyInterceptor.HEADER + ", " + HttpHeaders.AUTHORIZATION);
         if (role != null && role != Role.PUBLIC) {
-            // A cache may keep what anyone may read, never what a key or token was needed for.
+            // A cache may keep what anyone may read, never what a key or token was needed
+            // for.
             answer.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
         }
         return answer.body(response.toMap());
     }
 
-    /** {@code application/json} for a client that asks for it and not for the GraphQL response type, as over POST. */
+    /**
+     * {@code application/json} for a client that asks for it and not for the GraphQL
+     * response type, as over POST.
+     */
     private static MediaType responseType(ServerRequest http) {
         List<MediaType> accepted = http.headers().accept();
         boolean json = accepted.stream().anyMatch((type) -> type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON))

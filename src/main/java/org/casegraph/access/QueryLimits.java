@@ -40,31 +40,46 @@ import org.casegraph.support.RecentlyUsed;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Rejects a request before it runs when it is too deep, selects too many fields (aliases included), or would
- * cost more than the budget. The cost of a field is one plus the cost of what it selects, times the number of
- * items it may return: its {@code first} or {@code limit}, or a fixed guess for lists without one.
+ * Rejects a request before it runs when it is too deep, selects too many fields (aliases
+ * included), or would cost more than the budget. The cost of a field is one plus the cost
+ * of what it selects, times the number of items it may return: its {@code first} or
+ * {@code limit}, or a fixed guess for lists without one.
  */
 final class QueryLimits extends SimplePerformantInstrumentation {
 
-    /** Lists without a page-size argument, and how many items each is expected to hold at most. */
+    /**
+     * Lists without a page-size argument, and how many items each is expected to hold at
+     * most.
+     */
     static final int UNPAGED_LIST = 10;
 
     private static final Set<String> PAGE_ARGUMENTS = Set.of("first", "limit");
 
-    /** The variable types that can set a page size or decide a field's {@code @include} or {@code @skip}. */
+    /**
+     * The variable types that can set a page size or decide a field's {@code @include} or
+     * {@code @skip}.
+     */
     private static final Set<String> SHAPING_TYPES = Set.of("Int", "Boolean");
 
-    /** How many sets of shaping values are remembered for one operation; an app sends a few page sizes. */
+    /**
+     * How many sets of shaping values are remembered for one operation; an app sends a
+     * few page sizes.
+     */
     private static final int SHAPES_PER_OPERATION = 64;
 
-    /** Stands in the cache key for a variable the request did not send (which differs from one sent as null). */
+    /**
+     * Stands in the cache key for a variable the request did not send (which differs from
+     * one sent as null).
+     */
     private static final Object ABSENT = new Object();
 
     /**
-     * Shapes by operation, then by the values of its shaping variables. An operation is held weakly: it lives as long
-     * as the parsed document it belongs to, which the document cache decides, and its shapes go with it.
+     * Shapes by operation, then by the values of its shaping variables. An operation is
+     * held weakly: it lives as long as the parsed document it belongs to, which the
+     * document cache decides, and its shapes go with it.
      */
-    private final Map<OperationDefinition, Map<List<Object>, Shape>> shapes = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<OperationDefinition, Map<List<Object>, Shape>> shapes = Collections
+        .synchronizedMap(new WeakHashMap<>());
 
     private final LimitsProperties limits;
 
@@ -76,21 +91,24 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     /**
-     * Before validation, which would report every unknown directive as an error of its own: too many aliases or
-     * directives are refused with one error.
+     * Before validation, which would report every unknown directive as an error of its
+     * own: too many aliases or directives are refused with one error.
      */
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
             InstrumentationState state) {
         DocumentShape shape = DocumentShape.of(parameters.getDocument());
-        check(shape.aliases() > this.limits.maxAliases(), "the query has " + shape.aliases() + " aliases; at most "
-                + this.limits.maxAliases() + " are allowed");
+        check(shape.aliases() > this.limits.maxAliases(),
+                "the query has " + shape.aliases() + " aliases; at most " + this.limits.maxAliases() + " are allowed");
         check(shape.mostDirectives() > this.limits.maxDirectivesPerField(), "a field carries " + shape.mostDirectives()
                 + " directives; at most " + this.limits.maxDirectivesPerField() + " are allowed on one field");
         return super.beginValidation(parameters, state);
     }
 
-    /** A response lists at most {@code maxErrors} errors; one last error says how many more there were. */
+    /**
+     * A response lists at most {@code maxErrors} errors; one last error says how many
+     * more there were.
+     */
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
@@ -109,26 +127,30 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         Shape shape = shapeOf(context);
-        check(shape.depth() > this.limits.maxDepth(), "the query is " + shape.depth() + " levels deep; at most "
-                + this.limits.maxDepth() + " are allowed");
-        check(shape.fields() > this.limits.maxFields(), "the query selects " + shape.fields() + " fields (aliases count); at most "
-                + this.limits.maxFields() + " are allowed");
-        check(shape.cost() > this.limits.maxCost(), "the query could cost " + shape.cost() + " (each field times the page sizes "
-                + "of the lists around it); the budget is " + this.limits.maxCost() + ": ask for smaller pages or fewer nested lists");
+        check(shape.depth() > this.limits.maxDepth(),
+                "the query is " + shape.depth() + " levels deep; at most " + this.limits.maxDepth() + " are allowed");
+        check(shape.fields() > this.limits.maxFields(), "the query selects " + shape.fields()
+                + " fields (aliases count); at most " + this.limits.maxFields() + " are allowed");
+        check(shape.cost() > this.limits.maxCost(),
+                "the query could cost " + shape.cost() + " (each field times the page sizes "
+                        + "of the lists around it); the budget is " + this.limits.maxCost()
+                        + ": ask for smaller pages or fewer nested lists");
         chargeRateLimit(context.getGraphQLContext().get(Role.ACTOR_KEY), Math.max(1, shape.cost()));
         return super.beginExecuteOperation(parameters, state);
     }
 
     /**
-     * The fields, depth and cost of the operation about to run. Apps send the same few documents with new
-     * variables, so the walk is remembered by operation and by the values of its {@code Int} and {@code Boolean}
-     * variables: only those can set a page size or decide an {@code @include} or {@code @skip} (GraphQL's
-     * validation refuses any other variable in those places), so an entity id or a search text does not count.
-     * Operations are told apart by identity: the document cache hands out the same one for the same text.
+     * The fields, depth and cost of the operation about to run. Apps send the same few
+     * documents with new variables, so the walk is remembered by operation and by the
+     * values of its {@code Int} and {@code Boolean} variables: only those can set a page
+     * size or decide an {@code @include} or {@code @skip} (GraphQL's validation refuses
+     * any other variable in those places), so an entity id or a search text does not
+     * count. Operations are told apart by identity: the document cache hands out the same
+     * one for the same text.
      */
     private Shape shapeOf(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
@@ -140,7 +162,8 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 values.add(variables.containsKey(variable.getName()) ? variables.get(variable.getName()) : ABSENT);
             }
         }
-        Map<List<Object>, Shape> byValues = this.shapes.computeIfAbsent(operation, (key) -> RecentlyUsed.map(SHAPES_PER_OPERATION));
+        Map<List<Object>, Shape> byValues = this.shapes.computeIfAbsent(operation,
+                (key) -> RecentlyUsed.map(SHAPES_PER_OPERATION));
         Shape shape = byValues.get(values);
         if (shape == null) {
             shape = walk(context);
@@ -163,7 +186,8 @@ final class QueryLimits extends SimplePerformantInstrumentation {
             public void visitField(QueryVisitorFieldEnvironment field) {
                 totals[0]++;
                 totals[1] = Math.max(totals[1], depth(field));
-                long cost = Math.min(Long.MAX_VALUE / 1000, (1 + childCost.getOrDefault(field, 0L)) * multiplier(field));
+                long cost = Math.min(Long.MAX_VALUE / 1000,
+                        (1 + childCost.getOrDefault(field, 0L)) * multiplier(field));
                 QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
                 if (parent == null) {
                     totals[2] = Math.min(Long.MAX_VALUE / 1000, totals[2] + cost);
@@ -203,9 +227,10 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     /**
-     * How many items a list field may return: its own page size, or that of the field around it when that is a
-     * connection or a subgraph ({@code search(first:)} pages its {@code edges}, {@code neighborhood(limit:)}
-     * bounds its {@code nodes}), or {@link #UNPAGED_LIST}.
+     * How many items a list field may return: its own page size, or that of the field
+     * around it when that is a connection or a subgraph ({@code search(first:)} pages its
+     * {@code edges}, {@code neighborhood(limit:)} bounds its {@code nodes}), or
+     * {@link #UNPAGED_LIST}.
      */
     private static long multiplier(QueryVisitorFieldEnvironment field) {
         if (!isList(field.getFieldDefinition().getType())) {
@@ -226,8 +251,9 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     /**
-     * A field's {@code first} or {@code limit}. Sent as null, it is the argument's default, as the resolvers read it:
-     * {@code relationships(first: null)} returns 50 relationships, not none.
+     * A field's {@code first} or {@code limit}. Sent as null, it is the argument's
+     * default, as the resolvers read it: {@code relationships(first: null)} returns 50
+     * relationships, not none.
      */
     private static Long pageSize(QueryVisitorFieldEnvironment field) {
         for (GraphQLArgument argument : field.getFieldDefinition().getArguments()) {

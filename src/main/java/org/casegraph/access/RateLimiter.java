@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per caller (API key, or address for anonymous callers), filled at a steady rate and charged
- * each request's query cost, so that expensive requests use up a budget faster than cheap ones.
+ * A token bucket per caller (API key, or address for anonymous callers), filled at a
+ * steady rate and charged each request's query cost, so that expensive requests use up a
+ * budget faster than cheap ones.
  */
 final class RateLimiter {
 
@@ -20,7 +21,10 @@ final class RateLimiter {
         this.perNano = budgetPerMinute / 60e9;
     }
 
-    /** What charging a request means: allowed, or refused with how many seconds until it would be. */
+    /**
+     * What charging a request means: allowed, or refused with how many seconds until it
+     * would be.
+     */
     record Decision(boolean allowed, long retryAfterSeconds) {
     }
 

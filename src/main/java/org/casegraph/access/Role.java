@@ -1,8 +1,8 @@
 package org.casegraph.access;
 
 /**
- * Who is asking: anonymous readers of the published graph up to administrators. Each role may do what the ones
- * before it may.
+ * Who is asking: anonymous readers of the published graph up to administrators. Each role
+ * may do what the ones before it may.
  */
 public enum Role {
 

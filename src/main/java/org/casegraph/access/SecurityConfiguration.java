@@ -23,9 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * People sign in with JWT bearer tokens from the identity provider configured in
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a public key); apps use API keys. Every
- * endpoint is open to anonymous readers: what a caller may see and do is decided per request from its role,
- * inside the queries. A token that is present but invalid is refused with 401.
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a public key); apps
+ * use API keys. Every endpoint is open to anonymous readers: what a caller may see and do
+ * is decided per request from its role, inside the queries. A token that is present but
+ * invalid is refused with 401.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,7 +36,8 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        // Only requests that bring a bearer token need Spring Security; the rest skip its filters entirely.
+        // Only requests that bring a bearer token need Spring Security; the rest skip its
+        // filters entirely.
         http.securityMatcher((request) -> request.getHeader("Authorization") != null)
             .csrf((csrf) -> csrf.disable())
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,13 +49,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * How a request's caller becomes a role: an API key first, then a JWT, then the local development role for
-     * requests from this machine when one is configured, and otherwise {@link Role#PUBLIC}.
+     * How a request's caller becomes a role: an API key first, then a JWT, then the local
+     * development role for requests from this machine when one is configured, and
+     * otherwise {@link Role#PUBLIC}.
      */
     @Bean
     Callers callers(@Value("${casegraph.jwt.role-claim:roles}") String roleClaim,
             @Value("${casegraph.local-mode.role:}") String localRole) {
-        Role local = localRole == null || localRole.isBlank() ? null : Role.valueOf(localRole.strip().toUpperCase(Locale.ROOT));
+        Role local = localRole == null || localRole.isBlank() ? null
+                : Role.valueOf(localRole.strip().toUpperCase(Locale.ROOT));
         if (local != null) {
             log.warn("Local mode: every request from this machine without a key or token acts as {}. "
                     + "Never set casegraph.local-mode.role on a shared server.", local);
@@ -71,7 +75,8 @@ class SecurityConfiguration {
             }
             Jwt jwt = token.getToken();
             Object claim = jwt.getClaim(this.roleClaim);
-            Collection<?> names = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
+            Collection<?> names = claim instanceof Collection<?> list ? list
+                    : claim == null ? List.of() : List.of(claim);
             Role role = Role.PUBLIC;
             for (Object name : names) {
                 for (Role candidate : Role.values()) {

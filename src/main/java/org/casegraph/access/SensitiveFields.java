@@ -13,11 +13,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Single fields of an entity or a relationship that only investigators and up may see, such as an unpublished
- * lead in a public person's summary. Their names are kept in {@code sensitiveFields} and their values moved out
- * of the ordinary properties into {@code sensitiveValues} (one JSON text, in no full-text index), so that a query
- * returning a node cannot hand them to a reader by accident: {@link Visibility#entity} and
- * {@link Visibility#relationship} return them only to callers who may see sensitive entities.
+ * Single fields of an entity or a relationship that only investigators and up may see,
+ * such as an unpublished lead in a public person's summary. Their names are kept in
+ * {@code sensitiveFields} and their values moved out of the ordinary properties into
+ * {@code sensitiveValues} (one JSON text, in no full-text index), so that a query
+ * returning a node cannot hand them to a reader by accident: {@link Visibility#entity}
+ * and {@link Visibility#relationship} return them only to callers who may see sensitive
+ * entities.
  */
 public final class SensitiveFields {
 
@@ -28,8 +30,9 @@ public final class SensitiveFields {
     public static final String VALUES = "sensitiveValues";
 
     /**
-     * Fields that stay public: what identifies an entity or a link (its id, name and names, sources) and what
-     * the queries order and filter by (dates, kinds, validity), which hiding would quietly break.
+     * Fields that stay public: what identifies an entity or a link (its id, name and
+     * names, sources) and what the queries order and filter by (dates, kinds, validity),
+     * which hiding would quietly break.
      */
     private static final Set<String> ALWAYS_PUBLIC = Set.of("id", "type", "name", "aliases", "sources", "date",
             "endDate", "ordinal", "publicationDate", "kind", "validFrom", "validTo");
@@ -40,8 +43,9 @@ public final class SensitiveFields {
     }
 
     /**
-     * Why this field cannot be sensitive, or null when it can; {@code known} are the fields the type has and
-     * {@code required} those every record of it has (which readers must always get).
+     * Why this field cannot be sensitive, or null when it can; {@code known} are the
+     * fields the type has and {@code required} those every record of it has (which
+     * readers must always get).
      */
     public static String refusal(String field, Collection<String> known, Collection<String> required) {
         if (ALWAYS_PUBLIC.contains(field)) {
@@ -63,7 +67,10 @@ public final class SensitiveFields {
         return stored.get(NAMES) instanceof List<?> names ? names.stream().map(String::valueOf).toList() : List.of();
     }
 
-    /** Stored properties with every sensitive value back in its field and the bookkeeping removed. */
+    /**
+     * Stored properties with every sensitive value back in its field and the bookkeeping
+     * removed.
+     */
     public static Map<String, Object> reveal(Map<String, Object> stored) {
         Map<String, Object> properties = new LinkedHashMap<>(stored);
         properties.remove(NAMES);
@@ -75,8 +82,9 @@ public final class SensitiveFields {
     }
 
     /**
-     * Properties as they are stored when {@code fields} are sensitive: those fields' values moved into
-     * {@link #VALUES}; a field without a value stays named, so that a value given later is hidden too.
+     * Properties as they are stored when {@code fields} are sensitive: those fields'
+     * values moved into {@link #VALUES}; a field without a value stays named, so that a
+     * value given later is hidden too.
      */
     public static Map<String, Object> hide(Map<String, Object> properties, Collection<String> fields) {
         Map<String, Object> stored = reveal(properties);

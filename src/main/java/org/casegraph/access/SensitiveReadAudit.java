@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every read of something sensitive: after a response to an investigator or above, each entity and
- * relationship it read that is sensitive or has sensitive fields gets an audit entry naming the reader. The records
- * the mapper noted as sensitive are recorded, and any other id in the response that the mapper did not see is
- * checked in the database; a response that read nothing sensitive costs no transaction.
+ * Records every read of something sensitive: after a response to an investigator or
+ * above, each entity and relationship it read that is sensitive or has sensitive fields
+ * gets an audit entry naming the reader. The records the mapper noted as sensitive are
+ * recorded, and any other id in the response that the mapper did not see is checked in
+ * the database; a response that read nothing sensitive costs no transaction.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -41,29 +42,36 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
                 collectIds(response.getData(), reads.seen(), ids);
                 if (!ids.isEmpty()) {
                     String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);
-                    this.graph.write((tx) -> tx.run("""
-                            UNWIND $ids AS id
-                            CALL {
-                              WITH id
-                              MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
-                              RETURN n.id AS target
-                              UNION
-                              WITH id
-                              WITH id, split(id, '|') AS ends WHERE size(ends) = 3
-                              MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
-                              WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)
-                              RETURN r.id AS target
-                            }
-                            CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: target,
-                                                 before: '', after: ''})
-                            """, Map.of("ids", List.copyOf(ids), "actor", actor)).consume());
+                    this.graph.write(
+                            (tx) -> tx
+                                .run("""
+                                        UNWIND $ids AS id
+                                        CALL {
+                                          WITH id
+                                          MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
+                                          RETURN n.id AS target
+                                          UNION
+                                          WITH id
+                                          WITH id, split(id, '|') AS ends WHERE size(ends) = 3
+                                          MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
+                                          WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)
+                                          RETURN r.id AS target
+                                        }
+                                        CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: target,
+                                                             before: '', after: ''})
+                                        """,
+                                        Map.of("ids", List.copyOf(ids), "actor", actor))
+                                .consume());
                 }
             }
             return response;
         });
     }
 
-    /** Every value of an {@code id} field anywhere in the response data that is not among the ones already known. */
+    /**
+     * Every value of an {@code id} field anywhere in the response data that is not among
+     * the ones already known.
+     */
     private static void collectIds(Object data, Set<String> known, Set<String> ids) {
         if (data instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {

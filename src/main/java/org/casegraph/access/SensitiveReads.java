@@ -9,9 +9,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The entities and relationships a request has read, and which of them are sensitive or have sensitive fields,
- * noted where records are mapped (whatever fields the client selected), for {@link SensitiveReadAudit} to record
- * once the response is ready.
+ * The entities and relationships a request has read, and which of them are sensitive or
+ * have sensitive fields, noted where records are mapped (whatever fields the client
+ * selected), for {@link SensitiveReadAudit} to record once the response is ready.
  */
 public final class SensitiveReads {
 
@@ -27,7 +27,10 @@ public final class SensitiveReads {
 
     }
 
-    /** Notes that the current request read this record; outside a web request it does nothing. */
+    /**
+     * Notes that the current request read this record; outside a web request it does
+     * nothing.
+     */
     public static void mapped(String id, boolean sensitive) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
@@ -44,12 +47,18 @@ public final class SensitiveReads {
         }
     }
 
-    /** Notes sensitive records a query walked through to decide what to return (see {@link Visibility#sensitiveAmong}). */
+    /**
+     * Notes sensitive records a query walked through to decide what to return (see
+     * {@link Visibility#sensitiveAmong}).
+     */
     public static void walked(Collection<String> ids) {
         ids.forEach((id) -> mapped(id, true));
     }
 
-    /** What the current request noted so far; the audit reads it once the response is ready. */
+    /**
+     * What the current request noted so far; the audit reads it once the response is
+     * ready.
+     */
     static Reads ofCurrentRequest() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {

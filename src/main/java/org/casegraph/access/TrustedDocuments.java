@@ -15,8 +15,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 
 /**
- * The allow-list of a production deployment: only documents whose text (white space aside) is one of the
- * trusted files may run; anything else is refused before it is parsed.
+ * The allow-list of a production deployment: only documents whose text (white space
+ * aside) is one of the trusted files may run; anything else is refused before it is
+ * parsed.
  */
 final class TrustedDocuments {
 
@@ -52,11 +53,15 @@ final class TrustedDocuments {
         return this.hashes.size();
     }
 
-    /** SHA-256 of the document with white space runs collapsed, so that formatting does not matter. */
+    /**
+     * SHA-256 of the document with white space runs collapsed, so that formatting does
+     * not matter.
+     */
     static String hash(String document) {
         try {
             String normalized = document.strip().replaceAll("\\s+", " ");
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

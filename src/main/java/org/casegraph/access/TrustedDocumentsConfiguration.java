@@ -17,8 +17,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Trusted-documents mode ({@code casegraph.trusted-documents.enabled=true}): production clients may only run
- * the documents in {@code casegraph.trusted-documents.location}.
+ * Trusted-documents mode ({@code casegraph.trusted-documents.enabled=true}): production
+ * clients may only run the documents in {@code casegraph.trusted-documents.location}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "casegraph.trusted-documents", name = "enabled", havingValue = "true")

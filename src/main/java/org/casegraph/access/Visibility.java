@@ -7,11 +7,13 @@ import java.util.stream.Collectors;
 import graphql.GraphQLContext;
 
 /**
- * What each role may see, enforced inside every read query (as a predicate on each node it returns or passes
- * through), never only in controllers: an entity marked {@code sensitive} is seen from investigator up, one
- * {@code retracted} only by editors and admins, and everything else by everyone. Single fields of a visible
- * entity or relationship can be sensitive too: their values are kept apart in {@code sensitiveValues} (never in
- * a full-text index) and the queries return them only to callers who may see sensitive entities.
+ * What each role may see, enforced inside every read query (as a predicate on each node
+ * it returns or passes through), never only in controllers: an entity marked
+ * {@code sensitive} is seen from investigator up, one {@code retracted} only by editors
+ * and admins, and everything else by everyone. Single fields of a visible entity or
+ * relationship can be sensitive too: their values are kept apart in
+ * {@code sensitiveValues} (never in a full-text index) and the queries return them only
+ * to callers who may see sensitive entities.
  */
 public final class Visibility {
 
@@ -24,43 +26,52 @@ public final class Visibility {
     private Visibility() {
     }
 
-    /** The Cypher predicate for node variable {@code node}; the query takes the parameter {@code $visible}. */
+    /**
+     * The Cypher predicate for node variable {@code node}; the query takes the parameter
+     * {@code $visible}.
+     */
     public static String visible(String node) {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
     }
 
     /**
-     * The Cypher predicate that every one of {@code items} (nodes or relationships a query returns or passes
-     * through) is visible; the query takes {@code $visible}.
+     * The Cypher predicate that every one of {@code items} (nodes or relationships a
+     * query returns or passes through) is visible; the query takes {@code $visible}.
      */
     public static String visible(String... items) {
         return Arrays.stream(items).map(Visibility::visible).collect(Collectors.joining(" AND "));
     }
 
     /**
-     * The Cypher predicate that {@code item} is public, whoever asks: for what a query weighs the same for every
-     * caller (such as how many links an entity has), so that an answer's order never rests on a hidden record.
+     * The Cypher predicate that {@code item} is public, whoever asks: for what a query
+     * weighs the same for every caller (such as how many links an entity has), so that an
+     * answer's order never rests on a hidden record.
      */
     public static String published(String item) {
         return "coalesce(" + item + ".visibility, 'public') = '" + PUBLIC + "'";
     }
 
     /**
-     * The Cypher list of the ids of those {@code items} (nodes or relationships a query passes through) that are
-     * sensitive. A query that walks sensitive records to decide what to return reveals them without returning them;
-     * it returns this list so that the read is audited ({@link SensitiveReads#walked}).
+     * The Cypher list of the ids of those {@code items} (nodes or relationships a query
+     * passes through) that are sensitive. A query that walks sensitive records to decide
+     * what to return reveals them without returning them; it returns this list so that
+     * the read is audited ({@link SensitiveReads#walked}).
      */
     public static String sensitiveAmong(String... items) {
         return "[item IN [" + String.join(", ", items) + "] WHERE item.visibility = '" + SENSITIVE + "' | item.id]";
     }
 
-    /** Every visibility, from most to least visible: for the curation writes, whose callers are editors. */
+    /**
+     * Every visibility, from most to least visible: for the curation writes, whose
+     * callers are editors.
+     */
     public static final List<String> ALL = List.of(PUBLIC, SENSITIVE, RETRACTED);
 
     /**
-     * The Cypher expression that returns entity node {@code node}, without the values of its sensitive fields
-     * for a caller who may not see them (then as a map carrying its type in {@code __type}); the query takes
-     * {@code $visible}. Entities with no sensitive field come back as they are.
+     * The Cypher expression that returns entity node {@code node}, without the values of
+     * its sensitive fields for a caller who may not see them (then as a map carrying its
+     * type in {@code __type}); the query takes {@code $visible}. Entities with no
+     * sensitive field come back as they are.
      */
     public static String entity(String node) {
         // In parentheses: Cypher does not parse a bare CASE as a map literal's value.
@@ -69,11 +80,15 @@ public final class Visibility {
             .formatted(node);
     }
 
-    /** The same for relationship {@code r}, as the map the mapper reads: its properties, type and end ids. */
+    /**
+     * The same for relationship {@code r}, as the map the mapper reads: its properties,
+     * type and end ids.
+     */
     public static String relationship(String r) {
         return ("%1$s {.*, type: type(%1$s), from: startNode(%1$s).id, to: endNode(%1$s).id,"
                 + " sensitiveFields: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveFields END,"
-                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END}").formatted(r);
+                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END}")
+            .formatted(r);
     }
 
     public static List<String> visibleTo(Role role) {

@@ -10,8 +10,9 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import org.casegraph.support.RecentlyUsed;
 
 /**
- * Parsed and validated query documents by their text, least recently used first out. Apps send the same few
- * documents with different variables, so parsing and validating each request again is wasted work.
+ * Parsed and validated query documents by their text, least recently used first out. Apps
+ * send the same few documents with different variables, so parsing and validating each
+ * request again is wasted work.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 

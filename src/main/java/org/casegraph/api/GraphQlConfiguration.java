@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The GraphQL side of the API beside the schema: its scalars, and a cache of parsed documents.
+ * The GraphQL side of the API beside the schema: its scalars, and a cache of parsed
+ * documents.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -29,7 +30,10 @@ class GraphQlConfiguration {
         .coercing(new PartialDateCoercing())
         .build();
 
-    /** Any JSON value, for the type-specific fields of curation inputs; the validator decides what is allowed. */
+    /**
+     * Any JSON value, for the type-specific fields of curation inputs; the validator
+     * decides what is allowed.
+     */
     static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
         .name("JSON")
         .description("Any JSON value")
@@ -68,7 +72,8 @@ class GraphQlConfiguration {
         private static Object literal(Value<?> input, CoercedVariables variables) {
             if (input instanceof graphql.language.ObjectValue object) {
                 java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-                object.getObjectFields().forEach((field) -> map.put(field.getName(), literal(field.getValue(), variables)));
+                object.getObjectFields()
+                    .forEach((field) -> map.put(field.getName(), literal(field.getValue(), variables)));
                 return map;
             }
             if (input instanceof graphql.language.ArrayValue array) {

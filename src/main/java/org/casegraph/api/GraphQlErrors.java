@@ -11,8 +11,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Bad input becomes a BAD_REQUEST error naming the argument; anything else stays masked by Spring for GraphQL
- * (an INTERNAL_ERROR with an id that is also logged), so no stack trace, Cypher or driver message leaks.
+ * Bad input becomes a BAD_REQUEST error naming the argument; anything else stays masked
+ * by Spring for GraphQL (an INTERNAL_ERROR with an id that is also logged), so no stack
+ * trace, Cypher or driver message leaks.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {

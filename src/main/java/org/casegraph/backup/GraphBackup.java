@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole graph to a file and back: one JSON object a line, entities first, then relationships, then the
- * other records (aliases of merged entities, merge records, the audit trail, API keys issued through the API),
- * with a checksum over the content that is the same for two graphs exactly when they hold the same data.
+ * The whole graph to a file and back: one JSON object a line, entities first, then
+ * relationships, then the other records (aliases of merged entities, merge records, the
+ * audit trail, API keys issued through the API), with a checksum over the content that is
+ * the same for two graphs exactly when they hold the same data.
  */
 @Component
 public class GraphBackup {
@@ -48,19 +49,29 @@ public class GraphBackup {
     public record Summary(long entities, long relationships, long records, String checksum) {
     }
 
-    /** Date-times are kept as {@code {"$datetime": "..."}}, so that a restore writes them back as date-times. */
+    /**
+     * Date-times are kept as {@code {"$datetime": "..."}}, so that a restore writes them
+     * back as date-times.
+     */
     private static final String DATETIME = "$datetime";
 
-    /** Writes every entity and relationship to {@code file}, replacing it only once the backup is complete. */
+    /**
+     * Writes every entity and relationship to {@code file}, replacing it only once the
+     * backup is complete.
+     */
     public Summary backup(Path file) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        List<Map<String, Object>> nodes = this.graph.query("""
-                MATCH (n:Entity) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS type, properties(n) AS props ORDER BY n.id
-                """, Map.of(), (r) -> line("entity", r.get("type").asString(), r.get("props")));
-        List<Map<String, Object>> relationships = this.graph.query("""
-                MATCH (a:Entity)-[r]->(b:Entity)
-                RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props ORDER BY a.id, type(r), b.id, r.id
-                """, Map.of(), (r) -> {
+        List<Map<String, Object>> nodes = this.graph.query(
+                """
+                        MATCH (n:Entity) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS type, properties(n) AS props ORDER BY n.id
+                        """,
+                Map.of(), (r) -> line("entity", r.get("type").asString(), r.get("props")));
+        List<Map<String, Object>> relationships = this.graph.query(
+                """
+                        MATCH (a:Entity)-[r]->(b:Entity)
+                        RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props ORDER BY a.id, type(r), b.id, r.id
+                        """,
+                Map.of(), (r) -> {
                     Map<String, Object> line = line("relationship", r.get("type").asString(), r.get("props"));
                     line.put("from", r.get("from").asString());
                     line.put("to", r.get("to").asString());
@@ -72,12 +83,12 @@ public class GraphBackup {
                 RETURN labels(n)[0] AS type, properties(n) AS props, e.id AS aliasOf
                 ORDER BY type, n.id, n.name, toString(n.at), n.action, n.target, n.before, n.after
                 """, Map.of(), (r) -> {
-                    Map<String, Object> line = line("record", r.get("type").asString(), r.get("props"));
-                    if (!r.get("aliasOf").isNull()) {
-                        line.put("aliasOf", r.get("aliasOf").asString());
-                    }
-                    return line;
-                });
+            Map<String, Object> line = line("record", r.get("type").asString(), r.get("props"));
+            if (!r.get("aliasOf").isNull()) {
+                line.put("aliasOf", r.get("aliasOf").asString());
+            }
+            return line;
+        });
         List<Map<String, Object>> all = concat(concat(nodes, relationships), records);
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             out.write(this.json.writeValueAsString(Map.of("format", FORMAT)));
@@ -94,7 +105,10 @@ public class GraphBackup {
         return new Summary(nodes.size(), relationships.size(), records.size(), checksum(all));
     }
 
-    /** Restores a backup into an empty database; on any failure the database is emptied again. */
+    /**
+     * Restores a backup into an empty database; on any failure the database is emptied
+     * again.
+     */
     public Summary restore(Path file) {
         long existing = this.graph.single("MATCH (n) WHERE NOT n:__CaseGraphMigration RETURN count(n) AS n", Map.of(),
                 (r) -> r.get("n").asLong());
@@ -103,8 +117,12 @@ public class GraphBackup {
                     + " nodes); restore only into an empty database (a new --casegraph.data-dir)");
         }
         List<Map<String, Object>> lines = read(file);
-        List<Map<String, Object>> entities = lines.stream().filter((line) -> "entity".equals(line.get("kind"))).toList();
-        List<Map<String, Object>> relationships = lines.stream().filter((line) -> "relationship".equals(line.get("kind"))).toList();
+        List<Map<String, Object>> entities = lines.stream()
+            .filter((line) -> "entity".equals(line.get("kind")))
+            .toList();
+        List<Map<String, Object>> relationships = lines.stream()
+            .filter((line) -> "relationship".equals(line.get("kind")))
+            .toList();
         List<Map<String, Object>> records = lines.stream()
             .filter((line) -> "record".equals(line.get("kind")))
             .map(GraphBackup::withDateTimes)
@@ -128,13 +146,17 @@ public class GraphBackup {
                     """);
         }
         catch (RuntimeException ex) {
-            this.graph.writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
+            this.graph
+                .writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
             throw ex;
         }
         return new Summary(entities.size(), relationships.size(), records.size(), checksum(lines));
     }
 
-    /** Runs {@code cypher} with the lines as {@code $rows}, a batch of them at a time, each in a transaction of its own. */
+    /**
+     * Runs {@code cypher} with the lines as {@code $rows}, a batch of them at a time,
+     * each in a transaction of its own.
+     */
     private void writeInBatches(List<Map<String, Object>> lines, String cypher) {
         for (int i = 0; i < lines.size(); i += BATCH) {
             List<Map<String, Object>> batch = lines.subList(i, Math.min(lines.size(), i + BATCH));

@@ -41,10 +41,12 @@ class AuditController {
                 RETURN toString(a.at) AS at, a.actor AS actor, a.action AS action, a.target AS target,
                        a.before AS before, a.after AS after
                 ORDER BY a.at DESC LIMIT $first
-                """, parameters, (r) -> new AuditEntry(r.get("at").asString(), r.get("actor").asString(),
-                r.get("action").asString(), r.get("target").asString(),
-                r.get("before").isNull() || r.get("before").asString().isEmpty() ? null : r.get("before").asString(),
-                r.get("after").isNull() ? null : r.get("after").asString()));
+                """, parameters,
+                (r) -> new AuditEntry(r.get("at").asString(), r.get("actor").asString(), r.get("action").asString(),
+                        r.get("target").asString(),
+                        r.get("before").isNull() || r.get("before").asString().isEmpty() ? null
+                                : r.get("before").asString(),
+                        r.get("after").isNull() ? null : r.get("after").asString()));
     }
 
 }

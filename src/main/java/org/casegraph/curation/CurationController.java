@@ -43,8 +43,9 @@ import org.springframework.stereotype.Controller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Editors keep the graph current. Every write is validated exactly like the seed data, checked against the
- * version the editor read, written with its audit entry in one transaction, and refused to anyone below editor.
+ * Editors keep the graph current. Every write is validated exactly like the seed data,
+ * checked against the version the editor read, written with its audit entry in one
+ * transaction, and refused to anyone below editor.
  */
 @Controller
 class CurationController {
@@ -67,7 +68,8 @@ class CurationController {
     }
 
     @MutationMapping
-    EntityPayload createEntity(@Argument CreateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+    EntityPayload createEntity(@Argument CreateEntityInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireEditor(role);
         Map<String, Object> fields = new LinkedHashMap<>(input.fields() == null ? Map.of() : input.fields());
@@ -85,25 +87,34 @@ class CurationController {
         if (!problems.isEmpty() || properties == null) {
             throw CurationException.invalid(problems);
         }
-        Map<String, Object> props = GraphWriter.nodeProperties(
-                new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
+        Map<String, Object> props = GraphWriter
+            .nodeProperties(new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
         props.put("version", 1L);
         return this.graph.write((tx) -> {
             requireDocuments(tx, citations);
-            boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
-                .single().get("exists").asBoolean();
+            boolean exists = tx
+                .run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
+                .single()
+                .get("exists")
+                .asBoolean();
             if (exists) {
-                throw new CurationException(CurationException.Kind.CONFLICT, "an entity with id '" + input.id() + "' already exists");
+                throw new CurationException(CurationException.Kind.CONFLICT,
+                        "an entity with id '" + input.id() + "' already exists");
             }
-            var node = tx.run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
-                    Map.of("props", props, "type", input.type())).single().get("n").asNode();
+            var node = tx
+                .run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
+                        Map.of("props", props, "type", input.type()))
+                .single()
+                .get("n")
+                .asNode();
             audit(tx, actor, "createEntity", input.id(), null, props);
             return new EntityPayload(EntityMapper.asEntity(node), 1);
         });
     }
 
     @MutationMapping
-    EntityPayload updateEntity(@Argument UpdateEntityInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+    EntityPayload updateEntity(@Argument UpdateEntityInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireEditor(role);
         return this.graph.write((tx) -> {
@@ -136,8 +147,8 @@ class CurationController {
                 throw CurationException.invalid(problems);
             }
             requireDocuments(tx, citations);
-            Map<String, Object> props = GraphWriter.nodeProperties(
-                    new EntityRecord(input.id(), type, properties, citations, new Origin("api", 0)));
+            Map<String, Object> props = GraphWriter
+                .nodeProperties(new EntityRecord(input.id(), type, properties, citations, new Origin("api", 0)));
             props.put("version", version + 1);
             if (before.get("visibility") != null) {
                 props.put("visibility", before.get("visibility"));
@@ -146,7 +157,8 @@ class CurationController {
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
             EntityPayload payload = write(tx, input.id(), props, actor, "updateEntity", before, props);
-            // A victim's new count, an event's new date or a place's new kind may break the rule for its links.
+            // A victim's new count, an event's new date or a place's new kind may break
+            // the rule for its links.
             requireVictimGroupRule(tx, List.of(input.id()));
             return payload;
         });
@@ -158,8 +170,8 @@ class CurationController {
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireEditor(role);
         return changeVisibility(input.id(), input.expectedVersion(),
-                Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(), actor,
-                "markSensitive");
+                Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(),
+                actor, "markSensitive");
     }
 
     @MutationMapping
@@ -181,7 +193,10 @@ class CurationController {
         });
     }
 
-    /** Writes an entity's new properties (with its next version) and their audit entry, which records {@code audited}. */
+    /**
+     * Writes an entity's new properties (with its next version) and their audit entry,
+     * which records {@code audited}.
+     */
     static EntityPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor, String action,
             Map<String, Object> before, Map<String, Object> audited) {
         var updated = tx.run("MATCH (n:Entity {id: $id}) SET n = $props RETURN n", Map.of("id", id, "props", props))
@@ -198,7 +213,10 @@ class CurationController {
         }
     }
 
-    /** An entity's or a relationship's properties with a new visibility, its reason, and the next version. */
+    /**
+     * An entity's or a relationship's properties with a new visibility, its reason, and
+     * the next version.
+     */
     static Map<String, Object> withVisibility(Map<String, Object> before, String visibility, String reason) {
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("visibility", visibility);
@@ -208,8 +226,8 @@ class CurationController {
     }
 
     /**
-     * Takes the entity's write lock, then checks the version the editor read: a concurrent update waits for the
-     * lock and then sees the version ours left.
+     * Takes the entity's write lock, then checks the version the editor read: a
+     * concurrent update waits for the lock and then sees the version ours left.
      */
     static org.neo4j.driver.types.Node lockAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
         var node = lock(tx, id);
@@ -221,9 +239,13 @@ class CurationController {
         return node;
     }
 
-    /** Takes the entity's write lock (so concurrent writers queue behind this transaction) and returns it. */
+    /**
+     * Takes the entity's write lock (so concurrent writers queue behind this transaction)
+     * and returns it.
+     */
     static org.neo4j.driver.types.Node lock(TransactionContext tx, String id) {
-        var found = tx.run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
+        var found = tx
+            .run("MATCH (n:Entity {id: $id}) SET n.version = coalesce(n.version, 1) RETURN n", Map.of("id", id))
             .list();
         if (found.isEmpty()) {
             throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '" + id + "'");
@@ -237,8 +259,8 @@ class CurationController {
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         requireEditor(role);
         List<String> problems = new ArrayList<>();
-        Map<String, Object> properties = this.validator.relationshipProperties(
-                input.properties() == null ? Map.of() : input.properties(), problem(problems));
+        Map<String, Object> properties = this.validator
+            .relationshipProperties(input.properties() == null ? Map.of() : input.properties(), problem(problems));
         List<Citation> citations = citations(input.sources(), problems);
         if (!problems.isEmpty()) {
             throw CurationException.invalid(problems);
@@ -250,8 +272,8 @@ class CurationController {
                     RETURN a, b
                     """, Map.of("from", input.from(), "to", input.to())).single();
             if (ends.get("a").isNull() || ends.get("b").isNull()) {
-                throw new CurationException(CurationException.Kind.NOT_FOUND, "no entity has the id '"
-                        + (ends.get("a").isNull() ? input.from() : input.to()) + "'");
+                throw new CurationException(CurationException.Kind.NOT_FOUND,
+                        "no entity has the id '" + (ends.get("a").isNull() ? input.from() : input.to()) + "'");
             }
             List<String> typeProblems = new ArrayList<>();
             this.validator.relationshipType(input.type(), EntityMapper.typeOf(ends.get("a").asNode()),
@@ -262,26 +284,30 @@ class CurationController {
             requireDocuments(tx, citations);
             Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, input.type(),
                     input.from(), input.to(), properties, citations, new Origin("api", 0)));
-            // Creating a link that exists replaces its facts but keeps what editors decided about it (hidden fields,
+            // Creating a link that exists replaces its facts but keeps what editors
+            // decided about it (hidden fields,
             // sensitive or retracted, its version).
-            Map<String, Object> existing = tx.run("""
-                    MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
-                    """, Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
+            Map<String, Object> existing = tx
+                .run("""
+                        MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
+                        """,
+                        Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
                 .list((r) -> r.get("props").asMap())
                 .stream()
                 .findFirst()
                 .orElse(null);
             Map<String, Object> after = GraphWriter.keepingEditorialState(props, existing);
             after.putIfAbsent("version", 1L);
-            var relationship = tx.run("""
-                    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-                    MERGE (a)-[r:$($type) {id: $id}]->(b)
-                    SET r = $props
-                    RETURN %s AS r
-                    """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
-                    Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id, "props", after, "visible",
-                            Visibility.ALL))
-                .single().get("r");
+            var relationship = tx
+                .run("""
+                        MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                        MERGE (a)-[r:$($type) {id: $id}]->(b)
+                        SET r = $props
+                        RETURN %s AS r
+                        """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("from", input.from(), "to",
+                        input.to(), "type", input.type(), "id", id, "props", after, "visible", Visibility.ALL))
+                .single()
+                .get("r");
             requireVictimGroupRule(tx, List.of(input.from(), input.to()));
             audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),
@@ -290,8 +316,8 @@ class CurationController {
     }
 
     /**
-     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a victim group among or
-     * next to {@code ids} breaking {@link VictimGroupRule}.
+     * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a
+     * victim group among or next to {@code ids} breaking {@link VictimGroupRule}.
      */
     static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
         List<String> problems = VictimGroupRule.inGraph(tx, ids);
@@ -300,7 +326,7 @@ class CurationController {
         }
     }
 
-        static void requireEditor(Role role) {
+    static void requireEditor(Role role) {
         if (role == null || !role.atLeast(Role.EDITOR)) {
             throw new CurationException(CurationException.Kind.FORBIDDEN,
                     "only editors may change the graph: send an editor's API key in the X-API-Key header");
@@ -347,15 +373,20 @@ class CurationController {
         return citations;
     }
 
-    /** The audit entry is written in the same transaction as the change: no change without its record. */
+    /**
+     * The audit entry is written in the same transaction as the change: no change without
+     * its record.
+     */
     static void audit(TransactionContext tx, String actor, String action, String target, Map<String, Object> before,
             Map<String, Object> after) {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime(), actor: $actor, action: $action, target: $target,
                                      before: $before, after: $after})
-                """, Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
-                "before", before == null ? "" : JSON.writeValueAsString(before), "after",
-                JSON.writeValueAsString(after))).consume();
+                """,
+                Map.of("actor", Optional.ofNullable(actor).orElse("anonymous"), "action", action, "target", target,
+                        "before", before == null ? "" : JSON.writeValueAsString(before), "after",
+                        JSON.writeValueAsString(after)))
+            .consume();
     }
 
     /** Turns refused writes into errors that say what to do. */

@@ -3,7 +3,8 @@ package org.casegraph.curation;
 import java.util.List;
 
 /**
- * A write refused for a reason the client can act on: invalid input, a stale version, or missing rights.
+ * A write refused for a reason the client can act on: invalid input, a stale version, or
+ * missing rights.
  */
 final class CurationException extends RuntimeException {
 

@@ -18,8 +18,8 @@ final class CurationInputs {
             List<CitationInput> sources) {
     }
 
-    record UpdateEntityInput(String id, Integer expectedVersion, String name, String summary, Map<String, Object> fields,
-            List<CitationInput> sources) {
+    record UpdateEntityInput(String id, Integer expectedVersion, String name, String summary,
+            Map<String, Object> fields, List<CitationInput> sources) {
     }
 
     record MarkSensitiveInput(String id, Integer expectedVersion, Boolean sensitive, String reason) {

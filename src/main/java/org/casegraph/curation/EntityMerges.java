@@ -26,9 +26,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Entity resolution: two records of one thing become one, and the merge can be undone. The dropped entity's
- * relationships move to the kept one, its citations and names join the kept one's, and its id keeps resolving
- * through an alias; everything needed to undo it is recorded with the merge.
+ * Entity resolution: two records of one thing become one, and the merge can be undone.
+ * The dropped entity's relationships move to the kept one, its citations and names join
+ * the kept one's, and its id keeps resolving through an alias; everything needed to undo
+ * it is recorded with the merge.
  */
 @Controller
 class EntityMerges {
@@ -42,8 +43,9 @@ class EntityMerges {
     }
 
     /**
-     * Undoing deletes the links the merge moved to the kept entity and writes the dropped one's back as they were;
-     * a moved link changed since (a field hidden, say) would silently lose that change.
+     * Undoing deletes the links the merge moved to the kept entity and writes the dropped
+     * one's back as they were; a moved link changed since (a field hidden, say) would
+     * silently lose that change.
      */
     private static void requireMovedLinksUnchanged(TransactionContext tx, String keepId, String dropId,
             List<String> created, List<Map<String, Object>> dropRelationships) {
@@ -57,13 +59,13 @@ class EntityMerges {
                 MATCH (:Entity {id: $keep})-[r]-() WHERE r.id IN $created
                 RETURN r.id AS id, properties(r) AS props
                 """, Map.of("keep", keepId, "created", created)).list().forEach((record) -> {
-                    String id = record.get("id").asString();
-                    String now = JSON.writeValueAsString(new TreeMap<>(record.get("props").asMap()));
-                    if (!now.equals(asMoved.get(id))) {
-                        throw new CurationException(CurationException.Kind.CONFLICT, "relationship '" + id
-                                + "' changed since the merge; undo those changes first");
-                    }
-                });
+            String id = record.get("id").asString();
+            String now = JSON.writeValueAsString(new TreeMap<>(record.get("props").asMap()));
+            if (!now.equals(asMoved.get(id))) {
+                throw new CurationException(CurationException.Kind.CONFLICT,
+                        "relationship '" + id + "' changed since the merge; undo those changes first");
+            }
+        });
     }
 
     record MergeEntitiesInput(String keep, String drop, String reason) {
@@ -89,9 +91,11 @@ class EntityMerges {
             Node drop = CurationController.lock(tx, input.drop());
             String type = EntityMapper.typeOf(keep);
             if (!type.equals(EntityMapper.typeOf(drop))) {
-                throw CurationException.invalid(List.of("cannot merge a " + EntityMapper.typeOf(drop) + " into a " + type));
+                throw CurationException
+                    .invalid(List.of("cannot merge a " + EntityMapper.typeOf(drop) + " into a " + type));
             }
-            // The dropped entity's names and quotes join the kept one: they must not become more visible.
+            // The dropped entity's names and quotes join the kept one: they must not
+            // become more visible.
             String dropVisibility = drop.get("visibility").asString(Visibility.PUBLIC);
             String keepVisibility = keep.get("visibility").asString(Visibility.PUBLIC);
             if (Visibility.ALL.indexOf(dropVisibility) > Visibility.ALL.indexOf(keepVisibility)) {
@@ -112,25 +116,29 @@ class EntityMerges {
                 String id = String.valueOf(props.get("id")).replace(input.drop(), input.keep());
                 props.put("id", id);
                 boolean outgoing = (Boolean) relationship.get("outgoing");
-                boolean made = tx.run("""
-                        MATCH (k:Entity {id: $keep}), (o:Entity {id: $other})
-                        OPTIONAL MATCH (k)-[existing {id: $id}]-(o)
-                        WITH k, o, existing WHERE existing IS NULL
-                        CALL {
-                          WITH k, o
-                          WITH k, o WHERE $outgoing
-                          CREATE (k)-[r:$($type)]->(o) SET r = $props
-                          RETURN count(r) AS a
-                          UNION ALL
-                          WITH k, o
-                          WITH k, o WHERE NOT $outgoing
-                          CREATE (o)-[r:$($type)]->(k) SET r = $props
-                          RETURN count(r) AS a
-                        }
-                        RETURN sum(a) > 0 AS made
-                        """, Map.of("keep", input.keep(), "other", relationship.get("other"), "id", id, "outgoing", outgoing,
-                        "type", relationship.get("type"), "props", props)).list((r) -> r.get("made").asBoolean())
-                    .stream().anyMatch(Boolean::booleanValue);
+                boolean made = tx
+                    .run("""
+                            MATCH (k:Entity {id: $keep}), (o:Entity {id: $other})
+                            OPTIONAL MATCH (k)-[existing {id: $id}]-(o)
+                            WITH k, o, existing WHERE existing IS NULL
+                            CALL {
+                              WITH k, o
+                              WITH k, o WHERE $outgoing
+                              CREATE (k)-[r:$($type)]->(o) SET r = $props
+                              RETURN count(r) AS a
+                              UNION ALL
+                              WITH k, o
+                              WITH k, o WHERE NOT $outgoing
+                              CREATE (o)-[r:$($type)]->(k) SET r = $props
+                              RETURN count(r) AS a
+                            }
+                            RETURN sum(a) > 0 AS made
+                            """,
+                            Map.of("keep", input.keep(), "other", relationship.get("other"), "id", id, "outgoing",
+                                    outgoing, "type", relationship.get("type"), "props", props))
+                    .list((r) -> r.get("made").asBoolean())
+                    .stream()
+                    .anyMatch(Boolean::booleanValue);
                 if (made) {
                     created.add(id);
                 }
@@ -140,30 +148,36 @@ class EntityMerges {
             long version = keep.get("version").asLong() + 1;
             keepAfter.put("version", version);
             String mergeId = "merge/" + UUID.randomUUID();
-            Node result = tx.run("""
-                    MATCH (k:Entity {id: $keep}), (d:Entity {id: $drop})
-                    SET k = $props
-                    WITH k, d
-                    OPTIONAL MATCH (a:Alias)-[old:ALIAS_OF]->(d)
-                    FOREACH (alias IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (alias)-[:ALIAS_OF]->(k))
-                    WITH DISTINCT k, d
-                    DETACH DELETE d
-                    WITH k
-                    CREATE (:Alias {id: $drop})-[:ALIAS_OF]->(k)
-                    CREATE (:MergeRecord {id: $mergeId, keep: $keep, drop: $drop, dropType: $type, reason: $reason,
-                                          actor: $actor, at: datetime(), keepBefore: $keepBefore, dropProps: $dropProps,
-                                          dropRelationships: $dropRelationships, created: $created,
-                                          keepVersionAfter: $version, undone: false})
-                    RETURN k
-                    """, Map.ofEntries(Map.entry("keep", input.keep()), Map.entry("drop", input.drop()),
-                    Map.entry("props", keepAfter), Map.entry("mergeId", mergeId), Map.entry("type", type),
-                    Map.entry("reason", input.reason().strip()), Map.entry("actor", actor == null ? "anonymous" : actor),
-                    Map.entry("keepBefore", JSON.writeValueAsString(keepBefore)),
-                    Map.entry("dropProps", JSON.writeValueAsString(drop.asMap())),
-                    Map.entry("dropRelationships", JSON.writeValueAsString(dropRelationships)),
-                    Map.entry("created", created), Map.entry("version", version)))
-                .single().get("k").asNode();
-            // The kept entity gains the dropped one's links: a victim group may not gain detail the rule keeps out.
+            Node result = tx
+                .run("""
+                        MATCH (k:Entity {id: $keep}), (d:Entity {id: $drop})
+                        SET k = $props
+                        WITH k, d
+                        OPTIONAL MATCH (a:Alias)-[old:ALIAS_OF]->(d)
+                        FOREACH (alias IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (alias)-[:ALIAS_OF]->(k))
+                        WITH DISTINCT k, d
+                        DETACH DELETE d
+                        WITH k
+                        CREATE (:Alias {id: $drop})-[:ALIAS_OF]->(k)
+                        CREATE (:MergeRecord {id: $mergeId, keep: $keep, drop: $drop, dropType: $type, reason: $reason,
+                                              actor: $actor, at: datetime(), keepBefore: $keepBefore, dropProps: $dropProps,
+                                              dropRelationships: $dropRelationships, created: $created,
+                                              keepVersionAfter: $version, undone: false})
+                        RETURN k
+                        """,
+                        Map.ofEntries(Map.entry("keep", input.keep()), Map.entry("drop", input.drop()),
+                                Map.entry("props", keepAfter), Map.entry("mergeId", mergeId), Map.entry("type", type),
+                                Map.entry("reason", input.reason().strip()),
+                                Map.entry("actor", actor == null ? "anonymous" : actor),
+                                Map.entry("keepBefore", JSON.writeValueAsString(keepBefore)),
+                                Map.entry("dropProps", JSON.writeValueAsString(drop.asMap())),
+                                Map.entry("dropRelationships", JSON.writeValueAsString(dropRelationships)),
+                                Map.entry("created", created), Map.entry("version", version)))
+                .single()
+                .get("k")
+                .asNode();
+            // The kept entity gains the dropped one's links: a victim group may not gain
+            // detail the rule keeps out.
             CurationController.requireVictimGroupRule(tx, List.of(input.keep()));
             CurationController.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
@@ -172,60 +186,77 @@ class EntityMerges {
     }
 
     @MutationMapping
-    EntityPayload undoMerge(@Argument UndoMergeInput input, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
+    EntityPayload undoMerge(@Argument UndoMergeInput input,
+            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         CurationController.requireEditor(role);
         requireReason(input.reason());
         return this.graph.write((tx) -> {
             var records = tx.run("MATCH (m:MergeRecord {id: $id}) RETURN m", Map.of("id", input.mergeId())).list();
             if (records.isEmpty()) {
-                throw new CurationException(CurationException.Kind.NOT_FOUND, "no merge has the id '" + input.mergeId() + "'");
+                throw new CurationException(CurationException.Kind.NOT_FOUND,
+                        "no merge has the id '" + input.mergeId() + "'");
             }
             Node merge = records.get(0).get("m").asNode();
             if (merge.get("undone").asBoolean()) {
-                throw new CurationException(CurationException.Kind.CONFLICT, "merge " + input.mergeId() + " was already undone");
+                throw new CurationException(CurationException.Kind.CONFLICT,
+                        "merge " + input.mergeId() + " was already undone");
             }
             String keepId = merge.get("keep").asString();
             String dropId = merge.get("drop").asString();
             Node keep = CurationController.lock(tx, keepId);
             long expected = merge.get("keepVersionAfter").asLong();
             if (keep.get("version").asLong() != expected) {
-                throw new CurationException(CurationException.Kind.CONFLICT, "entity '" + keepId + "' changed since the merge (version "
-                        + keep.get("version").asLong() + ", not " + expected + "); undo those changes first");
+                throw new CurationException(CurationException.Kind.CONFLICT,
+                        "entity '" + keepId + "' changed since the merge (version " + keep.get("version").asLong()
+                                + ", not " + expected + "); undo those changes first");
             }
-            Map<String, Object> keepBefore = new LinkedHashMap<>(JSON.readValue(merge.get("keepBefore").asString(),
-                    new TypeReference<Map<String, Object>>() { }));
+            Map<String, Object> keepBefore = new LinkedHashMap<>(
+                    JSON.readValue(merge.get("keepBefore").asString(), new TypeReference<Map<String, Object>>() {
+                    }));
             long version = expected + 1;
             keepBefore.put("version", version);
             Map<String, Object> dropProps = JSON.readValue(merge.get("dropProps").asString(),
-                    new TypeReference<Map<String, Object>>() { });
+                    new TypeReference<Map<String, Object>>() {
+                    });
             List<Map<String, Object>> dropRelationships = JSON.readValue(merge.get("dropRelationships").asString(),
-                    new TypeReference<List<Map<String, Object>>>() { });
-            requireMovedLinksUnchanged(tx, keepId, dropId, merge.get("created").asList(Value::asString), dropRelationships);
-            Node restored = tx.run("""
-                    MATCH (k:Entity {id: $keep})
-                    OPTIONAL MATCH (k)-[r]-() WHERE r.id IN $created
-                    DELETE r
-                    WITH DISTINCT k
-                    SET k = $keepBefore
-                    WITH k
-                    OPTIONAL MATCH (alias:Alias {id: $drop})
-                    DETACH DELETE alias
-                    WITH k
-                    CREATE (d:Entity) SET d = $dropProps, d:$($type)
-                    RETURN k
-                    """, Map.of("keep", keepId, "created", merge.get("created").asList(), "keepBefore", keepBefore, "drop", dropId,
-                    "dropProps", dropProps, "type", merge.get("dropType").asString())).single().get("k").asNode();
+                    new TypeReference<List<Map<String, Object>>>() {
+                    });
+            requireMovedLinksUnchanged(tx, keepId, dropId, merge.get("created").asList(Value::asString),
+                    dropRelationships);
+            Node restored = tx
+                .run("""
+                        MATCH (k:Entity {id: $keep})
+                        OPTIONAL MATCH (k)-[r]-() WHERE r.id IN $created
+                        DELETE r
+                        WITH DISTINCT k
+                        SET k = $keepBefore
+                        WITH k
+                        OPTIONAL MATCH (alias:Alias {id: $drop})
+                        DETACH DELETE alias
+                        WITH k
+                        CREATE (d:Entity) SET d = $dropProps, d:$($type)
+                        RETURN k
+                        """,
+                        Map.of("keep", keepId, "created", merge.get("created").asList(), "keepBefore", keepBefore,
+                                "drop", dropId, "dropProps", dropProps, "type", merge.get("dropType").asString()))
+                .single()
+                .get("k")
+                .asNode();
             for (Map<String, Object> relationship : dropRelationships) {
                 tx.run("""
                         MATCH (d:Entity {id: $drop}), (o:Entity {id: $other})
                         FOREACH (_ IN CASE WHEN $outgoing THEN [1] ELSE [] END | CREATE (d)-[r:$($type)]->(o) SET r = $props)
                         FOREACH (_ IN CASE WHEN $outgoing THEN [] ELSE [1] END | CREATE (o)-[r:$($type)]->(d) SET r = $props)
-                        """, Map.of("drop", dropId, "other", relationship.get("other"), "outgoing", relationship.get("outgoing"),
-                        "type", relationship.get("type"), "props", relationship.get("props"))).consume();
+                        """,
+                        Map.of("drop", dropId, "other", relationship.get("other"), "outgoing",
+                                relationship.get("outgoing"), "type", relationship.get("type"), "props",
+                                relationship.get("props")))
+                    .consume();
             }
             tx.run("MATCH (m:MergeRecord {id: $id}) SET m.undone = true, m.undoneAt = datetime(), m.undoReason = $reason",
-                    Map.of("id", input.mergeId(), "reason", input.reason().strip())).consume();
+                    Map.of("id", input.mergeId(), "reason", input.reason().strip()))
+                .consume();
             CurationController.requireVictimGroupRule(tx, List.of(keepId, dropId));
             CurationController.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));

@@ -23,9 +23,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Editors mark single fields of a visible entity or relationship sensitive (or publish them again): readers
- * below investigator keep seeing the record, without those fields. Version-checked under the record's write lock
- * and audited like every other write.
+ * Editors mark single fields of a visible entity or relationship sensitive (or publish
+ * them again): readers below investigator keep seeing the record, without those fields.
+ * Version-checked under the record's write lock and audited like every other write.
  */
 @Controller
 class FieldSensitivity {
@@ -80,10 +80,14 @@ class FieldSensitivity {
         });
     }
 
-    /** The stored properties after the change, one version on; refuses fields that cannot be sensitive. */
+    /**
+     * The stored properties after the change, one version on; refuses fields that cannot
+     * be sensitive.
+     */
     private static Map<String, Object> changed(Map<String, Object> before, MarkFieldsSensitiveInput input,
             Collection<String> known, Collection<String> required) {
-        List<String> problems = input.fields().stream()
+        List<String> problems = input.fields()
+            .stream()
             .map((field) -> SensitiveFields.refusal(field, known, required))
             .filter(Objects::nonNull)
             .toList();
@@ -115,7 +119,10 @@ class FieldSensitivity {
         }
     }
 
-    /** What the audit keeps: the change and why (the reason is not stored on the record, where readers could meet it). */
+    /**
+     * What the audit keeps: the change and why (the reason is not stored on the record,
+     * where readers could meet it).
+     */
     private static Map<String, Object> withReason(Map<String, Object> after, MarkFieldsSensitiveInput input) {
         Map<String, Object> entry = new LinkedHashMap<>(after);
         entry.put("reason", input.reason().strip());

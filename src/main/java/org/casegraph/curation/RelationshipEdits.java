@@ -23,8 +23,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Editors change relationships as they change entities: validated, version-checked under a write lock,
- * audited, and withdrawn rather than deleted.
+ * Editors change relationships as they change entities: validated, version-checked under
+ * a write lock, audited, and withdrawn rather than deleted.
  */
 @Controller
 class RelationshipEdits {
@@ -49,7 +49,8 @@ class RelationshipEdits {
     }
 
     /** Properties an editor does not set directly. */
-    private static final List<String> MANAGED = List.of("id", "citeDocs", "citeQuotes", "version", "visibility", "visibilityReason");
+    private static final List<String> MANAGED = List.of("id", "citeDocs", "citeQuotes", "version", "visibility",
+            "visibilityReason");
 
     @MutationMapping
     RelationshipPayload updateRelationship(@Argument UpdateRelationshipInput input,
@@ -65,7 +66,8 @@ class RelationshipEdits {
             }
             own.values().removeIf((value) -> value == null);
             List<String> problems = new ArrayList<>();
-            Map<String, Object> properties = this.validator.relationshipProperties(own, (field, message) -> problems.add(message));
+            Map<String, Object> properties = this.validator.relationshipProperties(own,
+                    (field, message) -> problems.add(message));
             List<String> documents = new ArrayList<>(strings(before.get("citeDocs")));
             List<String> quotes = new ArrayList<>(strings(before.get("citeQuotes")));
             if (input.sources() != null) {
@@ -77,21 +79,22 @@ class RelationshipEdits {
                     documents.add(source.document());
                     quotes.add(source.quote().strip().replaceAll("\\s+", " "));
                 }
-                CurationController.requireDocuments(tx, documents.stream()
-                    .map((document) -> new org.casegraph.record.Citation(document, "")).toList());
+                CurationController.requireDocuments(tx,
+                        documents.stream().map((document) -> new org.casegraph.record.Citation(document, "")).toList());
             }
             if (!problems.isEmpty()) {
                 throw CurationException.invalid(problems);
             }
             Map<String, Object> after = new LinkedHashMap<>(properties);
-            MANAGED.stream().filter((key) -> !key.equals("citeDocs") && !key.equals("citeQuotes") && before.get(key) != null)
+            MANAGED.stream()
+                .filter((key) -> !key.equals("citeDocs") && !key.equals("citeQuotes") && before.get(key) != null)
                 .forEach((key) -> after.put(key, before.get(key)));
             after.put("citeDocs", documents);
             after.put("citeQuotes", quotes);
             after.put("version", ((Number) before.get("version")).longValue() + 1);
             // A field marked sensitive stays so when its value changes.
-            RelationshipPayload payload = write(tx, input.id(), SensitiveFields.hide(after, SensitiveFields.names(before)),
-                    actor, "updateRelationship", before);
+            RelationshipPayload payload = write(tx, input.id(),
+                    SensitiveFields.hide(after, SensitiveFields.names(before)), actor, "updateRelationship", before);
             String[] ends = ends(input.id());
             CurationController.requireVictimGroupRule(tx, List.of(ends[0], ends[2]));
             return payload;
@@ -104,8 +107,8 @@ class RelationshipEdits {
             @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
         CurationController.requireEditor(role);
         return changeVisibility(input.id(), input.expectedVersion(),
-                Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(), actor,
-                "markRelationshipSensitive");
+                Boolean.TRUE.equals(input.sensitive()) ? Visibility.SENSITIVE : Visibility.PUBLIC, input.reason(),
+                actor, "markRelationshipSensitive");
     }
 
     @MutationMapping
@@ -131,21 +134,31 @@ class RelationshipEdits {
         return write(tx, id, props, actor, action, before, props);
     }
 
-    /** Writes the relationship's properties; the audit records {@code audited} as what it became. */
+    /**
+     * Writes the relationship's properties; the audit records {@code audited} as what it
+     * became.
+     */
     static RelationshipPayload write(TransactionContext tx, String id, Map<String, Object> props, String actor,
             String action, Map<String, Object> before, Map<String, Object> audited) {
         String[] ends = ends(id);
-        Value relationship = tx.run("""
-                MATCH (:Entity {id: $from})-[r {id: $id}]->(:Entity {id: $to})
-                SET r = $props
-                RETURN %s AS r
-                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("from", ends[0], "to", ends[2], "id", id,
-                "props", props, "visible", Visibility.ALL)).single().get("r");
+        Value relationship = tx
+            .run("""
+                    MATCH (:Entity {id: $from})-[r {id: $id}]->(:Entity {id: $to})
+                    SET r = $props
+                    RETURN %s AS r
+                    """.formatted(EntityRepository.RELATIONSHIP_PROJECTION),
+                    Map.of("from", ends[0], "to", ends[2], "id", id, "props", props, "visible", Visibility.ALL))
+            .single()
+            .get("r");
         CurationController.audit(tx, actor, action, id, before, audited);
-        return new RelationshipPayload(EntityMapper.asRelationship(relationship), ((Number) props.get("version")).intValue());
+        return new RelationshipPayload(EntityMapper.asRelationship(relationship),
+                ((Number) props.get("version")).intValue());
     }
 
-    /** Takes the relationship's write lock, then checks the version the editor read; returns its properties. */
+    /**
+     * Takes the relationship's write lock, then checks the version the editor read;
+     * returns its properties.
+     */
     static Map<String, Object> lockAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
         String[] ends = ends(id);
         var found = tx.run("""
@@ -159,18 +172,20 @@ class RelationshipEdits {
         Map<String, Object> props = new LinkedHashMap<>(found.get(0).get("props").asMap());
         long version = ((Number) props.get("version")).longValue();
         if (expectedVersion == null || version != expectedVersion) {
-            throw new CurationException(CurationException.Kind.CONFLICT, "relationship '" + id + "' is at version " + version
-                    + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
+            throw new CurationException(CurationException.Kind.CONFLICT, "relationship '" + id + "' is at version "
+                    + version + ", not " + expectedVersion + ": someone changed it since you read it; read it again");
         }
         return props;
     }
 
-    /** A relationship id reads from|TYPE|to; its ends let the lookup use the entity index. */
+    /**
+     * A relationship id reads from|TYPE|to; its ends let the lookup use the entity index.
+     */
     static String[] ends(String id) {
         String[] parts = id == null ? new String[0] : id.split("\\|");
         if (parts.length != 3) {
-            throw new CurationException(CurationException.Kind.NOT_FOUND, "no relationship has the id '" + id
-                    + "' (relationship ids read from|TYPE|to)");
+            throw new CurationException(CurationException.Kind.NOT_FOUND,
+                    "no relationship has the id '" + id + "' (relationship ids read from|TYPE|to)");
         }
         return parts;
     }

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Neo4j running inside this JVM, reachable only over Bolt on the loopback interface, so that the rest of the
- * application talks to it through the driver exactly as it would to an external server.
+ * Neo4j running inside this JVM, reachable only over Bolt on the loopback interface, so
+ * that the rest of the application talks to it through the driver exactly as it would to
+ * an external server.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -51,8 +52,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         long started = System.nanoTime();
         DatabaseManagementService service;
         try {
-            service = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
+            service = new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", embedded.boltPort()))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(embedded.pageCache()))
@@ -60,14 +60,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                         ByteUnit.parse(embedded.transactionMemory()))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                // Without this, Bolt's event loops idle for ~11 s on shutdown before they let go.
+                // Without this, Bolt's event loops idle for ~11 s on shutdown before they
+                // let go.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .build();
         }
         catch (RuntimeException ex) {
-            throw new CaseGraphStartupException("the embedded Neo4j could not start in " + home + ": "
-                    + rootMessage(ex), ex);
+            throw new CaseGraphStartupException(
+                    "the embedded Neo4j could not start in " + home + ": " + rootMessage(ex), ex);
         }
         GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         int port = ((GraphDatabaseAPI) system).getDependencyResolver()
@@ -116,7 +117,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             return;
         }
         if (port < 0 || port > 65535) {
-            throw new CaseGraphStartupException("casegraph.embedded.bolt-port must be between 0 and 65535, not " + port);
+            throw new CaseGraphStartupException(
+                    "casegraph.embedded.bolt-port must be between 0 and 65535, not " + port);
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

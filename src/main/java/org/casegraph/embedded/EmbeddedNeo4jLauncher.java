@@ -14,9 +14,10 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Starts the embedded database as soon as the configuration is known, on a thread of its own, so that its
- * few seconds of start-up overlap with Spring building the rest of the application instead of following it.
- * The {@code EmbeddedNeo4j} bean then waits for it. Registered in {@code META-INF/spring.factories}.
+ * Starts the embedded database as soon as the configuration is known, on a thread of its
+ * own, so that its few seconds of start-up overlap with Spring building the rest of the
+ * application instead of following it. The {@code EmbeddedNeo4j} bean then waits for it.
+ * Registered in {@code META-INF/spring.factories}.
  */
 public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
 
@@ -45,7 +46,8 @@ public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
         Class<?> type = eventType.getRawClass();
         return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
                 || ApplicationContextInitializedEvent.class.isAssignableFrom(type)
-                || ApplicationFailedEvent.class.isAssignableFrom(type) || ContextClosedEvent.class.isAssignableFrom(type));
+                || ApplicationFailedEvent.class.isAssignableFrom(type)
+                || ContextClosedEvent.class.isAssignableFrom(type));
     }
 
     @Override
@@ -54,10 +56,12 @@ public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
             start(prepared.getEnvironment());
         }
         else if (event instanceof ApplicationContextInitializedEvent initialized && this.starting != null) {
-            initialized.getApplicationContext().getBeanFactory().registerSingleton("embeddedNeo4jLaunch",
-                    new Launch(this.starting));
+            initialized.getApplicationContext()
+                .getBeanFactory()
+                .registerSingleton("embeddedNeo4jLaunch", new Launch(this.starting));
         }
-        else if ((event instanceof ApplicationFailedEvent || event instanceof ContextClosedEvent) && this.starting != null) {
+        else if ((event instanceof ApplicationFailedEvent || event instanceof ContextClosedEvent)
+                && this.starting != null) {
             // Whoever took it closes it too; this only catches a database nobody took.
             this.starting.thenAccept(EmbeddedNeo4j::close);
         }
@@ -68,8 +72,8 @@ public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
         if (uri != null && !uri.isBlank()) {
             return;
         }
-        EmbeddedNeo4jProperties properties = Binder.get(environment).bindOrCreate("casegraph",
-                EmbeddedNeo4jProperties.class);
+        EmbeddedNeo4jProperties properties = Binder.get(environment)
+            .bindOrCreate("casegraph", EmbeddedNeo4jProperties.class);
         this.starting = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

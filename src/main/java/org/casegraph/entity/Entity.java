@@ -3,7 +3,8 @@ package org.casegraph.entity;
 import java.util.List;
 
 /**
- * An entity of the graph. Java type names equal GraphQL type names, so the schema's interfaces resolve by class.
+ * An entity of the graph. Java type names equal GraphQL type names, so the schema's
+ * interfaces resolve by class.
  */
 public sealed interface Entity permits Person, Victim, Organization, Case, Event, Document, Place, Statistic, Claim {
 

@@ -31,11 +31,11 @@ class EntityController {
     EntityController(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         this.entities = entities;
         batchLoaders.<RelationshipQuery, List<Relationship>>forName("relationships")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(
-                    () -> entities.relationships(queries, Visibility.of(environment.getContext()))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.relationships(queries, Visibility.of(environment.getContext()))));
         batchLoaders.<LegalStatusQuery, List<LegalStatus>>forName("legalStatus")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(
-                    () -> entities.legalStatus(queries, Visibility.of(environment.getContext()))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.legalStatus(queries, Visibility.of(environment.getContext()))));
     }
 
     @QueryMapping
@@ -53,7 +53,8 @@ class EntityController {
             @Argument String direction, @Argument String asOf, @Argument Integer first,
             DataLoader<RelationshipQuery, List<Relationship>> relationships) {
         int limit = Arguments.within("first", first, 50, 0, MAX_RELATIONSHIPS);
-        return relationships.load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
+        return relationships
+            .load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
     }
 
     @SchemaMapping
@@ -64,8 +65,8 @@ class EntityController {
 
     @BatchMapping(typeName = "LegalStatus", field = "case")
     Map<LegalStatus, Case> legalCase(List<LegalStatus> statuses, GraphQLContext context) {
-        Map<String, Entity> cases = this.entities.findAllById(statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()),
-                Visibility.of(context));
+        Map<String, Entity> cases = this.entities.findAllById(
+                statuses.stream().map(LegalStatus::caseId).collect(Collectors.toSet()), Visibility.of(context));
         Map<LegalStatus, Case> result = new LinkedHashMap<>();
         statuses.forEach((status) -> result.put(status, (Case) cases.get(status.caseId())));
         return result;
@@ -73,8 +74,8 @@ class EntityController {
 
     @BatchMapping
     Map<Citation, Document> document(List<Citation> citations, GraphQLContext context) {
-        Map<String, Entity> documents = this.entities
-            .findAllById(citations.stream().map(Citation::documentId).collect(Collectors.toSet()), Visibility.of(context));
+        Map<String, Entity> documents = this.entities.findAllById(
+                citations.stream().map(Citation::documentId).collect(Collectors.toSet()), Visibility.of(context));
         Map<Citation, Document> result = new LinkedHashMap<>();
         for (Citation citation : citations) {
             if (documents.get(citation.documentId()) instanceof Document document) {
@@ -96,8 +97,8 @@ class EntityController {
 
     private Map<Relationship, Entity> ends(List<Relationship> relationships, Function<Relationship, String> end,
             GraphQLContext context) {
-        Map<String, Entity> byId = this.entities.findAllById(relationships.stream().map(end).collect(Collectors.toSet()),
-                Visibility.of(context));
+        Map<String, Entity> byId = this.entities
+            .findAllById(relationships.stream().map(end).collect(Collectors.toSet()), Visibility.of(context));
         Map<Relationship, Entity> result = new LinkedHashMap<>();
         relationships.forEach((relationship) -> result.put(relationship, byId.get(end.apply(relationship))));
         return result;

@@ -25,7 +25,10 @@ public final class EntityMapper {
         return asEntity(typeOf(node), node);
     }
 
-    /** Maps what {@link Visibility#entity} returns: a node, or a map without the values the caller may not see. */
+    /**
+     * Maps what {@link Visibility#entity} returns: a node, or a map without the values
+     * the caller may not see.
+     */
     public static Entity asEntity(Value value) {
         Value type = value.get("__type");
         return type.isNull() ? asEntity(value.asNode()) : asEntity(type.asString(), value);
@@ -40,40 +43,44 @@ public final class EntityMapper {
         List<String> hidden = texts(node, SensitiveFields.NAMES);
         noteRead(id, node, hidden, node != source);
         return switch (type) {
-            case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "nationality"),
-                    texts(node, "titles"), text(node, "party"));
-            case "Victim" -> new Victim(id, name, summary, sources, hidden, whole(node, "count"), text(node, "countQualifier"),
-                    text(node, "ageBand"), text(node, "sex"), text(node, "nationality"));
+            case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"),
+                    text(node, "nationality"), texts(node, "titles"), text(node, "party"));
+            case "Victim" -> new Victim(id, name, summary, sources, hidden, whole(node, "count"),
+                    text(node, "countQualifier"), text(node, "ageBand"), text(node, "sex"), text(node, "nationality"));
             case "Organization" -> new Organization(id, name, summary, sources, hidden, texts(node, "aliases"),
                     text(node, "kind"), text(node, "country"));
             case "Case" -> new Case(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "status"),
                     text(node, "jurisdiction"), texts(node, "charges"));
             case "Event" -> new Event(id, name, summary, sources, hidden, text(node, "kind"), text(node, "date"),
                     text(node, "endDate"), text(node, "dateQualifier"), text(node, "dateReasoning"),
-                    whole(node, "ordinal"), number(node, "sentenceYears"), number(node, "sentenceYearsMax"), number(node, "fineAmount"),
-                    text(node, "fineCurrency"), whole(node, "count"), text(node, "countOf"),
+                    whole(node, "ordinal"), number(node, "sentenceYears"), number(node, "sentenceYearsMax"),
+                    number(node, "fineAmount"), text(node, "fineCurrency"), whole(node, "count"), text(node, "countOf"),
                     text(node, "countQualifier"));
-            case "Document" -> new Document(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"),
-                    text(node, "title"), text(node, "publicationDate"), text(node, "dateQualifier"),
+            case "Document" -> new Document(id, name, summary, sources, hidden, texts(node, "aliases"),
+                    text(node, "kind"), text(node, "title"), text(node, "publicationDate"), text(node, "dateQualifier"),
                     text(node, "dateReasoning"), text(node, "url"), text(node, "seedFile"));
             case "Place" -> new Place(id, name, summary, sources, hidden, texts(node, "aliases"), text(node, "kind"));
-            case "Statistic" -> new Statistic(id, name, summary, sources, hidden, text(node, "metric"), number(node, "value"),
-                    number(node, "valueMax"), text(node, "unit"), text(node, "qualifier"), text(node, "period"));
+            case "Statistic" ->
+                new Statistic(id, name, summary, sources, hidden, text(node, "metric"), number(node, "value"),
+                        number(node, "valueMax"), text(node, "unit"), text(node, "qualifier"), text(node, "period"));
             case "Claim" -> new Claim(id, name, summary, sources, hidden, text(node, "statement"));
             default -> throw new IllegalStateException("node " + id + " has no entity type label");
         };
     }
 
     /**
-     * Notes the read for the audit, sensitive as the audit's own check counts it: marked so, with fields marked so
-     * (even ones without a value), or read with its hidden values in place.
+     * Notes the read for the audit, sensitive as the audit's own check counts it: marked
+     * so, with fields marked so (even ones without a value), or read with its hidden
+     * values in place.
      */
     private static void noteRead(String id, MapAccessor record, List<String> hidden, boolean hiddenValuesShown) {
         SensitiveReads.mapped(id,
                 Visibility.SENSITIVE.equals(text(record, "visibility")) || !hidden.isEmpty() || hiddenValuesShown);
     }
 
-    /** Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}. */
+    /**
+     * Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}.
+     */
     public static Relationship asRelationship(Value projected) {
         MapAccessor value = withSensitiveValues(projected);
         List<String> hidden = texts(value, SensitiveFields.NAMES);
@@ -86,8 +93,8 @@ public final class EntityMapper {
     }
 
     /**
-     * The source with the values of its sensitive fields in place, when the query returned them (only to callers
-     * who may see them); otherwise the source itself.
+     * The source with the values of its sensitive fields in place, when the query
+     * returned them (only to callers who may see them); otherwise the source itself.
      */
     private static MapAccessor withSensitiveValues(MapAccessor source) {
         Value hidden = source.get("sensitiveValues");

@@ -19,19 +19,22 @@ import static org.casegraph.access.Visibility.sensitiveAmong;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * Entities and their relationships by id, always in batches so that a request's cost does not grow with its
- * result. The batched statements run once for many keys ({@link Graph#queryPerKey}): each reads its key as
- * {@code key} and returns the key's index {@code i}.
+ * Entities and their relationships by id, always in batches so that a request's cost does
+ * not grow with its result. The batched statements run once for many keys
+ * ({@link Graph#queryPerKey}): each reads its key as {@code key} and returns the key's
+ * index {@code i}.
  */
 @Repository
 public class EntityRepository {
 
-    /** What a relationship looks like to the mapper: its properties plus type and end ids. */
+    /**
+     * What a relationship looks like to the mapper: its properties plus type and end ids.
+     */
     public static final String RELATIONSHIP_PROJECTION = Visibility.relationship("r");
 
     /**
-     * The entity with this id, or the one it was merged into; parameters id and visible. Public so that the
-     * benchmark runs exactly what the API runs.
+     * The entity with this id, or the one it was merged into; parameters id and visible.
+     * Public so that the benchmark runs exactly what the API runs.
      */
     public static final String FIND_BY_ID = """
             OPTIONAL MATCH (n:Entity {id: $id})
@@ -48,13 +51,19 @@ public class EntityRepository {
             RETURN %s AS n
             """.formatted(visible("n"), entity("n"));
 
-    /** Relationship {@code r} of node {@code n} goes the way {@code key.direction} asks for. */
+    /**
+     * Relationship {@code r} of node {@code n} goes the way {@code key.direction} asks
+     * for.
+     */
     private static final String DIRECTION = """
             (key.direction = 'BOTH'
                   OR (key.direction = 'OUTGOING' AND startNode(r) = n)
                   OR (key.direction = 'INCOMING' AND endNode(r) = n))""";
 
-    /** The relationships of each key's entity (types, direction, asOf, first), in type then id order. */
+    /**
+     * The relationships of each key's entity (types, direction, asOf, first), in type
+     * then id order.
+     */
     private static final String RELATIONSHIPS = """
             OPTIONAL MATCH (n:Entity {id: key.id})
             CALL {
@@ -70,9 +79,13 @@ public class EntityRepository {
               RETURN all[0..key.first] AS relationships
             }
             RETURN i, relationships
-            """.formatted(visible("m", "r"), DIRECTION, RELATIONSHIP_PROJECTION);
+            """
+        .formatted(visible("m", "r"), DIRECTION, RELATIONSHIP_PROJECTION);
 
-    /** The entities linked to each key's entity by its types and direction: events in timeline order, the rest by name. */
+    /**
+     * The entities linked to each key's entity by its types and direction: events in
+     * timeline order, the rest by name.
+     */
     private static final String LINKED = """
             MATCH (n:Entity {id: key.id})
             CALL {
@@ -88,8 +101,9 @@ public class EntityRepository {
             """.formatted(visible("m", "r"), DIRECTION, entity("m"));
 
     /**
-     * The legal events of each key's person (id, asOf, caseId) per case, with {@code via}: the sensitive links and
-     * cases the standing rests on. A case the person is a defendant in counts even without events.
+     * The legal events of each key's person (id, asOf, caseId) per case, with
+     * {@code via}: the sensitive links and cases the standing rests on. A case the person
+     * is a defendant in counts even without events.
      */
     private static final String LEGAL_STATUS = """
             MATCH (p:Entity {id: key.id})
@@ -119,15 +133,16 @@ public class EntityRepository {
 
     /** The entity with this id, or the one it was merged into. */
     public Optional<Entity> findById(String id, List<String> visible) {
-        return this.graph.query(FIND_BY_ID, Map.of("id", id, "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n")))
+        return this.graph
+            .query(FIND_BY_ID, Map.of("id", id, "visible", visible), (r) -> EntityMapper.asEntity(r.get("n")))
             .stream()
             .findFirst();
     }
 
     public Map<String, Entity> findAllById(Collection<String> ids, List<String> visible) {
-        return this.graph.query(FIND_ALL_BY_ID, Map.of("ids", List.copyOf(ids), "visible", visible),
-                (r) -> EntityMapper.asEntity(r.get("n")))
+        return this.graph
+            .query(FIND_ALL_BY_ID, Map.of("ids", List.copyOf(ids), "visible", visible),
+                    (r) -> EntityMapper.asEntity(r.get("n")))
             .stream()
             .collect(Collectors.toMap(Entity::id, Function.identity()));
     }
@@ -135,13 +150,13 @@ public class EntityRepository {
     /** One query for all the requested entities' relationships. */
     public Map<RelationshipQuery, List<Relationship>> relationships(Collection<RelationshipQuery> queries,
             List<String> visible) {
-        return this.graph.queryPerKey(queries, RelationshipQuery::asParameters, RELATIONSHIPS, Map.of("visible", visible),
-                (r) -> r.get("relationships").asList(EntityMapper::asRelationship));
+        return this.graph.queryPerKey(queries, RelationshipQuery::asParameters, RELATIONSHIPS,
+                Map.of("visible", visible), (r) -> r.get("relationships").asList(EntityMapper::asRelationship));
     }
 
     /**
-     * The entities linked to each asked-for entity by the given types and direction, in one query: events in the
-     * timeline's order (their sortKey), anything else by name.
+     * The entities linked to each asked-for entity by the given types and direction, in
+     * one query: events in the timeline's order (their sortKey), anything else by name.
      */
     public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries, List<String> visible) {
         return this.graph.queryPerKey(queries,
@@ -158,7 +173,8 @@ public class EntityRepository {
             List<String> visible) {
         return this.graph.queryPerKey(queries, LegalStatusQuery::asParameters, LEGAL_STATUS,
                 Map.of("kinds", List.copyOf(LegalStatus.LEGAL_KINDS), "visible", visible), (r) -> {
-                    // The standing reveals the case and the links it rests on, whatever fields are selected.
+                    // The standing reveals the case and the links it rests on, whatever
+                    // fields are selected.
                     SensitiveReads.walked(r.get("via").asList(Value::asString));
                     List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
                     return List.of(LegalStatus.of(r.get("caseId").asString(), events));
@@ -168,7 +184,8 @@ public class EntityRepository {
     public record LegalStatusQuery(String personId, String asOf, String caseId) {
 
         Map<String, Object> asParameters() {
-            return Graph.parameters("id", this.personId, "asOf", PartialDate.upperBound(this.asOf), "caseId", this.caseId);
+            return Graph.parameters("id", this.personId, "asOf", PartialDate.upperBound(this.asOf), "caseId",
+                    this.caseId);
         }
 
     }

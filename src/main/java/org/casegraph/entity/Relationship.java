@@ -3,7 +3,8 @@ package org.casegraph.entity;
 import java.util.List;
 
 /**
- * A typed, sourced link; {@code from} and {@code to} are resolved in one batch per request.
+ * A typed, sourced link; {@code from} and {@code to} are resolved in one batch per
+ * request.
  */
 public record Relationship(String id, String type, String fromId, String toId, String role, String validFrom,
         String validTo, String dateQualifier, String dateReasoning, Double amount, String currency, Long count,

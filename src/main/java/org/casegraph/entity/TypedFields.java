@@ -15,8 +15,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import reactor.core.publisher.Mono;
 
 /**
- * The typed fields an investigator asks for by name (a document's signatories, a case's parties): each is a
- * view over the sourced relationships, declared in one table and loaded in batches like them.
+ * The typed fields an investigator asks for by name (a document's signatories, a case's
+ * parties): each is a view over the sourced relationships, declared in one table and
+ * loaded in batches like them.
  */
 @Configuration(proxyBeanMethods = false)
 class TypedFields {
@@ -25,12 +26,19 @@ class TypedFields {
 
     private static final List<String> AFFILIATIONS = List.of("WORKS_FOR", "MEMBER_OF", "HOLDS_OFFICE");
 
-    /** A field listing the relationships of some types, in one direction; {@code asOf} is honoured when given. */
+    /**
+     * A field listing the relationships of some types, in one direction; {@code asOf} is
+     * honoured when given.
+     */
     private record RelationshipField(String type, String field, List<String> types, String direction) {
     }
 
-    /** A field listing the entities linked by some types in one direction, kept only if of class {@code only}. */
-    private record LinkField(String type, String field, List<String> types, String direction, Class<? extends Entity> only) {
+    /**
+     * A field listing the entities linked by some types in one direction, kept only if of
+     * class {@code only}.
+     */
+    private record LinkField(String type, String field, List<String> types, String direction,
+            Class<? extends Entity> only) {
     }
 
     private static final List<RelationshipField> RELATIONSHIP_FIELDS = List.of(
@@ -56,8 +64,8 @@ class TypedFields {
 
     TypedFields(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         batchLoaders.<LinkQuery, List<Entity>>forName("linked")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(
-                    () -> entities.linked(queries, Visibility.of(environment.getContext()))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.linked(queries, Visibility.of(environment.getContext()))));
     }
 
     @Bean

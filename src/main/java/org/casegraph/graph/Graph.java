@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The application's only door to Neo4j. Reads are routed to readers and writes to the leader, so a cluster's
- * followers serve reads; every statement counts towards {@link #statementsRun()}, which tests use to prove
- * that a request costs a bounded number of round trips.
+ * The application's only door to Neo4j. Reads are routed to readers and writes to the
+ * leader, so a cluster's followers serve reads; every statement counts towards
+ * {@link #statementsRun()}, which tests use to prove that a request costs a bounded
+ * number of round trips.
  */
 public final class Graph implements DisposableBean {
 
@@ -54,8 +55,10 @@ public final class Graph implements DisposableBean {
 
     Graph(Driver driver, String database, Duration transactionTimeout) {
         this.driver = driver;
-        // Every session starts after the last transaction this application saw committed, so on a cluster a read
-        // that follows a write (in the next request, perhaps on another member) sees it: read-your-writes.
+        // Every session starts after the last transaction this application saw committed,
+        // so on a cluster a read
+        // that follows a write (in the next request, perhaps on another member) sees it:
+        // read-your-writes.
         this.bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
         SessionConfig.Builder read = SessionConfig.builder()
             .withDefaultAccessMode(AccessMode.READ)
@@ -73,8 +76,9 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Statement parameters from names and values in turn, as {@code parameters("id", id, "asOf", asOf)}: unlike
-     * {@link Map#of}, a value may be null (Cypher reads it as null), and more may be added afterwards.
+     * Statement parameters from names and values in turn, as
+     * {@code parameters("id", id, "asOf", asOf)}: unlike {@link Map#of}, a value may be
+     * null (Cypher reads it as null), and more may be added afterwards.
      */
     public static Map<String, Object> parameters(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
@@ -88,8 +92,9 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs one read statement and maps each record. Mapping happens on the caller's thread, after the
-     * transaction, where the request's context is (the driver may otherwise map on its own IO thread).
+     * Runs one read statement and maps each record. Mapping happens on the caller's
+     * thread, after the transaction, where the request's context is (the driver may
+     * otherwise map on its own IO thread).
      */
     public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         List<Record> records = read((tx) -> {
@@ -109,10 +114,12 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs one read statement for a whole batch of keys, so that a request costs one round trip however many
-     * entities it asks about. The statement reads each key as {@code key} (the map {@code asParameter} makes of
-     * it) and its index as {@code i}, and returns {@code i} in each record; what {@code mapper} makes of a record
-     * is added to its key's answer. Every key is answered, with an empty list when no record names it.
+     * Runs one read statement for a whole batch of keys, so that a request costs one
+     * round trip however many entities it asks about. The statement reads each key as
+     * {@code key} (the map {@code asParameter} makes of it) and its index as {@code i},
+     * and returns {@code i} in each record; what {@code mapper} makes of a record is
+     * added to its key's answer. Every key is answered, with an empty list when no record
+     * names it.
      */
     public <K, V> Map<K, List<V>> queryPerKey(Collection<K> keys, Function<K, Map<String, Object>> asParameter,
             String cypher, Map<String, Object> parameters, Function<Record, List<V>> mapper) {
@@ -125,11 +132,15 @@ public final class Graph implements DisposableBean {
                 UNWIND range(0, size($keys) - 1) AS i
                 WITH i, $keys[i] AS key
                 """ + cypher;
-        query(perKey, withKeys, (record) -> answers.get(ordered.get(record.get("i").asInt())).addAll(mapper.apply(record)));
+        query(perKey, withKeys,
+                (record) -> answers.get(ordered.get(record.get("i").asInt())).addAll(mapper.apply(record)));
         return answers;
     }
 
-    /** The bookmarks the next transaction waits for: those of the last one this application committed. */
+    /**
+     * The bookmarks the next transaction waits for: those of the last one this
+     * application committed.
+     */
     public Set<Bookmark> bookmarks() {
         return this.bookmarks.getBookmarks();
     }
@@ -149,9 +160,10 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs a write transaction with no timeout, for schema changes and bulk loads: without a timeout of its own
-     * it would get the database's default (the embedded one's is casegraph.transaction-timeout), and a seed load
-     * on a busy machine would fail the start.
+     * Runs a write transaction with no timeout, for schema changes and bulk loads:
+     * without a timeout of its own it would get the database's default (the embedded
+     * one's is casegraph.transaction-timeout), and a seed load on a busy machine would
+     * fail the start.
      */
     public <T> T writeUnbounded(TransactionCallback<T> work) {
         try (var session = this.driver.session(this.writeSession)) {
@@ -159,7 +171,10 @@ public final class Graph implements DisposableBean {
         }
     }
 
-    /** Runs a write transaction function with its own timeout, for one batch of a bulk import. */
+    /**
+     * Runs a write transaction function with its own timeout, for one batch of a bulk
+     * import.
+     */
     public <T> T write(TransactionCallback<T> work, Duration timeout) {
         try (var session = this.driver.session(this.writeSession)) {
             return session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout).build());
@@ -167,8 +182,8 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Runs one statement in an auto-commit transaction, as {@code CALL { } IN TRANSACTIONS} requires, and returns
-     * its summary counters.
+     * Runs one statement in an auto-commit transaction, as {@code CALL { } IN
+     * TRANSACTIONS} requires, and returns its summary counters.
      */
     public SummaryCounters autoCommit(String cypher, Map<String, Object> parameters, Duration timeout) {
         try (var session = this.driver.session(this.writeSession)) {
@@ -190,8 +205,9 @@ public final class Graph implements DisposableBean {
     }
 
     /**
-     * Closes the driver, waiting at most two seconds: a connection that does not say goodbye in time must not
-     * hold up a shutdown (the embedded database closes its end right after).
+     * Closes the driver, waiting at most two seconds: a connection that does not say
+     * goodbye in time must not hold up a shutdown (the embedded database closes its end
+     * right after).
      */
     @Override
     public void destroy() {

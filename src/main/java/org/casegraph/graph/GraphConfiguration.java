@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One code path for embedded and external Neo4j: the driver. The embedded database only exists when no
- * {@code spring.neo4j.uri} is configured.
+ * One code path for embedded and external Neo4j: the driver. The embedded database only
+ * exists when no {@code spring.neo4j.uri} is configured.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphConfiguration {
@@ -28,7 +28,8 @@ class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalNeo4j.class)
-    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
+            ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
         EmbeddedNeo4jLauncher.Launch started = launch.getIfAvailable();
         return started != null ? started.await() : EmbeddedNeo4j.start(properties);
     }
@@ -46,8 +47,8 @@ class GraphConfiguration {
         if (connection.external()) {
             String scheme = connection.uri().getScheme();
             if (scheme == null || !SCHEMES.contains(scheme)) {
-                throw new CaseGraphStartupException("spring.neo4j.uri must start with one of " + SCHEMES + ", not '"
-                        + connection.uri() + "'");
+                throw new CaseGraphStartupException(
+                        "spring.neo4j.uri must start with one of " + SCHEMES + ", not '" + connection.uri() + "'");
             }
             driver = GraphDatabase.driver(connection.uri(), authToken(connection.authentication()), config);
         }

@@ -7,7 +7,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * UP only once the schema is migrated and the data is loaded, and while the database answers.
+ * UP only once the schema is migrated and the data is loaded, and while the database
+ * answers.
  */
 @Component("graphHealthIndicator")
 public class GraphReadiness implements HealthIndicator {

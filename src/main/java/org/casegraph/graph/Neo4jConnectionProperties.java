@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where an external Neo4j is; with no {@code uri}, CaseGraph runs its own embedded database.
+ * Where an external Neo4j is; with no {@code uri}, CaseGraph runs its own embedded
+ * database.
  *
- * @param uri {@code bolt://}, {@code neo4j://} or {@code neo4j+s://} address of an external server or cluster
+ * @param uri {@code bolt://}, {@code neo4j://} or {@code neo4j+s://} address of an
+ * external server or cluster
  * @param authentication its credentials
  */
 @ConfigurationProperties("spring.neo4j")

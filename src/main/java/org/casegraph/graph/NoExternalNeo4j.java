@@ -5,7 +5,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when no {@code spring.neo4j.uri} is configured, that is when CaseGraph runs its own database.
+ * Matches when no {@code spring.neo4j.uri} is configured, that is when CaseGraph runs its
+ * own database.
  */
 class NoExternalNeo4j implements Condition {
 

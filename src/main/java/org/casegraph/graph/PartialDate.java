@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ISO-8601 date with the precision its source gives: {@code 2011}, {@code 2011-12} or {@code 2011-12-15}.
- * Its text sorts coarse before fine ({@code 2011 < 2011-12 < 2011-12-15}), which is the order timelines use.
+ * An ISO-8601 date with the precision its source gives: {@code 2011}, {@code 2011-12} or
+ * {@code 2011-12-15}. Its text sorts coarse before fine
+ * ({@code 2011 < 2011-12 < 2011-12-15}), which is the order timelines use.
  */
 public record PartialDate(String value) implements Comparable<PartialDate> {
 
@@ -16,8 +17,7 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
 
     public PartialDate {
         if (!isValid(value)) {
-            throw new IllegalArgumentException(
-                    "'" + value + "' is not a PartialDate; use 2011, 2011-12 or 2011-12-15");
+            throw new IllegalArgumentException("'" + value + "' is not a PartialDate; use 2011, 2011-12 or 2011-12-15");
         }
     }
 
@@ -45,8 +45,9 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
     }
 
     /**
-     * The text just above every date within {@code value}, for inclusive upper bounds: under it, 2011 covers
-     * 2011-12-31 ('~' sorts after digits and '-'). Null for no bound.
+     * The text just above every date within {@code value}, for inclusive upper bounds:
+     * under it, 2011 covers 2011-12-31 ('~' sorts after digits and '-'). Null for no
+     * bound.
      */
     public static String upperBound(String value) {
         return value == null ? null : value + "~";

@@ -22,8 +22,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the versioned Cypher files {@code schema/V0001__name.cypher}, each once, in version order, and
- * remembers what it applied (with a checksum, so an edited migration is noticed rather than skipped).
+ * Applies the versioned Cypher files {@code schema/V0001__name.cypher}, each once, in
+ * version order, and remembers what it applied (with a checksum, so an edited migration
+ * is noticed rather than skipped).
  */
 @Component
 public class SchemaMigrations {
@@ -43,7 +44,8 @@ public class SchemaMigrations {
 
     public void apply() {
         List<Migration> migrations = load();
-        // On the leader and without the request timeout: this is the first statement of a start, which on a cold
+        // On the leader and without the request timeout: this is the first statement of a
+        // start, which on a cold
         // JVM on a busy machine can take longer than any request may.
         Map<Long, String> applied = this.graph.writeUnbounded((tx) -> tx.run("""
                 MATCH (m:__CaseGraphMigration) RETURN m.version AS version, m.checksum AS checksum
@@ -61,30 +63,35 @@ public class SchemaMigrations {
                 continue;
             }
             migration.statements().forEach(this.graph::schema);
-            this.graph.write((tx) -> tx.run("""
-                    MERGE (m:__CaseGraphMigration {version: $version})
-                    SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
-                    """, Map.of("version", migration.version(), "description", migration.description(), "checksum",
-                    migration.checksum()))
-                .consume());
-            log.info("Applied schema migration V{}__{}", "%04d".formatted(migration.version()), migration.description());
+            this.graph.write(
+                    (tx) -> tx
+                        .run("""
+                                MERGE (m:__CaseGraphMigration {version: $version})
+                                SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
+                                """,
+                                Map.of("version", migration.version(), "description", migration.description(),
+                                        "checksum", migration.checksum()))
+                        .consume());
+            log.info("Applied schema migration V{}__{}", "%04d".formatted(migration.version()),
+                    migration.description());
         }
         this.graph.schema("CALL db.awaitIndexes(300)");
     }
 
     static List<Migration> load() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:schema/V*.cypher");
+            Resource[] resources = new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:schema/V*.cypher");
             List<Migration> migrations = new ArrayList<>();
             for (Resource resource : resources) {
                 Matcher name = FILE_NAME.matcher(resource.getFilename());
                 if (!name.matches()) {
-                    throw new CaseGraphStartupException("schema migration " + resource.getFilename()
-                            + " is not named V0001__description.cypher");
+                    throw new CaseGraphStartupException(
+                            "schema migration " + resource.getFilename() + " is not named V0001__description.cypher");
                 }
                 String text = resource.getContentAsString(StandardCharsets.UTF_8);
-                migrations.add(new Migration(Integer.parseInt(name.group(1)), name.group(2), sha256(text),
-                        statements(text)));
+                migrations
+                    .add(new Migration(Integer.parseInt(name.group(1)), name.group(2), sha256(text), statements(text)));
             }
             migrations.sort(Comparator.comparingInt(Migration::version));
             return migrations;
@@ -94,7 +101,10 @@ public class SchemaMigrations {
         }
     }
 
-    /** Statements end with a semicolon at the end of a line; lines starting with // are comments. */
+    /**
+     * Statements end with a semicolon at the end of a line; lines starting with // are
+     * comments.
+     */
     static List<String> statements(String text) {
         String withoutComments = String.join("\n",
                 Arrays.stream(text.split("\n")).filter((line) -> !line.strip().startsWith("//")).toList());
@@ -106,7 +116,8 @@ public class SchemaMigrations {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The model's vocabulary from {@code schema/vocabulary.yaml}: entity types with their fields, and relationship
- * types with the entity types they may link. Every write path validates against it.
+ * The model's vocabulary from {@code schema/vocabulary.yaml}: entity types with their
+ * fields, and relationship types with the entity types they may link. Every write path
+ * validates against it.
  */
 public final class Vocabulary {
 
@@ -29,17 +30,17 @@ public final class Vocabulary {
     public static final String FORMER_IDS = "formerIds";
 
     /** Properties a relationship may carry. */
-    public static final Map<String, FieldSpec> RELATIONSHIP_FIELDS = Map.of(
-            "role", new FieldSpec("role", FieldKind.STRING, false, List.of()),
-            "validFrom", new FieldSpec("validFrom", FieldKind.DATE, false, List.of()),
-            "validTo", new FieldSpec("validTo", FieldKind.DATE, false, List.of()),
-            "dateQualifier", new FieldSpec("dateQualifier", FieldKind.ENUM, false, List.of("exact", "approximate", "inferred")),
-            "dateReasoning", new FieldSpec("dateReasoning", FieldKind.TEXT, false, List.of()),
-            "amount", new FieldSpec("amount", FieldKind.NUMBER, false, List.of()),
-            "currency", new FieldSpec("currency", FieldKind.STRING, false, List.of()),
-            "count", new FieldSpec("count", FieldKind.INT, false, List.of()),
-            "note", new FieldSpec("note", FieldKind.TEXT, false, List.of()),
-            "basis", new FieldSpec("basis", FieldKind.ENUM, false, List.of("stated", "inferred")));
+    public static final Map<String, FieldSpec> RELATIONSHIP_FIELDS = Map.of("role",
+            new FieldSpec("role", FieldKind.STRING, false, List.of()), "validFrom",
+            new FieldSpec("validFrom", FieldKind.DATE, false, List.of()), "validTo",
+            new FieldSpec("validTo", FieldKind.DATE, false, List.of()), "dateQualifier",
+            new FieldSpec("dateQualifier", FieldKind.ENUM, false, List.of("exact", "approximate", "inferred")),
+            "dateReasoning", new FieldSpec("dateReasoning", FieldKind.TEXT, false, List.of()), "amount",
+            new FieldSpec("amount", FieldKind.NUMBER, false, List.of()), "currency",
+            new FieldSpec("currency", FieldKind.STRING, false, List.of()), "count",
+            new FieldSpec("count", FieldKind.INT, false, List.of()), "note",
+            new FieldSpec("note", FieldKind.TEXT, false, List.of()), "basis",
+            new FieldSpec("basis", FieldKind.ENUM, false, List.of("stated", "inferred")));
 
     private final Map<String, EntityType> entityTypes;
 
@@ -96,9 +97,12 @@ public final class Vocabulary {
         ((Map<String, Map<String, Object>>) yaml.get("entityTypes")).forEach((type, definition) -> {
             Map<String, FieldSpec> fields = new LinkedHashMap<>();
             ((Map<String, Map<String, Object>>) definition.getOrDefault("fields", Map.of())).forEach((field, spec) -> {
-                fields.put(field, new FieldSpec(field, FieldKind.parse((String) spec.get("kind")),
-                        Boolean.TRUE.equals(spec.get("required")),
-                        ((List<Object>) spec.getOrDefault("values", List.of())).stream().map(String::valueOf).toList()));
+                fields.put(field,
+                        new FieldSpec(field, FieldKind.parse((String) spec.get("kind")),
+                                Boolean.TRUE.equals(spec.get("required")),
+                                ((List<Object>) spec.getOrDefault("values", List.of())).stream()
+                                    .map(String::valueOf)
+                                    .toList()));
             });
             entityTypes.put(type, new EntityType(type, fields));
         });

@@ -17,10 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports a folder of {@code entities.jsonl} and {@code relationships.jsonl} (one seed-data record a line) into
- * the database: validates every line by the seed loader's rules first, streaming, and writes only if all are
- * valid, in batches. Everything written carries the import's {@code importId}; if a batch fails, what the
- * import wrote is removed again, so a failed import leaves the database as it was.
+ * Imports a folder of {@code entities.jsonl} and {@code relationships.jsonl} (one
+ * seed-data record a line) into the database: validates every line by the seed loader's
+ * rules first, streaming, and writes only if all are valid, in batches. Everything
+ * written carries the import's {@code importId}; if a batch fails, what the import wrote
+ * is removed again, so a failed import leaves the database as it was.
  */
 @Component
 public class BulkImport {
@@ -31,7 +32,10 @@ public class BulkImport {
 
     static final int LISTED_PROBLEMS = 50;
 
-    /** For removing a failed import, which may be millions of rows, in transactions of its own. */
+    /**
+     * For removing a failed import, which may be millions of rows, in transactions of its
+     * own.
+     */
     private static final Duration UNDO_TIMEOUT = Duration.ofHours(6);
 
     private final Graph graph;
@@ -63,8 +67,8 @@ public class BulkImport {
         Path entitiesFile = folder.resolve(ENTITIES);
         Path relationshipsFile = folder.resolve(RELATIONSHIPS);
         if (!Files.isDirectory(folder)) {
-            throw new CaseGraphStartupException(folder + " is not a folder; import reads " + ENTITIES + " and "
-                    + RELATIONSHIPS + " from a folder");
+            throw new CaseGraphStartupException(
+                    folder + " is not a folder; import reads " + ENTITIES + " and " + RELATIONSHIPS + " from a folder");
         }
         if (!Files.exists(entitiesFile) && !Files.exists(relationshipsFile)) {
             throw new CaseGraphStartupException(folder + " holds neither " + ENTITIES + " nor " + RELATIONSHIPS);
@@ -75,7 +79,8 @@ public class BulkImport {
         validation.run();
         long validated = System.nanoTime();
         String importId = UUID.randomUUID().toString();
-        ImportWrites writes = new ImportWrites(this.graph, this.records, this.batchSize, importId, validation, progress);
+        ImportWrites writes = new ImportWrites(this.graph, this.records, this.batchSize, importId, validation,
+                progress);
         try {
             writes.entities(entitiesFile);
             writes.relationships(relationshipsFile);
@@ -84,8 +89,9 @@ public class BulkImport {
             progress.update(Phase.UNDOING, 0, writes.written());
             undo(importId);
             progress.update(Phase.UNDOING, writes.written(), writes.written());
-            throw new CaseGraphStartupException("writing failed at " + writes.position() + " ("
-                    + StartupFailure.describe(ex) + "); removed what this import had written, the database is as it was",
+            throw new CaseGraphStartupException(
+                    "writing failed at " + writes.position() + " (" + StartupFailure.describe(ex)
+                            + "); removed what this import had written, the database is as it was",
                     ex);
         }
         progress.update(Phase.INDEXING, 0, 1);
@@ -95,13 +101,17 @@ public class BulkImport {
                 (System.nanoTime() - validated) / 1e9);
     }
 
-    /** Removes everything the import {@code importId} wrote, in transactions of 10,000 rows. */
+    /**
+     * Removes everything the import {@code importId} wrote, in transactions of 10,000
+     * rows.
+     */
     void undo(String importId) {
         this.graph.autoCommit("""
                 MATCH (n:Entity {importId: $importId})
                 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
                 """, Map.of("importId", importId), UNDO_TIMEOUT);
-        // Relationships between entities that were there before: rarely any, but they need a scan to find.
+        // Relationships between entities that were there before: rarely any, but they
+        // need a scan to find.
         this.graph.autoCommit("""
                 MATCH ()-[r]->() WHERE r.importId = $importId
                 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS

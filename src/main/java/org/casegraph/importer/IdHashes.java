@@ -1,9 +1,10 @@
 package org.casegraph.importer;
 
 /**
- * A set of 64-bit hashes of ids, in a flat array: a few million relationship ids fit in tens of megabytes instead
- * of the best part of a gigabyte as strings. A hash seen twice means a duplicate id or, very rarely, two ids with
- * the same hash, so the caller confirms with the ids themselves.
+ * A set of 64-bit hashes of ids, in a flat array: a few million relationship ids fit in
+ * tens of megabytes instead of the best part of a gigabyte as strings. A hash seen twice
+ * means a duplicate id or, very rarely, two ids with the same hash, so the caller
+ * confirms with the ids themselves.
  */
 final class IdHashes {
 
@@ -53,7 +54,10 @@ final class IdHashes {
         }
     }
 
-    /** FNV-1a over the characters, then MurmurHash3's finalizer to spread the bits; never 0 (the empty slot). */
+    /**
+     * FNV-1a over the characters, then MurmurHash3's finalizer to spread the bits; never
+     * 0 (the empty slot).
+     */
     static long hash(String id) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < id.length(); i++) {

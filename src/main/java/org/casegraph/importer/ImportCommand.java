@@ -11,11 +11,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar casegraph.jar import DIR}: adds the entities and relationships of {@code DIR/entities.jsonl}
- * and {@code DIR/relationships.jsonl} to the database as configured (embedded in {@code --casegraph.data-dir}, or
- * {@code --spring.neo4j.uri}), without a web server, showing progress on standard error. The database opens as the
- * service opens it, so a new embedded one gets the seed data first: imported records may cite the seed's documents,
- * and the service started later serves both (it seeds only an empty database).
+ * {@code java -jar casegraph.jar import DIR}: adds the entities and relationships of
+ * {@code DIR/entities.jsonl} and {@code DIR/relationships.jsonl} to the database as
+ * configured (embedded in {@code --casegraph.data-dir}, or {@code --spring.neo4j.uri}),
+ * without a web server, showing progress on standard error. The database opens as the
+ * service opens it, so a new embedded one gets the seed data first: imported records may
+ * cite the seed's documents, and the service started later serves both (it seeds only an
+ * empty database).
  */
 public final class ImportCommand {
 
@@ -36,9 +38,10 @@ public final class ImportCommand {
         Path folder = Path.of(args[1]);
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        // A bulk load wants a bigger page cache and transaction memory than serving the seed data does.
-        app.setDefaultProperties(Map.of("logging.level.root", "warn",
-                "casegraph.embedded.page-cache", "512m", "casegraph.embedded.transaction-memory", "1g"));
+        // A bulk load wants a bigger page cache and transaction memory than serving the
+        // seed data does.
+        app.setDefaultProperties(Map.of("logging.level.root", "warn", "casegraph.embedded.page-cache", "512m",
+                "casegraph.embedded.transaction-memory", "1g"));
         ProgressDisplay progress = ProgressDisplay.onStandardError();
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, 2, args.length))) {
             BulkImport.Summary summary = context.getBean(BulkImport.class).run(folder, progress);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.casegraph.support.CaseGraphStartupException;
 
 /**
- * Import files that cannot be imported, with the first problems found, each as {@code file:line: message}, and
- * how many there were in all. Nothing was written.
+ * Import files that cannot be imported, with the first problems found, each as
+ * {@code file:line: message}, and how many there were in all. Nothing was written.
  */
 public class ImportException extends CaseGraphStartupException {
 

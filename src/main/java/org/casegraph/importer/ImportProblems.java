@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Every problem an import's validation finds, counted, with the first few by file and line kept for the message:
- * a file with a million bad lines must not need a million messages in memory.
+ * Every problem an import's validation finds, counted, with the first few by file and
+ * line kept for the message: a file with a million bad lines must not need a million
+ * messages in memory.
  */
 final class ImportProblems {
 
@@ -20,7 +21,9 @@ final class ImportProblems {
 
     private final int limit;
 
-    /** The first {@code limit} problems, the last of them on top so it is the one to drop. */
+    /**
+     * The first {@code limit} problems, the last of them on top so it is the one to drop.
+     */
     private final PriorityQueue<Problem> kept;
 
     private long count;
@@ -30,7 +33,10 @@ final class ImportProblems {
         this.kept = new PriorityQueue<>(ORDER.reversed());
     }
 
-    /** A problem at {@code line} of the {@code file}-th input file, shown as {@code name:line: message}. */
+    /**
+     * A problem at {@code line} of the {@code file}-th input file, shown as
+     * {@code name:line: message}.
+     */
     void add(int file, String name, int line, String message) {
         Problem problem = new Problem(file, line, this.count++, name + ":" + line + ": " + message);
         if (this.kept.size() < this.limit) {

@@ -20,9 +20,10 @@ import org.casegraph.record.RelationshipRecord;
 import org.casegraph.record.VictimGroupRule;
 
 /**
- * The first pass of an import: one pass over each file, in chunks, with one database look-up per chunk for ids not in
- * the files. Every line is checked by the rules the seed loader applies ({@link RecordReader}, {@link VictimGroupRule}),
- * and nothing is written unless all lines pass.
+ * The first pass of an import: one pass over each file, in chunks, with one database
+ * look-up per chunk for ids not in the files. Every line is checked by the rules the seed
+ * loader applies ({@link RecordReader}, {@link VictimGroupRule}), and nothing is written
+ * unless all lines pass.
  */
 final class ImportValidation {
 
@@ -38,29 +39,31 @@ final class ImportValidation {
 
     private final int batchSize;
 
-
     /**
-     * An entity of the import files (line > 0) or of the database (line 0): its type, and what the victim group
-     * rule needs to know of it (kept small: there may be millions).
+     * An entity of the import files (line > 0) or of the database (line 0): its type, and
+     * what the victim group rule needs to know of it (kept small: there may be millions).
      */
     private record Known(String type, int line, boolean smallGroup, VictimGroupRule.Detail detail) {
-    
+
         static Known of(String type, int line, Map<String, Object> properties) {
             VictimGroupRule.End end = VictimGroupRule.End.of(null, type, properties);
             return new Known(type, line, end.smallGroup(), end.detail());
         }
-    
+
         VictimGroupRule.End end(String id) {
             return new VictimGroupRule.End(id, this.type, this.smallGroup, this.detail);
         }
-    
+
     }
-    
+
     /** A parsed line. */
     private record Line(int number, Map<String, Object> fields) {
     }
-    
-    /** A relationship whose id was seen before, or whose hash was: confirmed once the file is read. */
+
+    /**
+     * A relationship whose id was seen before, or whose hash was: confirmed once the file
+     * is read.
+     */
     private record Suspect(String id, int line) {
     }
 
@@ -77,7 +80,10 @@ final class ImportValidation {
     /** The entities already in the database that the files refer to. */
     private final Map<String, Known> existing = new HashMap<>();
 
-    /** Documents cited before the files define them (or don't): document id to the lines citing it. */
+    /**
+     * Documents cited before the files define them (or don't): document id to the lines
+     * citing it.
+     */
     private final Map<String, List<Integer>> pendingDocuments = new HashMap<>();
 
     private final List<Suspect> suspects = new ArrayList<>();
@@ -203,10 +209,12 @@ final class ImportValidation {
             this.entityCount++;
             Existing there = found.get(entity.id());
             if (there != null) {
-                problem(ENTITIES_FILE, line.number(), there.mergedInto() == null
-                        ? "id '" + entity.id() + "' already exists in the database; an import only adds new entities"
-                        : "id '" + entity.id() + "' is the old id of '" + there.mergedInto()
-                                + "', merged into it; an import only adds new entities");
+                problem(ENTITIES_FILE, line.number(),
+                        there.mergedInto() == null
+                                ? "id '" + entity.id()
+                                        + "' already exists in the database; an import only adds new entities"
+                                : "id '" + entity.id() + "' is the old id of '" + there.mergedInto()
+                                        + "', merged into it; an import only adds new entities");
             }
             String type = this.vocabulary.entityType(entity.type()).name();
             Known earlier = this.entities.putIfAbsent(entity.id(), Known.of(type, line.number(), entity.properties()));
@@ -231,8 +239,8 @@ final class ImportValidation {
         List<Map<String, Object>> betweenExisting = new ArrayList<>();
         for (Line line : chunk) {
             Origin origin = new Origin(name(RELATIONSHIPS_FILE), line.number());
-            RelationshipRecord relationship = this.records.relationship(line.fields(), origin,
-                    this::typeOf, (field, message) -> problem(RELATIONSHIPS_FILE, line.number(), message),
+            RelationshipRecord relationship = this.records.relationship(line.fields(), origin, this::typeOf,
+                    (field, message) -> problem(RELATIONSHIPS_FILE, line.number(), message),
                     citations(RELATIONSHIPS_FILE, line.number()));
             if (relationship == null) {
                 continue;
@@ -263,7 +271,10 @@ final class ImportValidation {
         }
     }
 
-    /** Citation problems at the line; documents checked now if known, else once all entities are read. */
+    /**
+     * Citation problems at the line; documents checked now if known, else once all
+     * entities are read.
+     */
     private RecordReader.Citations citations(int file, int line) {
         return new RecordReader.Citations() {
 
@@ -276,7 +287,8 @@ final class ImportValidation {
             public void cited(int index, Citation citation) {
                 String type = typeOf(citation.document());
                 if (type == null && file == ENTITIES_FILE) {
-                    ImportValidation.this.pendingDocuments.computeIfAbsent(citation.document(), (doc) -> new ArrayList<>())
+                    ImportValidation.this.pendingDocuments
+                        .computeIfAbsent(citation.document(), (doc) -> new ArrayList<>())
                         .add(line);
                     return;
                 }
@@ -295,7 +307,8 @@ final class ImportValidation {
         }
         Set<String> documents = new HashSet<>();
         for (Object source : sources) {
-            if (source instanceof Map<?, ?> citation && citation.get("doc") instanceof String doc && typeOf(doc) == null) {
+            if (source instanceof Map<?, ?> citation && citation.get("doc") instanceof String doc
+                    && typeOf(doc) == null) {
                 documents.add(doc);
             }
         }
@@ -330,7 +343,9 @@ final class ImportValidation {
         return found;
     }
 
-    /** A relationship id whose hash was seen before is a duplicate if the id itself was. */
+    /**
+     * A relationship id whose hash was seen before is a duplicate if the id itself was.
+     */
     private void confirmDuplicates() {
         if (this.suspects.isEmpty()) {
             return;
@@ -357,9 +372,10 @@ final class ImportValidation {
         for (Suspect suspect : this.suspects) {
             int line = first.get(suspect.id());
             if (line < suspect.line()) {
-                problem(RELATIONSHIPS_FILE, suspect.line(), "duplicate relationship '" + suspect.id()
-                        + "', already defined at " + name(RELATIONSHIPS_FILE) + ":" + line
-                        + "; give one of them its own 'id:' if the same two entities are linked twice");
+                problem(RELATIONSHIPS_FILE, suspect.line(),
+                        "duplicate relationship '" + suspect.id() + "', already defined at " + name(RELATIONSHIPS_FILE)
+                                + ":" + line
+                                + "; give one of them its own 'id:' if the same two entities are linked twice");
             }
         }
     }

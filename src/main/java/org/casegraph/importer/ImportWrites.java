@@ -16,8 +16,9 @@ import org.casegraph.record.RelationshipRecord;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * The second pass of an import, once every line is valid: the writes, in batches of new nodes and relationships
- * carrying the import's id, and where they have got to, for the message if one fails.
+ * The second pass of an import, once every line is valid: the writes, in batches of new
+ * nodes and relationships carrying the import's id, and where they have got to, for the
+ * message if one fails.
  */
 final class ImportWrites {
 
@@ -29,7 +30,6 @@ final class ImportWrites {
     private final RecordReader records;
 
     private final int batchSize;
-
 
     private final String importId;
 
@@ -112,8 +112,8 @@ final class ImportWrites {
             if (rows.isEmpty()) {
                 firstLine[0] = number;
             }
-            rows.add(Map.of("type", relationship.type(), "from", relationship.from(), "to", relationship.to(),
-                    "props", props));
+            rows.add(Map.of("type", relationship.type(), "from", relationship.from(), "to", relationship.to(), "props",
+                    props));
             if (rows.size() == this.batchSize) {
                 writeRelationships(file, firstLine[0], number, rows);
                 rows.clear();

@@ -12,7 +12,10 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reading the import's JSON-lines files: line by line with numbers for messages, and one JSON object a line. */
+/**
+ * Reading the import's JSON-lines files: line by line with numbers for messages, and one
+ * JSON object a line.
+ */
 final class JsonLines {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,7 +30,10 @@ final class JsonLines {
 
     }
 
-    /** Each non-blank line of the file, with its number; returns how many lines it has (none if it is not there). */
+    /**
+     * Each non-blank line of the file, with its number; returns how many lines it has
+     * (none if it is not there).
+     */
     static int forEachLine(Path file, LineHandler handler) {
         if (!Files.exists(file)) {
             return 0;
@@ -48,7 +54,10 @@ final class JsonLines {
         }
     }
 
-    /** The JSON object on a line; throws {@link IllegalArgumentException} saying what is wrong otherwise. */
+    /**
+     * The JSON object on a line; throws {@link IllegalArgumentException} saying what is
+     * wrong otherwise.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(String text) {
         Object value;

@@ -1,7 +1,8 @@
 package org.casegraph.importer;
 
 /**
- * Where a bulk import reports how far it is: {@code done} of {@code total} items of the current phase.
+ * Where a bulk import reports how far it is: {@code done} of {@code total} items of the
+ * current phase.
  */
 @FunctionalInterface
 public interface Progress {
@@ -9,9 +10,8 @@ public interface Progress {
     /** The phases of an import, in order; {@link #UNDOING} only after a failed write. */
     enum Phase {
 
-        VALIDATING("validating"), WRITING_ENTITIES("writing entities"),
-        WRITING_RELATIONSHIPS("writing relationships"), INDEXING("awaiting indexes"),
-        UNDOING("removing what was written");
+        VALIDATING("validating"), WRITING_ENTITIES("writing entities"), WRITING_RELATIONSHIPS("writing relationships"),
+        INDEXING("awaiting indexes"), UNDOING("removing what was written");
 
         private final String label;
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Shows an import's progress: on a console one line redrawn in place, otherwise (a log, a pipe) a line every few
- * seconds; each phase ends with its final line.
+ * Shows an import's progress: on a console one line redrawn in place, otherwise (a log, a
+ * pipe) a line every few seconds; each phase ends with its final line.
  */
 public final class ProgressDisplay implements Progress {
 

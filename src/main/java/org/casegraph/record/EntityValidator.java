@@ -13,8 +13,8 @@ import org.casegraph.graph.Vocabulary;
 import org.casegraph.graph.Vocabulary.FieldSpec;
 
 /**
- * The rules every entity and relationship must follow, whoever writes it: known types and fields, valid
- * values, citations present, and nothing that could identify a victim.
+ * The rules every entity and relationship must follow, whoever writes it: known types and
+ * fields, valid values, citations present, and nothing that could identify a victim.
  */
 public final class EntityValidator {
 
@@ -23,8 +23,8 @@ public final class EntityValidator {
     /** Fields that would identify a victim, refused by name so the message says why. */
     static final Set<String> IDENTIFYING_FIELDS = Set.of("aliases", "alias", "pseudonym", "pseudonyms", "initials",
             "fullName", "firstName", "lastName", "surname", "givenName", "birthDate", "dateOfBirth", "dob",
-            "birthPlace", "photo", "photos", "image", "picture", "address", "homeAddress", "phone", "email",
-            "school", "parents", "family", "age", "exactAge");
+            "birthPlace", "photo", "photos", "image", "picture", "address", "homeAddress", "phone", "email", "school",
+            "parents", "family", "age", "exactAge");
 
     private final Vocabulary vocabulary;
 
@@ -44,8 +44,8 @@ public final class EntityValidator {
     }
 
     /**
-     * Checks an entity's fields (everything but {@code sources}) and returns its properties in Neo4j form, or
-     * {@code null} when the type is unknown.
+     * Checks an entity's fields (everything but {@code sources}) and returns its
+     * properties in Neo4j form, or {@code null} when the type is unknown.
      */
     public Map<String, Object> entityProperties(Map<String, Object> fields, Problems problems) {
         Object id = fields.get("id");
@@ -57,8 +57,8 @@ public final class EntityValidator {
         }
         Vocabulary.EntityType entityType = this.vocabulary.entityType(typeName);
         if (entityType == null) {
-            problems.add("type", "unknown entity type '" + typeName + "'; one of "
-                    + sorted(this.vocabulary.entityTypeNames()));
+            problems.add("type",
+                    "unknown entity type '" + typeName + "'; one of " + sorted(this.vocabulary.entityTypeNames()));
             return null;
         }
         if (!(id instanceof String idText) || idText.isBlank()) {
@@ -80,8 +80,9 @@ public final class EntityValidator {
         }
         Object formerIds = fields.get(Vocabulary.FORMER_IDS);
         if (formerIds != null) {
-            if (!(formerIds instanceof List<?> list) || !list.stream().allMatch((item) -> item instanceof String former
-                    && ID.matcher(former).matches() && !former.equals(id))) {
+            if (!(formerIds instanceof List<?> list) || !list.stream()
+                .allMatch((item) -> item instanceof String former && ID.matcher(former).matches()
+                        && !former.equals(id))) {
                 problems.add(Vocabulary.FORMER_IDS, "'formerIds' must be a list of earlier ids such as "
                         + "event/old-name, none of them the entity's own id");
             }
@@ -128,7 +129,10 @@ public final class EntityValidator {
         return properties;
     }
 
-    /** Checks a relationship's own properties (everything but type, from, to, id and sources). */
+    /**
+     * Checks a relationship's own properties (everything but type, from, to, id and
+     * sources).
+     */
     public Map<String, Object> relationshipProperties(Map<String, Object> fields, Problems problems) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
@@ -151,22 +155,25 @@ public final class EntityValidator {
     }
 
     /**
-     * An approximate date (the source says "about") and an inferred one (worked out from the source, e.g. "late
-     * last month" against the document's date) both say how in {@code dateReasoning}.
+     * An approximate date (the source says "about") and an inferred one (worked out from
+     * the source, e.g. "late last month" against the document's date) both say how in
+     * {@code dateReasoning}.
      */
     private static void requireDateReasoning(Map<String, Object> properties, Problems problems) {
         Object qualifier = properties.get("dateQualifier");
         Object reasoning = properties.get("dateReasoning");
         if (("inferred".equals(qualifier) || "approximate".equals(qualifier))
                 && (!(reasoning instanceof String text) || text.isBlank())) {
-            problems.add("dateQualifier", "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
+            problems.add("dateQualifier",
+                    "an " + qualifier + " date needs a dateReasoning saying how it was worked out");
         }
     }
 
     /** Checks the relationship type and that it may link entities of these types. */
     public void relationshipType(String type, String fromType, String toType, Problems problems) {
         if (type == null || type.isBlank()) {
-            problems.add("type", "missing relationship type; one of " + sorted(this.vocabulary.relationshipTypeNames()));
+            problems.add("type",
+                    "missing relationship type; one of " + sorted(this.vocabulary.relationshipTypeNames()));
             return;
         }
         Vocabulary.RelationshipType relationshipType = this.vocabulary.relationshipType(type);
@@ -212,7 +219,8 @@ public final class EntityValidator {
             case DATE -> {
                 String date = String.valueOf(raw);
                 if (!PartialDate.isValid(date)) {
-                    problems.add(field, "'" + field + "' is not a PartialDate (2011, 2011-12 or 2011-12-15): '" + raw + "'");
+                    problems.add(field,
+                            "'" + field + "' is not a PartialDate (2011, 2011-12 or 2011-12-15): '" + raw + "'");
                     yield null;
                 }
                 yield date;

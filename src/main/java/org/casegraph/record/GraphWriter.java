@@ -15,20 +15,26 @@ import org.casegraph.graph.Vocabulary;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Writes validated records with MERGE on their stable ids, so writing the same data twice changes nothing.
+ * Writes validated records with MERGE on their stable ids, so writing the same data twice
+ * changes nothing.
  */
 public final class GraphWriter {
 
     private GraphWriter() {
     }
 
-    /** Writes everything inside the given transaction; the caller commits all of it or none. */
+    /**
+     * Writes everything inside the given transaction; the caller commits all of it or
+     * none.
+     */
     public static void write(TransactionContext tx, List<EntityRecord> entityRecords,
             List<RelationshipRecord> relationshipRecords, Vocabulary vocabulary) {
         Map<String, Map<String, Object>> edited = editorialState(tx);
-        // An entity merged into another stays merged: its id resolves to the one kept, and its links (which need
+        // An entity merged into another stays merged: its id resolves to the one kept,
+        // and its links (which need
         // both ends) are not written again either.
-        Set<String> mergedAway = new HashSet<>(tx.run("MATCH (a:Alias) RETURN a.id AS id").list((r) -> r.get("id").asString()));
+        Set<String> mergedAway = new HashSet<>(
+                tx.run("MATCH (a:Alias) RETURN a.id AS id").list((r) -> r.get("id").asString()));
         List<Map<String, Object>> entities = new ArrayList<>();
         for (EntityRecord entity : entityRecords) {
             requireKnown(vocabulary.entityType(entity.type()) != null, entity.type());
@@ -38,14 +44,16 @@ public final class GraphWriter {
             entities.add(Map.of("id", entity.id(), "type", entity.type(), "props",
                     keepingEditorialState(nodeProperties(entity), edited.get(entity.id()))));
         }
-        // Two statements whatever the number of types (dynamic labels and types, Neo4j 5.26+): a cold start
+        // Two statements whatever the number of types (dynamic labels and types, Neo4j
+        // 5.26+): a cold start
         // plans two queries instead of one per label and relationship type.
         tx.run("""
                 UNWIND $rows AS row
                 MERGE (n:Entity {id: row.id})
                 SET n = row.props, n:$(row.type)
                 """, Map.of("rows", entities)).consume();
-        // Ids an entity had before a rename or merge keep resolving to it, as a merge's do.
+        // Ids an entity had before a rename or merge keep resolving to it, as a merge's
+        // do.
         tx.run("""
                 UNWIND $rows AS row
                 WITH row WHERE row.props.formerIds IS NOT NULL
@@ -74,8 +82,9 @@ public final class GraphWriter {
     }
 
     /**
-     * What editors decided about loaded records since (marked sensitive, retracted, fields hidden; the version),
-     * by id: loading the seed data again must not publish any of it again.
+     * What editors decided about loaded records since (marked sensitive, retracted,
+     * fields hidden; the version), by id: loading the seed data again must not publish
+     * any of it again.
      */
     private static Map<String, Map<String, Object>> editorialState(TransactionContext tx) {
         Map<String, Map<String, Object>> state = new HashMap<>();
@@ -86,13 +95,15 @@ public final class GraphWriter {
                 MATCH (:Entity)-[r]->(:Entity)
                 WHERE r.version IS NOT NULL OR r.visibility IS NOT NULL OR r.sensitiveFields IS NOT NULL
                 RETURN r.id AS id, r {.version, .visibility, .visibilityReason, .sensitiveFields} AS state
-                """).forEachRemaining((r) -> state.put(r.get("id").asString(), r.get("state").asMap()));
+                """)
+            .forEachRemaining((r) -> state.put(r.get("id").asString(), r.get("state").asMap()));
         return state;
     }
 
     /**
-     * New properties of a record that keep what editors decided about it: its visibility and reason, its hidden
-     * fields (hidden again), and its version, one on. {@code state} is what the record has now, or null.
+     * New properties of a record that keep what editors decided about it: its visibility
+     * and reason, its hidden fields (hidden again), and its version, one on.
+     * {@code state} is what the record has now, or null.
      */
     public static Map<String, Object> keepingEditorialState(Map<String, Object> props, Map<String, Object> state) {
         if (state == null) {
@@ -118,7 +129,8 @@ public final class GraphWriter {
             props.put("aliasText", String.join(" | ", aliases.stream().map(String::valueOf).toList()));
         }
         if ("Event".equals(entity.type()) && props.get("date") instanceof String date && PartialDate.isValid(date)) {
-            // Every write path comes through here, so timelines can order by one indexed property.
+            // Every write path comes through here, so timelines can order by one indexed
+            // property.
             props.put(EventOrder.SORT_KEY, EventOrder.sortKey(date, (Number) props.get("ordinal")));
         }
         if (!"Victim".equals(entity.type())) {

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-
 /**
- * Turns one entity or relationship, as a plain mapping of the seed-data format (from YAML or from JSON), into a
- * record ready to write, reporting every problem by field. The seed loader and the bulk import share it, so a
- * record is accepted by one exactly when the other accepts it.
+ * Turns one entity or relationship, as a plain mapping of the seed-data format (from YAML
+ * or from JSON), into a record ready to write, reporting every problem by field. The seed
+ * loader and the bulk import share it, so a record is accepted by one exactly when the
+ * other accepts it.
  */
 public final class RecordReader {
 
@@ -32,13 +32,22 @@ public final class RecordReader {
         return this.validator;
     }
 
-    /** Where citation problems go, and the citations found valid so far, by their index in {@code sources}. */
+    /**
+     * Where citation problems go, and the citations found valid so far, by their index in
+     * {@code sources}.
+     */
     public interface Citations {
 
-        /** A problem with citation {@code index} ({@code -1}: with {@code sources} as a whole) or its {@code field}. */
+        /**
+         * A problem with citation {@code index} ({@code -1}: with {@code sources} as a
+         * whole) or its {@code field}.
+         */
         void problem(int index, String field, String message);
 
-        /** A well-formed citation, whose document the caller checks once it knows every document. */
+        /**
+         * A well-formed citation, whose document the caller checks once it knows every
+         * document.
+         */
         default void cited(int index, Citation citation) {
         }
 
@@ -62,16 +71,16 @@ public final class RecordReader {
     }
 
     /**
-     * The relationship, or {@code null} when its endpoints or type are missing. {@code typeOf} gives the entity
-     * type of an id, {@code null} for an unknown one.
+     * The relationship, or {@code null} when its endpoints or type are missing.
+     * {@code typeOf} gives the entity type of an id, {@code null} for an unknown one.
      */
     public RelationshipRecord relationship(Map<String, Object> fields, Origin origin, Function<String, String> typeOf,
             EntityValidator.Problems problems, Citations citationProblems) {
         String from = reference(fields.get("from"), "from", typeOf, problems);
         String to = reference(fields.get("to"), "to", typeOf, problems);
         Object type = fields.get("type");
-        this.validator.relationshipType(type instanceof String text ? text : null, from == null ? null : typeOf.apply(from),
-                to == null ? null : typeOf.apply(to), problems);
+        this.validator.relationshipType(type instanceof String text ? text : null,
+                from == null ? null : typeOf.apply(from), to == null ? null : typeOf.apply(to), problems);
         Map<String, Object> own = new LinkedHashMap<>(fields);
         own.keySet().removeAll(RELATIONSHIP_KEYS);
         Map<String, Object> properties = this.validator.relationshipProperties(own, problems);
@@ -83,25 +92,31 @@ public final class RecordReader {
                 citations, origin);
     }
 
-    /** The quotes of {@code sources} by their index there, null where an item has none. */
+    /**
+     * The quotes of {@code sources} by their index there, null where an item has none.
+     */
     public static List<String> quotes(Object sources) {
         if (!(sources instanceof List<?> list)) {
             return List.of();
         }
         List<String> quotes = new ArrayList<>();
         for (Object item : list) {
-            quotes.add(item instanceof Map<?, ?> citation && citation.get("quote") instanceof String quote ? quote : null);
+            quotes.add(
+                    item instanceof Map<?, ?> citation && citation.get("quote") instanceof String quote ? quote : null);
         }
         return quotes;
     }
 
-        /** A relationship's own {@code id}, or {@code <from>|<TYPE>|<to>}. */
+    /** A relationship's own {@code id}, or {@code <from>|<TYPE>|<to>}. */
     public static String relationshipId(Map<String, Object> fields, String from, String type, String to) {
         Object explicitId = fields.get("id");
         return explicitId instanceof String text && !text.isBlank() ? text : from + "|" + type + "|" + to;
     }
 
-    /** What is wrong with citing {@code doc}, whose entity type is {@code type}; {@code null} if nothing. */
+    /**
+     * What is wrong with citing {@code doc}, whose entity type is {@code type};
+     * {@code null} if nothing.
+     */
     public static String documentProblem(String doc, String type) {
         if (type == null) {
             return "citation refers to unknown document '" + doc + "'";

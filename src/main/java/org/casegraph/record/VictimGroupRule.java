@@ -13,14 +13,15 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
- * Victim protection for groups (SPEC §4 and §8), one rule for every write path: no Victim record states one
- * person's age, and a Victim record that describes fewer than five people (or an unknown number) carries nothing
- * finer than country, year and age band: no link to an event dated to the month or day, to a city, district,
- * neighbourhood or venue, or to a business or venue; no link valid from or to a month or day; no month or day in
- * its name or summary, no photo, and no first-person quote.
+ * Victim protection for groups (SPEC §4 and §8), one rule for every write path: no Victim
+ * record states one person's age, and a Victim record that describes fewer than five
+ * people (or an unknown number) carries nothing finer than country, year and age band: no
+ * link to an event dated to the month or day, to a city, district, neighbourhood or
+ * venue, or to a business or venue; no link valid from or to a month or day; no month or
+ * day in its name or summary, no photo, and no first-person quote.
  * <p>
- * Every problem names the rule ({@value #NAME}) and the field, and never repeats the offending text: it may be
- * the very detail the rule keeps out of logs.
+ * Every problem names the rule ({@value #NAME}) and the field, and never repeats the
+ * offending text: it may be the very detail the rule keeps out of logs.
  */
 public final class VictimGroupRule {
 
@@ -42,16 +43,24 @@ public final class VictimGroupRule {
     /** Not the upper end of a range either. */
     private static final String NOT_AFTER_A_RANGE = "(?<!(?:\\d[-–—]|\\d\\s[-–—]\\s|\\bto\\s|\\band\\s|\\bor\\s))";
 
-    /** One person's age: "youngest 14", "aged 14", "age of 14", "14-year-old", "14 years old". */
-    private static final Pattern ONE_AGE = Pattern.compile("\\b(?:youngest|oldest)(?:\\s+(?:one|girl|boy|child|victim|was|is|being|aged?|of|at))*\\s*[,:]?\\s*" + AGE
-            + NOT_A_RANGE + "|\\bage[sd]?\\s+(?:of\\s+)?" + AGE + NOT_A_RANGE + "|" + NOT_AFTER_A_RANGE + "\\b" + AGE
-            + "(?:\\s*|-)years?(?:\\s*|-)old\\b|\\b" + AGE + "\\s*(?:y/o|yo)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * One person's age: "youngest 14", "aged 14", "age of 14", "14-year-old", "14 years
+     * old".
+     */
+    private static final Pattern ONE_AGE = Pattern.compile(
+            "\\b(?:youngest|oldest)(?:\\s+(?:one|girl|boy|child|victim|was|is|being|aged?|of|at))*\\s*[,:]?\\s*" + AGE
+                    + NOT_A_RANGE + "|\\bage[sd]?\\s+(?:of\\s+)?" + AGE + NOT_A_RANGE + "|" + NOT_AFTER_A_RANGE + "\\b"
+                    + AGE + "(?:\\s*|-)years?(?:\\s*|-)old\\b|\\b" + AGE + "\\s*(?:y/o|yo)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** An age band that is one number: "14", "14 years", "aged 14". */
-    private static final Pattern ONE_NUMBER = Pattern.compile(
-            "\\s*(?:aged?\\s*)?\\d{1,3}\\s*(?:years?(?:\\s*old)?|yrs?\\.?|y/?o)?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONE_NUMBER = Pattern
+        .compile("\\s*(?:aged?\\s*)?\\d{1,3}\\s*(?:years?(?:\\s*old)?|yrs?\\.?|y/?o)?\\s*", Pattern.CASE_INSENSITIVE);
 
-    /** A month or a day: month and weekday names (capitalised, so "may" the verb passes), ISO and d/m/y dates. */
+    /**
+     * A month or a day: month and weekday names (capitalised, so "may" the verb passes),
+     * ISO and d/m/y dates.
+     */
     private static final Pattern MONTH_OR_DAY = Pattern.compile("\\b(?:January|February|March|April|May|June|July"
             + "|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday"
             + "|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b\\d{4}-(?:0[1-9]|1[0-2])\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
@@ -59,7 +68,10 @@ public final class VictimGroupRule {
     private static final Pattern PHOTO = Pattern.compile("\\b(?:photo(?:graph)?s?|pictured|portrait)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** Words of a first-person account: "I" as a word (capital only), me, my, mine, myself. */
+    /**
+     * Words of a first-person account: "I" as a word (capital only), me, my, mine,
+     * myself.
+     */
     private static final Pattern FIRST_PERSON = Pattern.compile("\\bI\\b|(?i:\\b(?:me|my|mine|myself)\\b)");
 
     private VictimGroupRule() {
@@ -93,7 +105,10 @@ public final class VictimGroupRule {
 
     }
 
-    /** Where link problems go: the relationship field concerned, and for a quote its index in the sources. */
+    /**
+     * Where link problems go: the relationship field concerned, and for a quote its index
+     * in the sources.
+     */
     public interface LinkProblems {
 
         void add(String field, int quote, String message);
@@ -101,8 +116,8 @@ public final class VictimGroupRule {
     }
 
     /**
-     * Whether a Victim record describes fewer than five people: no count, a count under five, or a count that is
-     * only an upper bound.
+     * Whether a Victim record describes fewer than five people: no count, a count under
+     * five, or a count that is only an upper bound.
      */
     public static boolean isSmallGroup(Map<String, Object> victim) {
         if (!(victim.get("count") instanceof Number count)) {
@@ -128,12 +143,12 @@ public final class VictimGroupRule {
     static void checkFields(Map<String, Object> victim, EntityValidator.Problems problems) {
         if (victim.get("ageBand") instanceof String band) {
             if (ONE_NUMBER.matcher(band).matches()) {
-                problems.add("ageBand", problem("ageBand", "is one age, not a band; give a band such as '14-17', "
-                        + "'under 18' or 'adult'"));
+                problems.add("ageBand", problem("ageBand",
+                        "is one age, not a band; give a band such as '14-17', " + "'under 18' or 'adult'"));
             }
             else if (ONE_AGE.matcher(band).find()) {
-                problems.add("ageBand", problem("ageBand", "states one person's age (such as the youngest's); "
-                        + "keep the band only, e.g. 'under 18'"));
+                problems.add("ageBand", problem("ageBand",
+                        "states one person's age (such as the youngest's); " + "keep the band only, e.g. 'under 18'"));
             }
         }
         boolean small = isSmallGroup(victim);
@@ -150,13 +165,16 @@ public final class VictimGroupRule {
                         + "stated count) is dated to the year at most"));
             }
             if (small && PHOTO.matcher(text).find()) {
-                problems.add(field, problem(field, "mentions a photo of a group of fewer than five (or of no stated "
-                        + "count)"));
+                problems.add(field,
+                        problem(field, "mentions a photo of a group of fewer than five (or of no stated " + "count)"));
             }
         }
     }
 
-    /** Checks the quotes a Victim record rests on; {@code problems} gets each offending quote's index. */
+    /**
+     * Checks the quotes a Victim record rests on; {@code problems} gets each offending
+     * quote's index.
+     */
     public static void checkQuotes(Map<String, Object> victim, List<String> quotes, LinkProblems problems) {
         if (!isSmallGroup(victim)) {
             return;
@@ -170,7 +188,10 @@ public final class VictimGroupRule {
         }
     }
 
-    /** Checks one relationship, with its own properties and quotes, against the rule for each of its ends. */
+    /**
+     * Checks one relationship, with its own properties and quotes, against the rule for
+     * each of its ends.
+     */
     public static void checkLink(String type, End from, End to, Map<String, Object> properties, List<String> quotes,
             LinkProblems problems) {
         for (End[] ends : List.of(new End[] { from, to }, new End[] { to, from })) {
@@ -188,8 +209,8 @@ public final class VictimGroupRule {
             }
             for (String field : List.of("validFrom", "validTo")) {
                 if (finerThanYear(properties.get(field))) {
-                    problems.add(field, -1, problem(field, link + " dates " + group + " to the month or day; give "
-                            + "the year only"));
+                    problems.add(field, -1,
+                            problem(field, link + " dates " + group + " to the month or day; give " + "the year only"));
                 }
             }
             for (int i = 0; i < quotes.size(); i++) {
@@ -202,9 +223,10 @@ public final class VictimGroupRule {
     }
 
     /**
-     * Checks, inside a write transaction, the Victim groups among {@code ids} and those linked to them, with
-     * every relationship they have, as the graph now is: for writes that change a victim, a link, or what a link
-     * leads to (an event's date, a place's kind). Returns the problems; the caller refuses the write if any.
+     * Checks, inside a write transaction, the Victim groups among {@code ids} and those
+     * linked to them, with every relationship they have, as the graph now is: for writes
+     * that change a victim, a link, or what a link leads to (an event's date, a place's
+     * kind). Returns the problems; the caller refuses the write if any.
      */
     public static List<String> inGraph(TransactionContext tx, Collection<String> ids) {
         List<String> problems = new ArrayList<>();
@@ -218,22 +240,25 @@ public final class VictimGroupRule {
                 RETURN v.id AS id, properties(v) AS victim,
                   collect(CASE WHEN r IS NOT NULL THEN {type: type(r), outgoing: startNode(r) = v, props: properties(r),
                     otherId: o.id, otherType: [l IN labels(o) WHERE l <> 'Entity'][0], other: properties(o)} END) AS links
-                """, Map.of("ids", List.copyOf(ids))).forEachRemaining((record) -> {
-            String id = record.get("id").asString();
-            Map<String, Object> victim = SensitiveFields.reveal(record.get("victim").asMap());
-            EntityValidator.Problems own = (field, message) -> problems.add(id + ": " + message);
-            checkFields(victim, own);
-            checkQuotes(victim, strings(victim.get("citeQuotes")), (field, quote, message) -> problems.add(id + ": " + message));
-            End self = End.of(id, "Victim", victim);
-            for (Value link : record.get("links").values()) {
-                Map<String, Object> props = SensitiveFields.reveal(link.get("props").asMap());
-                End other = End.of(link.get("otherId").asString(), link.get("otherType").asString(null),
-                        SensitiveFields.reveal(link.get("other").asMap()));
-                boolean outgoing = link.get("outgoing").asBoolean();
-                checkLink(link.get("type").asString(), outgoing ? self : other, outgoing ? other : self, props,
-                        strings(props.get("citeQuotes")), (field, quote, message) -> problems.add(message));
-            }
-        });
+                """,
+                Map.of("ids", List.copyOf(ids)))
+            .forEachRemaining((record) -> {
+                String id = record.get("id").asString();
+                Map<String, Object> victim = SensitiveFields.reveal(record.get("victim").asMap());
+                EntityValidator.Problems own = (field, message) -> problems.add(id + ": " + message);
+                checkFields(victim, own);
+                checkQuotes(victim, strings(victim.get("citeQuotes")),
+                        (field, quote, message) -> problems.add(id + ": " + message));
+                End self = End.of(id, "Victim", victim);
+                for (Value link : record.get("links").values()) {
+                    Map<String, Object> props = SensitiveFields.reveal(link.get("props").asMap());
+                    End other = End.of(link.get("otherId").asString(), link.get("otherType").asString(null),
+                            SensitiveFields.reveal(link.get("other").asMap()));
+                    boolean outgoing = link.get("outgoing").asBoolean();
+                    checkLink(link.get("type").asString(), outgoing ? self : other, outgoing ? other : self, props,
+                            strings(props.get("citeQuotes")), (field, quote, message) -> problems.add(message));
+                }
+            });
         return problems.stream().distinct().toList();
     }
 
@@ -249,7 +274,9 @@ public final class VictimGroupRule {
         return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
-    /** The first match of the one-age patterns in {@code text}, for tests of the patterns. */
+    /**
+     * The first match of the one-age patterns in {@code text}, for tests of the patterns.
+     */
     static String oneAge(String text) {
         Matcher matcher = ONE_AGE.matcher(text);
         return matcher.find() ? matcher.group() : null;

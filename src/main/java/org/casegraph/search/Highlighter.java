@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Marks the words of a text that match the search terms (exactly, as a prefix, or with one typo) with
- * {@code <em>}, HTML-escaping everything else, and cuts long texts to a window around the first match.
+ * Marks the words of a text that match the search terms (exactly, as a prefix, or with
+ * one typo) with {@code <em>}, HTML-escaping everything else, and cuts long texts to a
+ * window around the first match.
  */
 final class Highlighter {
 
@@ -72,7 +73,9 @@ final class Highlighter {
         return false;
     }
 
-    /** True when one insertion, deletion or substitution turns one word into the other. */
+    /**
+     * True when one insertion, deletion or substitution turns one word into the other.
+     */
     static boolean withinOneEdit(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 1) {
             return false;

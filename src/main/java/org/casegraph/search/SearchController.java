@@ -43,7 +43,10 @@ class SearchController {
     record SearchEdge(String cursor, double score, Entity node, List<String> highlights) implements Edge {
     }
 
-    /** {@code totalCount} is null unless asked for: counting every hit costs more than finding the page. */
+    /**
+     * {@code totalCount} is null unless asked for: counting every hit costs more than
+     * finding the page.
+     */
     record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, Integer totalCount) {
     }
 
@@ -75,8 +78,13 @@ class SearchController {
                         + "through the cases and events they belong to");
             }
             if (this.vocabulary.entityType(type) == null) {
-                throw new InvalidArgumentException("types", "unknown type '" + type + "'; one of "
-                        + this.vocabulary.entityTypeNames().stream().filter((name) -> !"Victim".equals(name)).sorted().toList());
+                throw new InvalidArgumentException("types",
+                        "unknown type '" + type + "'; one of "
+                                + this.vocabulary.entityTypeNames()
+                                    .stream()
+                                    .filter((name) -> !"Victim".equals(name))
+                                    .sorted()
+                                    .toList());
             }
         }
         return types;
@@ -90,8 +98,9 @@ class SearchController {
         else if (entity instanceof Organization organization) {
             aliases = organization.aliases().stream();
         }
-        Stream<String> texts = Stream.of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
-                entity.sources().stream().map(Citation::quote))
+        Stream<String> texts = Stream
+            .of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
+                    entity.sources().stream().map(Citation::quote))
             .flatMap((stream) -> stream);
         return texts.map((text) -> Highlighter.highlight(text, terms.terms()))
             .filter(Objects::nonNull)

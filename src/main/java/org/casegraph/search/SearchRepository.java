@@ -12,19 +12,22 @@ import static org.casegraph.access.Visibility.entity;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * Full-text search over names, aliases, summaries and quotes. The statements are public so that the benchmark runs
- * exactly what the API runs.
+ * Full-text search over names, aliases, summaries and quotes. The statements are public
+ * so that the benchmark runs exactly what the API runs.
  */
 @Repository
 public class SearchRepository {
 
-    /** How many hits each index contributes before ranking; totalCount counts at most this many per index. */
+    /**
+     * How many hits each index contributes before ranking; totalCount counts at most this
+     * many per index.
+     */
     public static final int MAX_HITS = 500;
 
     /**
-     * The hits of both full-text indexes, names weighing double, one row per entity with its summed score, of the
-     * asked types and visible to the caller. Ranking and counting both start from these same candidates, so a page
-     * and the count agree.
+     * The hits of both full-text indexes, names weighing double, one row per entity with
+     * its summed score, of the asked types and visible to the caller. Ranking and
+     * counting both start from these same candidates, so a page and the count agree.
      */
     private static final String CANDIDATES = """
             CALL {
@@ -40,9 +43,10 @@ public class SearchRepository {
             """.formatted(visible("node"));
 
     /**
-     * One page, exact names and aliases first: ordered and cut before anything is projected, so only the page's
-     * entities are read whole (Cypher keeps the top rows as it goes instead of sorting every hit). One row more
-     * than the page tells whether there is a next one. Parameters: see {@link #parameters}.
+     * One page, exact names and aliases first: ordered and cut before anything is
+     * projected, so only the page's entities are read whole (Cypher keeps the top rows as
+     * it goes instead of sorting every hit). One row more than the page tells whether
+     * there is a next one. Parameters: see {@link #parameters}.
      */
     public static final String SEARCH = CANDIDATES + """
             WITH node, score + CASE
@@ -54,7 +58,10 @@ public class SearchRepository {
             RETURN %s AS node, score
             """.formatted(entity("node"));
 
-    /** How many entities {@link #SEARCH} pages through; run only when a client asks for totalCount. */
+    /**
+     * How many entities {@link #SEARCH} pages through; run only when a client asks for
+     * totalCount.
+     */
     public static final String COUNT = CANDIDATES + """
             RETURN count(node) AS total
             """;
@@ -72,7 +79,10 @@ public class SearchRepository {
     record Hit(Entity entity, double score) {
     }
 
-    /** The hits from {@code skip} on, at most {@code first} of them, of the entities of {@code types} (null: any). */
+    /**
+     * The hits from {@code skip} on, at most {@code first} of them, of the entities of
+     * {@code types} (null: any).
+     */
     Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible) {
         List<Hit> hits = this.graph.query(SEARCH, parameters(terms, types, skip, first, visible),
                 (record) -> new Hit(EntityMapper.asEntity(record.get("node")), record.get("score").asDouble()));
@@ -81,10 +91,14 @@ public class SearchRepository {
 
     /** How many hits there are in all (at most {@link #MAX_HITS} per index). */
     int count(SearchTerms terms, List<String> types, List<String> visible) {
-        return this.graph.single(COUNT, parameters(terms, types, 0, 0, visible), (record) -> record.get("total").asInt());
+        return this.graph.single(COUNT, parameters(terms, types, 0, 0, visible),
+                (record) -> record.get("total").asInt());
     }
 
-    /** The parameters of {@link #SEARCH} and {@link #COUNT}: the Lucene queries of {@code terms}, and the rest as given. */
+    /**
+     * The parameters of {@link #SEARCH} and {@link #COUNT}: the Lucene queries of
+     * {@code terms}, and the rest as given.
+     */
     public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first,
             List<String> visible) {
         return Graph.parameters("names", terms.namesQuery(), "texts", terms.textsQuery(), "exact", terms.exact(),

@@ -15,9 +15,10 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.casegraph.support.InvalidArgumentException;
 
 /**
- * What a person typed, turned into terms and into Lucene queries that only ever mean "find these words":
- * every term passes through the same analyzer as the index and is escaped, so quotes, brackets, colons,
- * wildcards, backslashes and AND/OR/NOT are plain text, never syntax.
+ * What a person typed, turned into terms and into Lucene queries that only ever mean
+ * "find these words": every term passes through the same analyzer as the index and is
+ * escaped, so quotes, brackets, colons, wildcards, backslashes and AND/OR/NOT are plain
+ * text, never syntax.
  */
 public record SearchTerms(String exact, List<String> terms) {
 
@@ -32,12 +33,13 @@ public record SearchTerms(String exact, List<String> terms) {
             throw new InvalidArgumentException("query", "must contain at least one letter or digit");
         }
         if (query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidArgumentException("query", "must be at most " + MAX_QUERY_LENGTH + " characters, not "
-                    + query.length());
+            throw new InvalidArgumentException("query",
+                    "must be at most " + MAX_QUERY_LENGTH + " characters, not " + query.length());
         }
         List<String> terms = new ArrayList<>();
         try (StandardAnalyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-                // A colon joins words in Unicode word breaking ("name:rubio"); here it only ever separates them.
+                // A colon joins words in Unicode word breaking ("name:rubio"); here it
+                // only ever separates them.
                 TokenStream tokens = analyzer.tokenStream("q", query.replace(':', ' '))) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
@@ -60,8 +62,8 @@ public record SearchTerms(String exact, List<String> terms) {
     }
 
     /**
-     * For names: the whole phrase first, then all words, then any word; each word exactly, as a prefix (for
-     * search-as-you-type) or with one typo.
+     * For names: the whole phrase first, then all words, then any word; each word
+     * exactly, as a prefix (for search-as-you-type) or with one typo.
      */
     public String namesQuery() {
         String all = this.terms.stream().map(SearchTerms::forgiving).collect(Collectors.joining(" AND "));

@@ -5,7 +5,8 @@ import java.util.List;
 import org.casegraph.support.CaseGraphStartupException;
 
 /**
- * Seed data that cannot be loaded, with every problem found, each as {@code file:line: message}.
+ * Seed data that cannot be loaded, with every problem found, each as
+ * {@code file:line: message}.
  */
 public class SeedDataException extends CaseGraphStartupException {
 

@@ -28,8 +28,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads and validates the seed-data YAML files as a whole: ids are unique across files, references resolve,
- * and every problem is reported at once as {@code file:line: message}.
+ * Reads and validates the seed-data YAML files as a whole: ids are unique across files,
+ * references resolve, and every problem is reported at once as
+ * {@code file:line: message}.
  */
 public final class SeedDataReader {
 
@@ -122,8 +123,8 @@ public final class SeedDataReader {
     }
 
     /**
-     * A former id (kept so that links to a renamed or merged entity still resolve) belongs to one entity and is
-     * no entity's current id.
+     * A former id (kept so that links to a renamed or merged entity still resolve)
+     * belongs to one entity and is no entity's current id.
      */
     private static void checkFormerIds(List<EntityRecord> entities, Map<String, EntityRecord> byId,
             List<String> problems) {
@@ -156,10 +157,12 @@ public final class SeedDataReader {
             if (node instanceof MappingNode mapping) {
                 return mapping;
             }
-            problems.add(file.name() + ":" + line(node) + ": a seed file is a mapping with 'entities' and 'relationships'");
+            problems
+                .add(file.name() + ":" + line(node) + ": a seed file is a mapping with 'entities' and 'relationships'");
         }
         catch (MarkedYAMLException ex) {
-            problems.add(file.name() + ":" + (ex.getProblemMark().getLine() + 1) + ": not valid YAML: " + ex.getProblem());
+            problems
+                .add(file.name() + ":" + (ex.getProblemMark().getLine() + 1) + ": not valid YAML: " + ex.getProblem());
         }
         catch (RuntimeException ex) {
             problems.add(file.name() + ":1: not valid YAML: " + ex.getMessage());
@@ -195,7 +198,8 @@ public final class SeedDataReader {
         if (relationship != null) {
             EntityRecord from = entities.get(relationship.from());
             EntityRecord to = entities.get(relationship.to());
-            VictimGroupRule.checkLink(relationship.type(), VictimGroupRule.End.of(from.id(), from.type(), from.properties()),
+            VictimGroupRule.checkLink(relationship.type(),
+                    VictimGroupRule.End.of(from.id(), from.type(), from.properties()),
                     VictimGroupRule.End.of(to.id(), to.type(), to.properties()), relationship.properties(),
                     RecordReader.quotes(plain.get("sources")), (field, quote, message) -> {
                         if (quote >= 0) {
@@ -209,7 +213,9 @@ public final class SeedDataReader {
         return relationship;
     }
 
-    /** Citation problems at the line of the citation, or of its field, in the YAML text. */
+    /**
+     * Citation problems at the line of the citation, or of its field, in the YAML text.
+     */
     private static RecordReader.Citations citations(String file, Located sources, int ownerLine, List<String> problems,
             List<RawCitation> citationsToCheck) {
         return new RecordReader.Citations() {
@@ -221,8 +227,8 @@ public final class SeedDataReader {
 
             @Override
             public void cited(int index, Citation citation) {
-                citationsToCheck.add(new RawCitation(citation.document(), citation.quote(),
-                        new Origin(file, line(index, "doc"))));
+                citationsToCheck
+                    .add(new RawCitation(citation.document(), citation.quote(), new Origin(file, line(index, "doc"))));
             }
 
             private int line(int index, String field) {
@@ -234,7 +240,8 @@ public final class SeedDataReader {
                 }
                 Located item = (Located) list.get(index);
                 @SuppressWarnings("unchecked")
-                Map<String, Located> fields = item.value() instanceof Map<?, ?> map ? (Map<String, Located>) map : Map.of();
+                Map<String, Located> fields = item.value() instanceof Map<?, ?> map ? (Map<String, Located>) map
+                        : Map.of();
                 return lineOf(fields, field, item.line());
             }
 

@@ -22,7 +22,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code seed-data/*.yaml}: validates all of it first, then writes it in one transaction.
+ * Loads {@code seed-data/*.yaml}: validates all of it first, then writes it in one
+ * transaction.
  */
 @Component
 public class SeedLoader {
@@ -44,7 +45,9 @@ public class SeedLoader {
         this.reader = new SeedDataReader(new EntityValidator(vocabulary));
     }
 
-    /** What a load wrote, counted per entity type, relationship type and cited document. */
+    /**
+     * What a load wrote, counted per entity type, relationship type and cited document.
+     */
     public record Coverage(Map<String, Integer> entities, Map<String, Integer> relationships,
             Map<String, Integer> citationsPerDocument) {
 
@@ -64,7 +67,10 @@ public class SeedLoader {
 
     }
 
-    /** Reads and validates the packaged seed data; throws {@link SeedDataException} listing every problem. */
+    /**
+     * Reads and validates the packaged seed data; throws {@link SeedDataException}
+     * listing every problem.
+     */
     public SeedData read() {
         return this.reader.read(files(this.location));
     }
@@ -103,7 +109,9 @@ public class SeedLoader {
         return new Coverage(entities, relationships, citations);
     }
 
-    /** A seed file outside the application by its own path, so that messages point at it. */
+    /**
+     * A seed file outside the application by its own path, so that messages point at it.
+     */
     private static String displayName(Resource resource) {
         if (resource.isFile()) {
             try {
@@ -118,7 +126,10 @@ public class SeedLoader {
         return "seed-data/" + resource.getFilename();
     }
 
-    /** The seed files at a resource pattern such as {@code classpath*:seed-data/*.yaml}, by file name. */
+    /**
+     * The seed files at a resource pattern such as {@code classpath*:seed-data/*.yaml},
+     * by file name.
+     */
     public static List<SeedDataReader.SourceFile> files(String location) {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(location);
@@ -126,8 +137,11 @@ public class SeedLoader {
                 throw new SeedDataException(List.of(location + ":0: no seed files found"));
             }
             List<SeedDataReader.SourceFile> files = new ArrayList<>();
-            for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
-                files.add(new SeedDataReader.SourceFile(location.startsWith("classpath") ? "seed-data/" + resource.getFilename() : displayName(resource),
+            for (Resource resource : Arrays.stream(resources)
+                .sorted(Comparator.comparing(Resource::getFilename))
+                .toList()) {
+                files.add(new SeedDataReader.SourceFile(location.startsWith("classpath")
+                        ? "seed-data/" + resource.getFilename() : displayName(resource),
                         resource.getContentAsString(StandardCharsets.UTF_8)));
             }
             return files;

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Migrates the schema and loads the seed data while the context starts, before the web server opens its port,
- * so no request ever sees a half-loaded graph.
+ * Migrates the schema and loads the seed data while the context starts, before the web
+ * server opens its port, so no request ever sees a half-loaded graph.
  */
 @Component
 class StartupLoading implements SmartInitializingSingleton {
@@ -46,7 +46,8 @@ class StartupLoading implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         this.migrations.apply();
-        // Validate even when not loading, so a broken seed-data folder never goes unnoticed.
+        // Validate even when not loading, so a broken seed-data folder never goes
+        // unnoticed.
         SeedData data = this.seedLoader.read();
         boolean refresh = refreshRequested();
         boolean load = switch (this.mode) {
@@ -71,8 +72,9 @@ class StartupLoading implements SmartInitializingSingleton {
     }
 
     /**
-     * Whether a data migration (such as V0006, the review's corrections) asked for the seed data to be written
-     * again, on a database that holds seed data: it then updates the seed records it corrected in place.
+     * Whether a data migration (such as V0006, the review's corrections) asked for the
+     * seed data to be written again, on a database that holds seed data: it then updates
+     * the seed records it corrected in place.
      */
     private boolean refreshRequested() {
         return this.graph.single("""

@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque Relay cursors: a position in a result list, tagged with the list it belongs to so that a cursor from
- * one operation is not mistaken for another's.
+ * Opaque Relay cursors: a position in a result list, tagged with the list it belongs to
+ * so that a cursor from one operation is not mistaken for another's.
  */
 public final class Cursors {
 
-    /** Between the sort values of a key cursor: a character no id or sort key contains. */
+    /**
+     * Between the sort values of a key cursor: a character no id or sort key contains.
+     */
     private static final String KEY_SEPARATOR = "\u001f";
 
     private Cursors() {
@@ -37,8 +39,9 @@ public final class Cursors {
     }
 
     /**
-     * A cursor that holds a position in a sort order rather than an offset: the sort values of the item it
-     * names, so that the next page starts just past that item even when items were added or removed before it.
+     * A cursor that holds a position in a sort order rather than an offset: the sort
+     * values of the item it names, so that the next page starts just past that item even
+     * when items were added or removed before it.
      */
     public static String encodeKey(String kind, String... values) {
         return encoded(kind, String.join(KEY_SEPARATOR, values));
@@ -56,13 +59,18 @@ public final class Cursors {
         return values;
     }
 
-    /** Checks a requested page size against the API's limit: {@link Arguments#within} for {@code first}. */
+    /**
+     * Checks a requested page size against the API's limit: {@link Arguments#within} for
+     * {@code first}.
+     */
     public static int pageSize(Integer first, int fallback, int max) {
         return Arguments.within("first", first, fallback, 0, max);
     }
 
     private static String encoded(String kind, String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + position).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((kind + ":" + position).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What a cursor of this kind holds after its tag. */

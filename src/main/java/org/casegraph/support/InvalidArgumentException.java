@@ -1,7 +1,8 @@
 package org.casegraph.support;
 
 /**
- * A client sent an argument the API cannot accept; the message names the argument and what would be accepted.
+ * A client sent an argument the API cannot accept; the message names the argument and
+ * what would be accepted.
  */
 public class InvalidArgumentException extends RuntimeException {
 

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A thread-safe map that holds at most {@code capacity} entries, dropping the least recently used first. */
+/**
+ * A thread-safe map that holds at most {@code capacity} entries, dropping the least
+ * recently used first.
+ */
 public final class RecentlyUsed {
 
     private RecentlyUsed() {

@@ -8,7 +8,8 @@ import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.springframework.boot.web.server.PortInUseException;
 
 /**
- * Turns whatever stopped start-up into one sentence that names the problem and what to do about it.
+ * Turns whatever stopped start-up into one sentence that names the problem and what to do
+ * about it.
  */
 public final class StartupFailure {
 

@@ -19,9 +19,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Events in the order they happened: by date, coarse before fine, then by ordinal among events on one date, then
- * by id (see {@link EventOrder}). A coarse date overlaps a finer bound: {@code from: "2011-06"} keeps an event
- * dated {@code 2011}, and {@code to: "2011"} keeps everything in 2011. Cursors hold an event's position in that
+ * Events in the order they happened: by date, coarse before fine, then by ordinal among
+ * events on one date, then by id (see {@link EventOrder}). A coarse date overlaps a finer
+ * bound: {@code from: "2011-06"} keeps an event dated {@code 2011}, and
+ * {@code to: "2011"} keeps everything in 2011. Cursors hold an event's position in that
  * order (its sort key and id), not an offset.
  */
 @Controller
@@ -59,7 +60,8 @@ class TimelineController {
         List<PlacedEvent> events = this.timelines.events(query, position, size + 1);
         List<EventEdge> edges = events.stream()
             .limit(size)
-            .map((placed) -> new EventEdge(Cursors.encodeKey(CURSOR, placed.sortKey(), placed.event().id()), placed.event()))
+            .map((placed) -> new EventEdge(Cursors.encodeKey(CURSOR, placed.sortKey(), placed.event().id()),
+                    placed.event()))
             .toList();
         return new EventConnection(edges, PageInfo.of(edges, events.size() > size, position != null), totalCount);
     }

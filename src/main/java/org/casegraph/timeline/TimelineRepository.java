@@ -18,13 +18,15 @@ import static org.casegraph.access.Visibility.sensitiveAmong;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * Events in the order of their {@code sortKey} (date, coarse before fine, then ordinal: see {@link EventOrder}),
- * then id, which makes the order total, so a cursor that names a position in it pages on without gaps or repeats.
+ * Events in the order of their {@code sortKey} (date, coarse before fine, then ordinal:
+ * see {@link EventOrder}), then id, which makes the order total, so a cursor that names a
+ * position in it pages on without gaps or repeats.
  * <p>
- * The statements are public so that the benchmark runs exactly what the API runs. Parameters: entityId, from,
- * to (the upper bound with {@code ~} appended, so that {@code 2011} covers {@code 2011-12-31}), afterKey and
- * afterId (the sort position of the cursor's event, or null for the first page), limit, visible. The counts take
- * the same parameters but the cursor and the limit.
+ * The statements are public so that the benchmark runs exactly what the API runs.
+ * Parameters: entityId, from, to (the upper bound with {@code ~} appended, so that
+ * {@code 2011} covers {@code 2011-12-31}), afterKey and afterId (the sort position of the
+ * cursor's event, or null for the first page), limit, visible. The counts take the same
+ * parameters but the cursor and the limit.
  */
 @Repository
 public class TimelineRepository {
@@ -54,7 +56,10 @@ public class TimelineRepository {
             RETURN count(e) AS total
             """.formatted(FILTER);
 
-    /** The events of one entity, directly or through its cases, each with the sensitive records that brought it in. */
+    /**
+     * The events of one entity, directly or through its cases, each with the sensitive
+     * records that brought it in.
+     */
     private static final String ENTITY_MATCH = """
             MATCH (x:Entity {id: $entityId})
             WHERE %s
@@ -75,8 +80,9 @@ public class TimelineRepository {
             sensitiveAmong("r1", "c", "r2"), FILTER);
 
     /**
-     * The events of one entity, directly or through its cases. Each comes with {@code via}: the sensitive records
-     * among the entity and the links and cases that brought it in, which the caller's answer reveals.
+     * The events of one entity, directly or through its cases. Each comes with
+     * {@code via}: the sensitive records among the entity and the links and cases that
+     * brought it in, which the caller's answer reveals.
      */
     public static final String ENTITY_EVENTS = ENTITY_MATCH + """
             AND %s
@@ -84,7 +90,10 @@ public class TimelineRepository {
             RETURN %s AS e, reduce(ids = %s, via IN vias | ids + via) AS via
             """.formatted(AFTER, entity("e"), sensitiveAmong("x"));
 
-    /** How many events the entity has; {@code via} as above, for all of them, since the count reveals them all. */
+    /**
+     * How many events the entity has; {@code via} as above, for all of them, since the
+     * count reveals them all.
+     */
     public static final String ENTITY_COUNT = ENTITY_MATCH + """
             WITH x, count(e) AS total, collect(vias) AS all
             RETURN total, reduce(ids = %s, vias IN all | reduce(acc = ids, via IN vias | acc + via)) AS via
@@ -96,7 +105,10 @@ public class TimelineRepository {
         this.graph = graph;
     }
 
-    /** The events of one entity (or of all, when {@code entityId} is null) between two dates (null: open). */
+    /**
+     * The events of one entity (or of all, when {@code entityId} is null) between two
+     * dates (null: open).
+     */
     record TimelineQuery(String entityId, String from, String to, List<String> visible) {
 
         Map<String, Object> parameters() {
@@ -106,13 +118,16 @@ public class TimelineRepository {
 
     }
 
-    /** An event and its sort key as stored, which is what the next page's query compares with. */
+    /**
+     * An event and its sort key as stored, which is what the next page's query compares
+     * with.
+     */
     record PlacedEvent(Event event, String sortKey) {
     }
 
     /**
-     * At most {@code limit} events of the timeline, starting after {@code after} (the sort key and id of the event
-     * the page follows; null for the first page).
+     * At most {@code limit} events of the timeline, starting after {@code after} (the
+     * sort key and id of the event the page follows; null for the first page).
      */
     List<PlacedEvent> events(TimelineQuery query, String[] after, int limit) {
         Map<String, Object> parameters = query.parameters();
@@ -121,7 +136,8 @@ public class TimelineRepository {
         parameters.put("limit", limit);
         return this.graph.query(query.entityId() == null ? ALL_EVENTS : ENTITY_EVENTS, parameters, (r) -> {
             noteWalked(r);
-            return new PlacedEvent((Event) EntityMapper.asEntity(r.get("e")), r.get("e").get(EventOrder.SORT_KEY).asString());
+            return new PlacedEvent((Event) EntityMapper.asEntity(r.get("e")),
+                    r.get("e").get(EventOrder.SORT_KEY).asString());
         });
     }
 
@@ -136,7 +152,10 @@ public class TimelineRepository {
         return totals.isEmpty() ? 0 : totals.get(0);
     }
 
-    /** An entity's timeline reveals the sensitive records it went through: the audit hears of them. */
+    /**
+     * An entity's timeline reveals the sensitive records it went through: the audit hears
+     * of them.
+     */
     private static void noteWalked(Record r) {
         if (r.containsKey("via")) {
             SensitiveReads.walked(r.get("via").asList(Value::asString));

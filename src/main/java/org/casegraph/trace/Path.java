@@ -6,8 +6,8 @@ import org.casegraph.entity.Entity;
 import org.casegraph.entity.Relationship;
 
 /**
- * A route between two entities: distinct entities in the order travelled, and on each hop every relationship the
- * query may follow between the two entities of that hop.
+ * A route between two entities: distinct entities in the order travelled, and on each hop
+ * every relationship the query may follow between the two entities of that hop.
  */
 public record Path(List<Entity> nodes, List<Hop> hops) {
 
@@ -15,7 +15,10 @@ public record Path(List<Entity> nodes, List<Hop> hops) {
         return this.hops.size();
     }
 
-    /** Every relationship of every hop, in hop order: what {@code Path.relationships} held before hops grouped them. */
+    /**
+     * Every relationship of every hop, in hop order: what {@code Path.relationships} held
+     * before hops grouped them.
+     */
     public List<Relationship> relationships() {
         return this.hops.stream().flatMap((hop) -> hop.relationships().stream()).toList();
     }

@@ -7,9 +7,10 @@ import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
 
 /**
- * Relationship types a client asks to follow, checked against the vocabulary. Cypher cannot take a relationship
- * type as a parameter in a variable-length pattern, so the checked names are written into the pattern; nothing a
- * client sends reaches Cypher unchecked.
+ * Relationship types a client asks to follow, checked against the vocabulary. Cypher
+ * cannot take a relationship type as a parameter in a variable-length pattern, so the
+ * checked names are written into the pattern; nothing a client sends reaches Cypher
+ * unchecked.
  */
 final class RelationshipTypes {
 

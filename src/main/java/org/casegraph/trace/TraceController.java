@@ -72,10 +72,12 @@ class TraceController {
     }
 
     @QueryMapping
-    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first, GraphQLContext context) {
+    List<CommonConnection> commonConnections(@Argument List<String> ids, @Argument Integer first,
+            GraphQLContext context) {
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() < 2 || distinct.size() > MAX_COMMON_IDS) {
-            throw new InvalidArgumentException("ids", "must name between 2 and " + MAX_COMMON_IDS + " different entities");
+            throw new InvalidArgumentException("ids",
+                    "must name between 2 and " + MAX_COMMON_IDS + " different entities");
         }
         return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100), Visibility.of(context));
     }

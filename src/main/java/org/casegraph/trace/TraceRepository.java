@@ -20,29 +20,33 @@ import static org.casegraph.access.Visibility.visible;
 import static org.casegraph.entity.EntityRepository.RELATIONSHIP_PROJECTION;
 
 /**
- * Neighbourhoods, paths and common connections, each in one Cypher statement. Relationship types cannot be
- * parameters in these patterns, so the checked type pattern ({@link RelationshipTypes}, {@code ""} for any) is
- * written into the statements, as are the numbers a path search needs as literals.
+ * Neighbourhoods, paths and common connections, each in one Cypher statement.
+ * Relationship types cannot be parameters in these patterns, so the checked type pattern
+ * ({@link RelationshipTypes}, {@code ""} for any) is written into the statements, as are
+ * the numbers a path search needs as literals.
  */
 @Repository
 public class TraceRepository {
 
     /**
-     * How many routes of the longest length returned the ranking weighs at most: when more tie there (around hubs),
-     * the first ones the search finds are ranked, so that a hub costs a bounded amount of work.
+     * How many routes of the longest length returned the ranking weighs at most: when
+     * more tie there (around hubs), the first ones the search finds are ranked, so that a
+     * hub costs a bounded amount of work.
      */
     static final int ROUTE_CANDIDATES = 100;
 
     /**
-     * An entity's degree counts its relationships up to this many: beyond it, an entity is simply a hub, and
-     * counting every relationship of a hub of thousands would cost more than the search.
+     * An entity's degree counts its relationships up to this many: beyond it, an entity
+     * is simply a hub, and counting every relationship of a hub of thousands would cost
+     * more than the search.
      */
     static final int DEGREE_CAP = 1000;
 
     /**
-     * One level of the neighbourhood's breadth-first search: the unseen visible entities linked by a visible
-     * relationship of the types ({@code %1$s}) to the level before ({@code previous}), in id order; nothing when
-     * the levels found already hold more than the limit.
+     * One level of the neighbourhood's breadth-first search: the unseen visible entities
+     * linked by a visible relationship of the types ({@code %1$s}) to the level before
+     * ({@code previous}), in id order; nothing when the levels found already hold more
+     * than the limit.
      */
     private static final String NEIGHBORHOOD_LEVEL = """
             CALL {
@@ -57,9 +61,10 @@ public class TraceRepository {
             """;
 
     /**
-     * The neighbourhood. Placeholders: visibility of the start (%1$s); one {@link #NEIGHBORHOOD_LEVEL} per hop
-     * (%2$s); the types (%3$s), visibility (%4$s) and projection (%5$s) of the relationships among the entities
-     * found; the projection of those entities (%6$s).
+     * The neighbourhood. Placeholders: visibility of the start (%1$s); one
+     * {@link #NEIGHBORHOOD_LEVEL} per hop (%2$s); the types (%3$s), visibility (%4$s) and
+     * projection (%5$s) of the relationships among the entities found; the projection of
+     * those entities (%6$s).
      */
     private static final String NEIGHBORHOOD = """
             MATCH (start:Entity {id: $id})
@@ -78,9 +83,10 @@ public class TraceRepository {
             """;
 
     /**
-     * The steps of a route from {@code a} to {@code b}, one to {@code %5$d} of them, over relationships of the types
-     * ({@code %1$s}). Each step goes to an entity neither excluded nor hidden ({@code %2$s}; {@code b} may be of an
-     * excluded type), over a followable relationship ({@code %3$s}), and over the one with the lowest element id
+     * The steps of a route from {@code a} to {@code b}, one to {@code %5$d} of them, over
+     * relationships of the types ({@code %1$s}). Each step goes to an entity neither
+     * excluded nor hidden ({@code %2$s}; {@code b} may be of an excluded type), over a
+     * followable relationship ({@code %3$s}), and over the one with the lowest element id
      * among the followable ones ({@code %4$s}) between the two entities.
      */
     private static final String STEPS = """
@@ -93,15 +99,19 @@ public class TraceRepository {
             """;
 
     /**
-     * The steps ({@code %s}) with no entity twice, checked during the search so that a walk that loops does not
-     * take a route's place. A single step cannot loop, and Neo4j refuses the parentheses around one.
+     * The steps ({@code %s}) with no entity twice, checked during the search so that a
+     * walk that loops does not take a route's place. A single step cannot loop, and Neo4j
+     * refuses the parentheses around one.
      */
     private static final String ROUTE = """
             (%s
                 WHERE NOT a IN x AND all(i IN range(1, size(x) - 1) WHERE NOT x[i] IN x[0..i]))\
             """;
 
-    /** Every route of the {@code %1$d} shortest lengths, when the first search found that many ({@code groups}). */
+    /**
+     * Every route of the {@code %1$d} shortest lengths, when the first search found that
+     * many ({@code groups}).
+     */
     private static final String ROUTES_OF_LENGTHS = """
               WITH a, b, groups
               WITH a, b WHERE groups = %1$d
@@ -111,9 +121,10 @@ public class TraceRepository {
             """;
 
     /**
-     * The ranked paths. Placeholders: visibility of the ends (%1$s); the number of paths (%2$d); the route (%3$s);
-     * one {@link #ROUTES_OF_LENGTHS} per possible number of lengths (%4$s); the published-link predicate (%5$s) and
-     * {@link #DEGREE_CAP} (%6$d) for the hub score; the types (%7$s), the followable predicate (%8$s) and the
+     * The ranked paths. Placeholders: visibility of the ends (%1$s); the number of paths
+     * (%2$d); the route (%3$s); one {@link #ROUTES_OF_LENGTHS} per possible number of
+     * lengths (%4$s); the published-link predicate (%5$s) and {@link #DEGREE_CAP} (%6$d)
+     * for the hub score; the types (%7$s), the followable predicate (%8$s) and the
      * projections of relationships (%9$s) and entities (%10$s). See {@link #pathsCypher}.
      */
     private static final String PATHS = """
@@ -181,10 +192,11 @@ public class TraceRepository {
     }
 
     /**
-     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of them, and the
-     * relationships among them. A breadth-first search, one level at a time from the level before, that stops
-     * as soon as the levels found hold more than {@code limit} entities: a hub's neighbourhood costs its direct
-     * neighbours, not every entity two hops away.
+     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of
+     * them, and the relationships among them. A breadth-first search, one level at a time
+     * from the level before, that stops as soon as the levels found hold more than
+     * {@code limit} entities: a hub's neighbourhood costs its direct neighbours, not
+     * every entity two hops away.
      */
     Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
@@ -195,8 +207,8 @@ public class TraceRepository {
     }
 
     /**
-     * The neighbourhood statement for a depth and a checked type pattern; parameters id, limit and visible. A
-     * hidden entity is neither returned nor passed through.
+     * The neighbourhood statement for a depth and a checked type pattern; parameters id,
+     * limit and visible. A hidden entity is neither returned nor passed through.
      */
     public static String neighborhoodCypher(int depth, String types) {
         String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
@@ -205,9 +217,10 @@ public class TraceRepository {
     }
 
     /**
-     * Up to {@code first} routes, shortest first and, among routes of one length, those through the smallest hubs
-     * first (see {@link #pathsCypher}); never through the excluded entities or types, and only over relationships
-     * valid in the time window when one is given.
+     * Up to {@code first} routes, shortest first and, among routes of one length, those
+     * through the smallest hubs first (see {@link #pathsCypher}); never through the
+     * excluded entities or types, and only over relationships valid in the time window
+     * when one is given.
      */
     List<Path> paths(PathQuery query) {
         return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), query.parameters(),
@@ -216,8 +229,7 @@ public class TraceRepository {
 
     private static Path asPath(Record record) {
         List<Entity> nodes = record.get("nodes").asList(EntityMapper::asEntity);
-        List<List<Relationship>> grouped = record.get("hops")
-            .asList((hop) -> hop.asList(EntityMapper::asRelationship));
+        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityMapper::asRelationship));
         List<Hop> hops = new ArrayList<>(grouped.size());
         for (int i = 0; i < grouped.size(); i++) {
             hops.add(new Hop(nodes.get(i), nodes.get(i + 1), grouped.get(i)));
@@ -226,18 +238,21 @@ public class TraceRepository {
     }
 
     /**
-     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and validTo (null for none),
-     * and visible.
+     * The paths statement; parameters from, to, excludeIds, excludeTypes, validFrom and
+     * validTo (null for none), and visible.
      * <p>
-     * A route is a sequence of distinct entities. The search follows one relationship per pair of neighbours (the
-     * followable one with the lowest element id), so parallel relationships do not multiply a route into variants
-     * that crowd out other routes; the relationships of each hop are collected afterwards, for the chosen routes
-     * only. A first search finds the {@code first} shortest routes, which tells how many lengths ({@code groups})
-     * the answer spans; a second one ({@code SHORTEST groups GROUPS}, one branch per possible count, of which one
-     * runs) yields every route of those lengths, at most {@link #ROUTE_CANDIDATES}, so that the ties at the longest
-     * length can be ranked. Routes are ranked by length, then by hub score, the sum of the degrees of their
-     * intermediate entities (their published relationships to other entities, up to {@link #DEGREE_CAP}; the same
-     * for every caller, so the order never rests on a hidden link), then by their ids.
+     * A route is a sequence of distinct entities. The search follows one relationship per
+     * pair of neighbours (the followable one with the lowest element id), so parallel
+     * relationships do not multiply a route into variants that crowd out other routes;
+     * the relationships of each hop are collected afterwards, for the chosen routes only.
+     * A first search finds the {@code first} shortest routes, which tells how many
+     * lengths ({@code groups}) the answer spans; a second one
+     * ({@code SHORTEST groups GROUPS}, one branch per possible count, of which one runs)
+     * yields every route of those lengths, at most {@link #ROUTE_CANDIDATES}, so that the
+     * ties at the longest length can be ranked. Routes are ranked by length, then by hub
+     * score, the sum of the degrees of their intermediate entities (their published
+     * relationships to other entities, up to {@link #DEGREE_CAP}; the same for every
+     * caller, so the order never rests on a hidden link), then by their ids.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
         String steps = STEPS.formatted(types, visible("x"), followable("r"), followable("s"), maxLength);
@@ -249,7 +264,10 @@ public class TraceRepository {
                 followable("r"), RELATIONSHIP_PROJECTION, entity("n"));
     }
 
-    /** Relationship {@code r} may be followed: visible to the caller, and valid in the window when one is given. */
+    /**
+     * Relationship {@code r} may be followed: visible to the caller, and valid in the
+     * window when one is given.
+     */
     private static String followable(String r) {
         return """
                 %2$s

@@ -31,11 +31,12 @@ class GraphQlOverHttpTests {
 
     @Test
     void queriesWorkOverGet() throws Exception {
-        HttpResponse<String> response = get("query($id: ID!) { entity(id: $id) { name } }", "{\"id\": \"person/marco-rubio\"}");
+        HttpResponse<String> response = get("query($id: ID!) { entity(id: $id) { name } }",
+                "{\"id\": \"person/marco-rubio\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"data\":{\"entity\":{\"name\":\"Marco Rubio\"}}}");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith("application/graphql-response+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("application/graphql-response+json"));
     }
 
     @Test
@@ -45,8 +46,8 @@ class GraphQlOverHttpTests {
         assertThat(graphQlResponse.body()).contains("nosuchfield");
         HttpResponse<String> json = get("{ nosuchfield }", null, "application/json");
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith("application/json"));
+        assertThat(json.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
         assertThat(json.body()).contains("nosuchfield");
     }
 
@@ -70,7 +71,8 @@ class GraphQlOverHttpTests {
         HttpResponse<String> health = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(health.body()).containsPattern("\"graph\":\\{\"details\":\\{\"entities\":[1-9]\\d+\\},\"status\":\"UP\"\\}");
+        assertThat(health.body())
+            .containsPattern("\"graph\":\\{\"details\":\\{\"entities\":[1-9]\\d+\\},\"status\":\"UP\"\\}");
         HttpResponse<String> graphiql = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphiql")).build(),
                 HttpResponse.BodyHandlers.ofString());

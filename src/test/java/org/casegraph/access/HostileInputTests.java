@@ -16,19 +16,19 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whatever text a client sends, the answer is results or a validation error, never an internal error, and no
- * text changes what a query does.
+ * Whatever text a client sends, the answer is results or a validation error, never an
+ * internal error, and no text changes what a query does.
  */
 @CaseGraphTest
 class HostileInputTests {
 
-    private static final String[] PIECES = { "\"", "'", "\\", "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "!",
-            "+", "-", "&&", "||", "/", " AND ", " OR ", " NOT ", " TO ", "Trofimov", "IJM", "Cambodia", " ", "é", "ß", "\t",
-            "`", "$", "//", ";", "0", "2011", "\u0000", "\uD83D\uDE00" };
+    private static final String[] PIECES = { "\"", "'", "\\", "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^",
+            "!", "+", "-", "&&", "||", "/", " AND ", " OR ", " NOT ", " TO ", "Trofimov", "IJM", "Cambodia", " ", "é",
+            "ß", "\t", "`", "$", "//", ";", "0", "2011", "\u0000", "\uD83D\uDE00" };
 
     private static final List<String> INJECTIONS = List.of("x' OR 1=1 //", "x\"}) MATCH (n) DETACH DELETE n //",
-            "`) DETACH DELETE n //", "person/alexander-trofimov'}) RETURN 1 UNION MATCH (n) DETACH DELETE n //",
-            "*:*", "\\\" OR name:*", "$id", "{id}", "x\u0000y");
+            "`) DETACH DELETE n //", "person/alexander-trofimov'}) RETURN 1 UNION MATCH (n) DETACH DELETE n //", "*:*",
+            "\\\" OR name:*", "$id", "{id}", "x\u0000y");
 
     @Autowired
     GraphQlTester graphQl;
@@ -47,7 +47,11 @@ class HostileInputTests {
                 query.append(PIECES[random.nextInt(PIECES.length)]);
             }
             List<ResponseError> errors = new ArrayList<>();
-            this.graphQl.documentName("search").variable("query", query.toString()).execute().errors().satisfy(errors::addAll);
+            this.graphQl.documentName("search")
+                .variable("query", query.toString())
+                .execute()
+                .errors()
+                .satisfy(errors::addAll);
             for (ResponseError error : errors) {
                 if (error.getErrorType() != ErrorType.BAD_REQUEST) {
                     failures.add(query + " -> " + error.getErrorType() + ": " + error.getMessage());
@@ -66,16 +70,22 @@ class HostileInputTests {
                     Map.entry("query($v: ID!) { entity(id: $v) { id } node(id: $v) { id } }", Map.of("v", payload)),
                     Map.entry("query($v: String!) { search(query: $v) { totalCount } }", Map.of("v", payload)),
                     Map.entry("query($v: ID!) { neighborhood(id: $v) { truncated } }", Map.of("v", payload)),
-                    Map.entry("query($v: [String!]) { neighborhood(id: \"person/alexander-trofimov\", relationshipTypes: $v) { truncated } }",
+                    Map.entry(
+                            "query($v: [String!]) { neighborhood(id: \"person/alexander-trofimov\", relationshipTypes: $v) { truncated } }",
                             Map.of("v", List.of(payload))),
-                    Map.entry("query($v: ID!) { paths(fromId: $v, toId: \"person/marco-rubio\") { length } }", Map.of("v", payload)),
-                    Map.entry("query($v: [ID!]) { paths(fromId: \"person/alexander-trofimov\", toId: \"person/marco-rubio\", excludeIds: $v) { length } }",
+                    Map.entry("query($v: ID!) { paths(fromId: $v, toId: \"person/marco-rubio\") { length } }",
+                            Map.of("v", payload)),
+                    Map.entry(
+                            "query($v: [ID!]) { paths(fromId: \"person/alexander-trofimov\", toId: \"person/marco-rubio\", excludeIds: $v) { length } }",
                             Map.of("v", List.of(payload))),
-                    Map.entry("query($v: [String!]) { search(query: \"IJM\", types: $v) { totalCount } }", Map.of("v", List.of(payload))),
+                    Map.entry("query($v: [String!]) { search(query: \"IJM\", types: $v) { totalCount } }",
+                            Map.of("v", List.of(payload))),
                     Map.entry("query($v: ID) { timeline(entityId: $v) { edges { cursor } } }", Map.of("v", payload)),
                     Map.entry("query($v: String) { timeline(after: $v) { edges { cursor } } }", Map.of("v", payload)),
-                    Map.entry("query($v: [ID!]!) { commonConnections(ids: $v) { node { id } } }", Map.of("v", List.of(payload, "person/marco-rubio"))),
-                    Map.entry("query($v: ID) { entity(id: \"person/alexander-trofimov\") { ... on Person { legalStatus(caseId: $v) { status } } } }",
+                    Map.entry("query($v: [ID!]!) { commonConnections(ids: $v) { node { id } } }",
+                            Map.of("v", List.of(payload, "person/marco-rubio"))),
+                    Map.entry(
+                            "query($v: ID) { entity(id: \"person/alexander-trofimov\") { ... on Person { legalStatus(caseId: $v) { status } } } }",
                             Map.of("v", payload)));
             for (Map.Entry<String, Map<String, Object>> request : requests) {
                 GraphQlTester.Request<?> call = this.graphQl.document(request.getKey());
@@ -87,7 +97,8 @@ class HostileInputTests {
                 errors.stream()
                     .filter((error) -> error.getErrorType() != ErrorType.BAD_REQUEST
                             && !"ValidationError".equals(String.valueOf(error.getErrorType())))
-                    .forEach((error) -> failures.add(request.getKey() + " with " + payload + " -> " + error.getErrorType()));
+                    .forEach((error) -> failures
+                        .add(request.getKey() + " with " + payload + " -> " + error.getErrorType()));
             }
         }
         assertThat(failures).isEmpty();
@@ -97,13 +108,14 @@ class HostileInputTests {
     @Test
     void errorsNameTheProblemAndNothingInternal() {
         List<ResponseError> errors = new ArrayList<>();
-        this.graphQl.document("{ neighborhood(id: \"nobody\", depth: 9) { truncated } timeline(from: \"yesterday\") { edges { cursor } } }")
+        this.graphQl.document(
+                "{ neighborhood(id: \"nobody\", depth: 9) { truncated } timeline(from: \"yesterday\") { edges { cursor } } }")
             .execute()
             .errors()
             .satisfy(errors::addAll);
-        assertThat(errors).isNotEmpty().allSatisfy((error) -> assertThat(error.getMessage())
-            .doesNotContainIgnoringCase("exception")
-            .doesNotContain("org.", "java.", "MATCH", "neo4j", "\tat "));
+        assertThat(errors).isNotEmpty()
+            .allSatisfy((error) -> assertThat(error.getMessage()).doesNotContainIgnoringCase("exception")
+                .doesNotContain("org.", "java.", "MATCH", "neo4j", "\tat "));
     }
 
     private long count() {

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * People authenticate with JWT bearer tokens; their role comes from the token's roles claim.
+ * People authenticate with JWT bearer tokens; their role comes from the token's roles
+ * claim.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}" })
@@ -46,9 +47,10 @@ class JwtTests {
     @DynamicPropertySource
     static void publicKey(DynamicPropertyRegistry properties) throws Exception {
         Path pem = Files.createTempFile("casegraph-jwt", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
     }
 
@@ -64,10 +66,11 @@ class JwtTests {
     }
 
     private static String token(KeyPair keys, String subject, List<String> roles) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject(subject)
-            .claim("roles", roles)
-            .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-            .build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder().subject(subject)
+                    .claim("roles", roles)
+                    .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                    .build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
         return jwt.serialize();
     }
@@ -75,8 +78,9 @@ class JwtTests {
     private HttpResponse<String> post(String token, String document, Map<String, Object> variables) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                    JsonMapper.builder().build().writeValueAsString(Map.of("query", document, "variables", variables))));
+            .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of("query", document, "variables", variables))));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -110,7 +114,8 @@ class JwtTests {
         HttpResponse<String> response = post(token(OTHER_KEYS, "mallory@example.org", List.of("admin")), CREATE,
                 person("person/forged-write"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(post(null, "{ entity(id: \"person/forged-write\") { id } }", Map.of()).body()).contains("\"entity\":null");
+        assertThat(post(null, "{ entity(id: \"person/forged-write\") { id } }", Map.of()).body())
+            .contains("\"entity\":null");
     }
 
     @Test

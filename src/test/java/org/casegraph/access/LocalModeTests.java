@@ -12,11 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Development without an identity provider: requests from this machine act with the configured role.
+ * Development without an identity provider: requests from this machine act with the
+ * configured role.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.local-mode.role=editor" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "casegraph.embedded.bolt-port=0",
+        "casegraph.data-dir=target/test-data/${random.uuid}", "casegraph.local-mode.role=editor" })
 class LocalModeTests {
 
     @LocalServerPort

@@ -30,7 +30,9 @@ class LockedDownTests {
     int port;
 
     private String post(String document, Map<String, Object> variables) throws Exception {
-        String body = JsonMapper.builder().build().writeValueAsString(Map.of("query", document, "variables", variables));
+        String body = JsonMapper.builder()
+            .build()
+            .writeValueAsString(Map.of("query", document, "variables", variables));
         return HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
                 .header("Content-Type", "application/json")

@@ -23,7 +23,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An internal failure reaches the client as an id and nothing else; the same id in the log leads to the cause.
+ * An internal failure reaches the client as an id and nothing else; the same id in the
+ * log leads to the cause.
  */
 @CaseGraphTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code public} profile, for a service open to anyone: introspection is off, queries still run; and GET,
- * on by default, has its own switch.
+ * The {@code public} profile, for a service open to anyone: introspection is off, queries
+ * still run; and GET, on by default, has its own switch.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",

@@ -16,8 +16,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests built to exhaust the server are refused before they run, with a message that says why, and the
- * server answers normally afterwards.
+ * Requests built to exhaust the server are refused before they run, with a message that
+ * says why, and the server answers normally afterwards.
  */
 @CaseGraphTest
 class QueryLimitsTests {
@@ -47,12 +47,15 @@ class QueryLimitsTests {
         String open = "{ entity(id: \"person/alexander-trofimov\") { " + "relationships(first: 1) { from { ".repeat(30);
         String close = "}".repeat(60) + " } }";
         assertThat(errorsOf(open + "id " + close)).singleElement()
-            .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query is 62 levels deep; at most 15"));
+            .satisfies((error) -> assertThat(error.getMessage())
+                .startsWith("Query rejected: the query is 62 levels deep; at most 15"));
     }
 
     @Test
     void twoThousandAliases() {
-        String aliases = IntStream.range(0, 2000).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
+        String aliases = IntStream.range(0, 2000)
+            .mapToObj((i) -> "a" + i + ": __typename")
+            .collect(Collectors.joining(" "));
         assertThat(errorsOf("{ " + aliases + " }")).singleElement()
             .satisfies((error) -> assertThat(error.getMessage()).startsWith("More than 5,000 'grammar' tokens"));
     }
@@ -77,11 +80,16 @@ class QueryLimitsTests {
 
     @Test
     void fiftyAliasesAreServed() {
-        String aliases = IntStream.range(0, 50).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "));
+        String aliases = IntStream.range(0, 50)
+            .mapToObj((i) -> "a" + i + ": __typename")
+            .collect(Collectors.joining(" "));
         assertThat(errorsOf("{ " + aliases + " }")).isEmpty();
     }
 
-    /** Validation reports each unknown directive as an error of its own: a field may not carry many. */
+    /**
+     * Validation reports each unknown directive as an error of its own: a field may not
+     * carry many.
+     */
     @Test
     void repeatedUnknownDirectives() {
         String fewer = "{ entity(id: \"person/alexander-trofimov\")" + " @unknown".repeat(5) + " { id } }";
@@ -111,7 +119,10 @@ class QueryLimitsTests {
             .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
     }
 
-    /** The limits remember each document's cost; a page size or a switch in the variables must still count. */
+    /**
+     * The limits remember each document's cost; a page size or a switch in the variables
+     * must still count.
+     */
     @Test
     void theSameDocumentIsJudgedByItsVariables() {
         String document = """
@@ -119,34 +130,43 @@ class QueryLimitsTests {
                   neighborhood(id: "organization/international-justice-mission", depth: 3, limit: $limit) {
                     nodes { id relationships(first: 100) @include(if: $deep) { to { relationships(first: 100) { to { id } } } } } } }
                 """;
-        // With the nested lists, 5 nodes cost about 151,000 and 10 about 302,000, over the budget of 250,000.
+        // With the nested lists, 5 nodes cost about 151,000 and 10 about 302,000, over
+        // the budget of 250,000.
         for (int round = 0; round < 2; round++) {
             assertThat(costErrors(document, 5, false)).isEmpty();
             assertThat(costErrors(document, 10, true)).singleElement()
-                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 302"));
+                .satisfies((error) -> assertThat(error.getMessage())
+                    .startsWith("Query rejected: the query could cost 302"));
             assertThat(costErrors(document, 5, true)).isEmpty();
             assertThat(costErrors(document, 500, false)).isEmpty();
             assertThat(costErrors(document, 500, true)).singleElement()
-                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
+                .satisfies(
+                        (error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost"));
         }
     }
 
     /**
-     * A page size sent as null is the default to the resolvers (50 relationships), so it must cost the default:
-     * three nested levels of 50 cost about 255,000, over the budget, however the 50 is asked for.
+     * A page size sent as null is the default to the resolvers (50 relationships), so it
+     * must cost the default: three nested levels of 50 cost about 255,000, over the
+     * budget, however the 50 is asked for.
      */
     @Test
     void aNullPageSizeCostsTheDefault() {
         String levels = "{ entity(id: \"person/alexander-trofimov\") { relationships(first: %1$s) { to { relationships(first: %1$s) "
                 + "{ to { relationships(first: %1$s) { id } } } } } } }";
         for (String first : List.of("50", "null")) {
-            assertThat(errorsOf(levels.formatted(first))).as("first: %s", first).singleElement()
-                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 255101"));
+            assertThat(errorsOf(levels.formatted(first))).as("first: %s", first)
+                .singleElement()
+                .satisfies((error) -> assertThat(error.getMessage())
+                    .startsWith("Query rejected: the query could cost 255101"));
         }
         String withVariable = "query($n: Int) " + levels.formatted("$n");
-        for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of(), Collections.singletonMap("n", null), Map.of("n", 50), Map.of())) {
-            assertThat(costOf(withVariable, variables)).as("variables %s", variables).singleElement()
-                .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: the query could cost 255101"));
+        for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of(), Collections.singletonMap("n", null),
+                Map.of("n", 50), Map.of())) {
+            assertThat(costOf(withVariable, variables)).as("variables %s", variables)
+                .singleElement()
+                .satisfies((error) -> assertThat(error.getMessage())
+                    .startsWith("Query rejected: the query could cost 255101"));
         }
         assertThat(costOf(withVariable, Map.of("n", 5))).isEmpty();
     }
@@ -167,17 +187,24 @@ class QueryLimitsTests {
     void aHundredDuplicatedDirectives() {
         String directives = " @include(if: true)".repeat(100);
         assertThat(errorsOf("{ entity(id: \"person/alexander-trofimov\")" + directives + " { id } }")).singleElement()
-            .satisfies((error) -> assertThat(error.getMessage()).startsWith("Query rejected: a field carries 100 directives"));
+            .satisfies((error) -> assertThat(error.getMessage())
+                .startsWith("Query rejected: a field carries 100 directives"));
     }
 
     @Test
     void aLargeButReasonableRequestIsServed() {
-        this.graphQl.document("""
-                { neighborhood(id: "organization/international-justice-mission", depth: 2, limit: 500) {
-                    truncated
-                    nodes { id name sources { quote document { name } } relationships(first: 50) { type from { name } } }
-                    relationships { type from { id } to { id } } } }
-                """).execute().path("neighborhood.nodes").entityList(Object.class).satisfies((nodes) -> assertThat(nodes).hasSizeGreaterThan(100));
+        this.graphQl
+            .document(
+                    """
+                            { neighborhood(id: "organization/international-justice-mission", depth: 2, limit: 500) {
+                                truncated
+                                nodes { id name sources { quote document { name } } relationships(first: 50) { type from { name } } }
+                                relationships { type from { id } to { id } } } }
+                            """)
+            .execute()
+            .path("neighborhood.nodes")
+            .entityList(Object.class)
+            .satisfies((nodes) -> assertThat(nodes).hasSizeGreaterThan(100));
     }
 
 }

@@ -13,13 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each caller spends query cost from a budget that refills over time; past it, requests are refused with the
- * number of seconds to wait.
+ * Each caller spends query cost from a budget that refills over time; past it, requests
+ * are refused with the number of seconds to wait.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.limits.cost-per-minute=700",
-                "casegraph.api-keys[0].name=other-app",
+                "casegraph.limits.cost-per-minute=700", "casegraph.api-keys[0].name=other-app",
                 "casegraph.api-keys[0].sha256=24bb19ee1030fa498d4ebbe80aff4642ded92331ef4c71f7cbb9747316a5d376",
                 "casegraph.api-keys[0].role=journalist" })
 class RateLimitTests {
@@ -39,14 +38,17 @@ class RateLimitTests {
 
     @Test
     void expensiveRequestsUseUpTheBudgetAndTheAnswerSaysWhenToRetry() throws Exception {
-        // search(first: 100) { edges { node { id } } } costs 301: two fit in a budget of 700, a third does not
+        // search(first: 100) { edges { node { id } } } costs 301: two fit in a budget of
+        // 700, a third does not
         // until about 17 s of refill.
         String expensive = "{ search(query: \\\"IJM\\\", first: 100) { edges { node { id } } } }";
         assertThat(post(null, expensive)).doesNotContain("Rate limit exceeded");
         assertThat(post(null, expensive)).doesNotContain("Rate limit exceeded");
         String refused = post(null, expensive);
-        assertThat(refused).contains("Rate limit exceeded: this request costs").contains("\"retryAfter\":")
-            .contains("\"code\":\"RATE_LIMITED\"").doesNotContain("\"edges\"");
+        assertThat(refused).contains("Rate limit exceeded: this request costs")
+            .contains("\"retryAfter\":")
+            .contains("\"code\":\"RATE_LIMITED\"")
+            .doesNotContain("\"edges\"");
         // Another caller has a budget of its own.
         assertThat(post("test-journalist-key", expensive)).doesNotContain("Rate limit exceeded");
     }

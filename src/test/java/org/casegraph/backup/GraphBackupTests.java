@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A backup holds more than entities and relationships: the alias of a merged entity, the record of the merge,
- * the audit trail and the API keys issued through the API come back from a restore as they were, date-times
- * as date-times.
+ * A backup holds more than entities and relationships: the alias of a merged entity, the
+ * record of the merge, the audit trail and the API keys issued through the API come back
+ * from a restore as they were, date-times as date-times.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}" })
@@ -32,7 +32,8 @@ class GraphBackupTests {
 
     @Test
     void aliasesMergeRecordsAuditEntriesAndKeysSurviveARestore() throws Exception {
-        // The seed data's former ids are aliases too (an entity renamed or merged by a review).
+        // The seed data's former ids are aliases too (an entity renamed or merged by a
+        // review).
         long seedAliases = this.graph.single("MATCH (a:Alias) RETURN count(a) AS aliases", Map.of(),
                 (r) -> r.get("aliases").asLong());
         assertThat(seedAliases).isPositive();
@@ -49,7 +50,8 @@ class GraphBackupTests {
         GraphBackup.Summary before = this.backup.backup(first);
         assertThat(before.records()).isEqualTo(4 + seedAliases);
 
-        this.graph.writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
+        this.graph
+            .writeUnbounded((tx) -> tx.run("MATCH (n) WHERE NOT n:__CaseGraphMigration DETACH DELETE n").consume());
         GraphBackup.Summary restored = this.backup.restore(first);
         assertThat(restored).isEqualTo(before);
 

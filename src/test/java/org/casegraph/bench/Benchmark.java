@@ -46,9 +46,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Each core operation through {@code /graphql} against the same Cypher run directly through the driver, on
- * generated graphs, in one run: median and p99 latency and their ratio, then throughput at concurrency 8.
- * Run it with {@code ./mvnw -Pbenchmark test-compile} (sizes with {@code -Dbench.sizes=10000,100000}).
+ * Each core operation through {@code /graphql} against the same Cypher run directly
+ * through the driver, on generated graphs, in one run: median and p99 latency and their
+ * ratio, then throughput at concurrency 8. Run it with
+ * {@code ./mvnw -Pbenchmark test-compile} (sizes with
+ * {@code -Dbench.sizes=10000,100000}).
  */
 public final class Benchmark {
 
@@ -61,10 +63,12 @@ public final class Benchmark {
     private static final int CONCURRENCY = 8;
 
     /**
-     * The HTTP client runs on the same two cores as the service, so its own cost shows in the GraphQL figures. The
-     * default sends requests the way load generators such as wrk do ({@link KeptAliveHttp}); {@code
-     * -Dbench.client=urlconnection} uses the JDK's HttpURLConnection and {@code -Dbench.client=httpclient}
-     * java.net.http.HttpClient, both of which cost more per request than the service's own floor.
+     * The HTTP client runs on the same two cores as the service, so its own cost shows in
+     * the GraphQL figures. The default sends requests the way load generators such as wrk
+     * do ({@link KeptAliveHttp}); {@code
+     * -Dbench.client=urlconnection} uses the JDK's HttpURLConnection and
+     * {@code -Dbench.client=httpclient} java.net.http.HttpClient, both of which cost more
+     * per request than the service's own floor.
      */
     private static final String CLIENT = System.getProperty("bench.client", "socket");
 
@@ -74,10 +78,16 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Load the graph through the import command rather than direct Cypher; always from a million entities up. */
+    /**
+     * Load the graph through the import command rather than direct Cypher; always from a
+     * million entities up.
+     */
     private static final boolean IMPORT = Boolean.getBoolean("bench.import");
 
-    /** What an anonymous caller may see: the benchmark's direct Cypher filters exactly as the API does. */
+    /**
+     * What an anonymous caller may see: the benchmark's direct Cypher filters exactly as
+     * the API does.
+     */
     private static final List<String> PUBLIC = List.of("public");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -95,8 +105,9 @@ public final class Benchmark {
     }
 
     /**
-     * One operation: its GraphQL document and variables, as an app sends them (one document, new variables each
-     * time), and the Cypher the API runs for it with its parameters, for the i-th sample.
+     * One operation: its GraphQL document and variables, as an app sends them (one
+     * document, new variables each time), and the Cypher the API runs for it with its
+     * parameters, for the i-th sample.
      */
     private record Operation(String name, String document, IntFunction<Map<String, Object>> variables,
             IntFunction<String> cypher, IntFunction<Map<String, Object>> parameters) {
@@ -106,9 +117,10 @@ public final class Benchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
-        System.out.printf(Locale.ROOT, "CaseGraph benchmark: %d warm-up and %d measured requests per operation, "
-                + "throughput over %d ms at concurrency %d, %d cores, HTTP client %s%n", WARMUP, SAMPLES, THROUGHPUT_MILLIS,
-                CONCURRENCY, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT,
+                "CaseGraph benchmark: %d warm-up and %d measured requests per operation, "
+                        + "throughput over %d ms at concurrency %d, %d cores, HTTP client %s%n",
+                WARMUP, SAMPLES, THROUGHPUT_MILLIS, CONCURRENCY, Runtime.getRuntime().availableProcessors(),
                 switch (CLIENT) {
                     case "urlconnection" -> "HttpURLConnection";
                     case "httpclient" -> "java.net.http.HttpClient";
@@ -125,8 +137,9 @@ public final class Benchmark {
         Path data = Files.createTempDirectory("casegraph-bench-");
         ConfigurableApplicationContext context = SpringApplication.run(CaseGraphApplication.class, "--server.port=0",
                 "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + data, "--casegraph.seed.mode=never",
-                "--casegraph.embedded.page-cache=" + System.getProperty("bench.page-cache", "512m"), "--casegraph.embedded.transaction-memory=1g",
-                "--logging.level.root=warn", "--casegraph.transaction-timeout=120s", "--casegraph.limits.cost-per-minute=0");
+                "--casegraph.embedded.page-cache=" + System.getProperty("bench.page-cache", "512m"),
+                "--casegraph.embedded.transaction-memory=1g", "--logging.level.root=warn",
+                "--casegraph.transaction-timeout=120s", "--casegraph.limits.cost-per-minute=0");
         try {
             Graph graph = context.getBean(Graph.class);
             GeneratedGraph generated = IMPORT || size >= 1_000_000 ? imported(context, data, size)
@@ -135,12 +148,13 @@ public final class Benchmark {
             Benchmark benchmark = new Benchmark(port, context.getBean(Driver.class));
             System.out.printf(Locale.ROOT, "%n== %,d entities, %,d relationships (%s in %.1f s; hubs of %,d) ==%n",
                     generated.entities(), generated.relationships(),
-                    IMPORT || size >= 1_000_000 ? "imported" : "generated", generated.seconds(), GeneratedGraph.HUB_DEGREE);
+                    IMPORT || size >= 1_000_000 ? "imported" : "generated", generated.seconds(),
+                    GeneratedGraph.HUB_DEGREE);
             List<Operation> operations = operations(generated);
             benchmark.warmUp(operations);
             System.out.printf(Locale.ROOT, "%-26s %11s %11s %7s %11s %11s %7s %9s %9s %7s %11s %11s %7s%n", "operation",
-                    "gql p50 ms", "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps", "share",
-                    "gql cpu ms", "raw cpu ms", "share");
+                    "gql p50 ms", "raw p50 ms", "ratio", "gql p99 ms", "raw p99 ms", "ratio", "gql rps", "raw rps",
+                    "share", "gql cpu ms", "raw cpu ms", "share");
             for (Operation operation : operations) {
                 benchmark.measure(operation);
             }
@@ -151,7 +165,10 @@ public final class Benchmark {
         }
     }
 
-    /** Writes the graph as import files, then imports them as {@code java -jar casegraph.jar import} would. */
+    /**
+     * Writes the graph as import files, then imports them as
+     * {@code java -jar casegraph.jar import} would.
+     */
     private static GeneratedGraph imported(ConfigurableApplicationContext context, Path data, int size) {
         Path files = data.resolveSibling(data.getFileName() + "-import");
         try {
@@ -160,15 +177,15 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "%nImport files for %,d entities written in %.1f s (%,d MB)%n", size,
                     generated.seconds(), (Files.size(files.resolve(BulkImport.ENTITIES))
                             + Files.size(files.resolve(BulkImport.RELATIONSHIPS))) / 1_000_000);
-            BulkImport.Summary summary = context.getBean(BulkImport.class).run(files,
-                    ProgressDisplay.onStandardError());
+            BulkImport.Summary summary = context.getBean(BulkImport.class)
+                .run(files, ProgressDisplay.onStandardError());
             double seconds = summary.validationSeconds() + summary.writeSeconds();
             System.out.printf(Locale.ROOT,
                     "Imported %,d entities and %,d relationships in %.1f s (validation %.1f s, writing %.1f s): "
                             + "%,.0f entities+relationships/s; heap in use after a GC %,d MB, peak resident memory %s%n",
                     summary.entities(), summary.relationships(), seconds, summary.validationSeconds(),
-                    summary.writeSeconds(), (summary.entities() + summary.relationships()) / seconds, heapAfterGcMegabytes(),
-                    peakResident());
+                    summary.writeSeconds(), (summary.entities() + summary.relationships()) / seconds,
+                    heapAfterGcMegabytes(), peakResident());
             return new GeneratedGraph(generated.entities(), generated.relationships(), seconds, generated.people(),
                     generated.events(), generated.hubs());
         }
@@ -177,13 +194,18 @@ public final class Benchmark {
         }
     }
 
-    /** What stays on the heap (the sum of the pools' peaks would overstate it: they peak at different times). */
+    /**
+     * What stays on the heap (the sum of the pools' peaks would overstate it: they peak
+     * at different times).
+     */
     private static long heapAfterGcMegabytes() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000;
     }
 
-    /** The process's peak resident set (heap, page cache and all), where Linux tells it. */
+    /**
+     * The process's peak resident set (heap, page cache and all), where Linux tells it.
+     */
     private static String peakResident() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status"))
@@ -201,45 +223,48 @@ public final class Benchmark {
 
     private static List<Operation> operations(GeneratedGraph g) {
         List<Operation> operations = new ArrayList<>();
-        // The floor: what any GraphQL request over HTTP costs, against the cheapest possible Cypher.
+        // The floor: what any GraphQL request over HTTP costs, against the cheapest
+        // possible Cypher.
         operations.add(new Operation("floor ({ __typename })", "{ __typename }", (i) -> Map.of(), (i) -> "RETURN 1",
                 (i) -> Map.of()));
-        operations.add(new Operation("entity",
-                "query($id: ID!) { entity(id: $id) { id name summary sources { quote } } }",
-                (i) -> Map.of("id", g.person(i)),
-                (i) -> EntityRepository.FIND_BY_ID,
-                (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
-        // Search twice: against CaseGraph's own statement (typo-forgiving, exact names first), and against the
-        // plain Lucene top 10 the peer harness calls raw (no typo forgiveness, no ranking of exact names).
+        operations
+            .add(new Operation("entity", "query($id: ID!) { entity(id: $id) { id name summary sources { quote } } }",
+                    (i) -> Map.of("id", g.person(i)), (i) -> EntityRepository.FIND_BY_ID,
+                    (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
+        // Search twice: against CaseGraph's own statement (typo-forgiving, exact names
+        // first), and against the
+        // plain Lucene top 10 the peer harness calls raw (no typo forgiveness, no ranking
+        // of exact names).
         String search = "query($q: String!) { search(query: $q, first: 10) { edges { score node { id name } } } }";
         operations.add(new Operation("search (typo) vs own Cypher", search, (i) -> Map.of("q", g.searchName(i)),
                 (i) -> SearchRepository.SEARCH,
                 (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
-        operations.add(new Operation("search (name) vs raw Lucene", search, (i) -> Map.of("q", g.personName(i)),
-                (i) -> """
-                        CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: 10}) YIELD node, score
-                        RETURN node.id AS id, node.name AS name, score""",
-                (i) -> Map.of("q", QueryParser.escape(g.personName(i)))));
+        operations
+            .add(new Operation("search (name) vs raw Lucene", search, (i) -> Map.of("q", g.personName(i)), (i) -> """
+                    CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: 10}) YIELD node, score
+                    RETURN node.id AS id, node.name AS name, score""",
+                    (i) -> Map.of("q", QueryParser.escape(g.personName(i)))));
         operations.add(new Operation("search with totalCount",
                 "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
-                (i) -> Map.of("q", g.searchName(i)),
-                (i) -> SearchRepository.SEARCH,
+                (i) -> Map.of("q", g.searchName(i)), (i) -> SearchRepository.SEARCH,
                 (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
                 + "{ truncated nodes { id name } relationships { id type } } }";
         operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""),
+                (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""), (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> TraceRepository.neighborhoodCypher(2, ""),
+                (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
         operations.add(new Operation("paths",
                 "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
                         + "{ length nodes { id name } relationships { id type } } }",
-                (i) -> Map.of("from", g.person(i), "to", g.event(i)),
-                (i) -> TraceRepository.pathsCypher(3, "", 4), (i) -> pathParameters(g.person(i), g.event(i))));
+                (i) -> Map.of("from", g.person(i), "to", g.event(i)), (i) -> TraceRepository.pathsCypher(3, "", 4),
+                (i) -> pathParameters(g.person(i), g.event(i))));
         operations.add(new Operation("timeline",
                 "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
-                (i) -> Map.of("id", g.person(i)),
-                (i) -> TimelineRepository.ENTITY_EVENTS, (i) -> timelineParameters(g.person(i))));
+                (i) -> Map.of("id", g.person(i)), (i) -> TimelineRepository.ENTITY_EVENTS,
+                (i) -> timelineParameters(g.person(i))));
         return operations;
     }
 
@@ -268,9 +293,10 @@ public final class Benchmark {
     }
 
     /**
-     * Warms every code path (JIT, page cache, pools) until the JIT has settled: rounds of every operation repeat
-     * until one spends less than 2 % of its time compiling, at least three and at most {@code bench.max-warmup-rounds}.
-     * Measured on this machine: from a cold start under steady load, the service's entity lookups per second rose
+     * Warms every code path (JIT, page cache, pools) until the JIT has settled: rounds of
+     * every operation repeat until one spends less than 2 % of its time compiling, at
+     * least three and at most {@code bench.max-warmup-rounds}. Measured on this machine:
+     * from a cold start under steady load, the service's entity lookups per second rose
      * from 380 to 2,290 over the first 90 s while the JIT compiled its paths.
      */
     private void warmUp(List<Operation> operations) throws Exception {
@@ -291,8 +317,9 @@ public final class Benchmark {
             rounds++;
         }
         while (rounds < 3 || (compiling >= 0.02 && rounds < MAX_WARMUP_ROUNDS));
-        System.out.printf(Locale.ROOT, "Warmed up in %d rounds (%.0f s); the JIT spent %.1f %% of the last round compiling%n",
-                rounds, (System.nanoTime() - started) / 1e9, 100 * compiling);
+        System.out.printf(Locale.ROOT,
+                "Warmed up in %d rounds (%.0f s); the JIT spent %.1f %% of the last round compiling%n", rounds,
+                (System.nanoTime() - started) / 1e9, 100 * compiling);
     }
 
     private void warmUp(Operation operation) throws Exception {
@@ -318,12 +345,12 @@ public final class Benchmark {
         Arrays.sort(gql);
         Arrays.sort(raw);
         Throughput throughput = throughput((i) -> graphQl(operation, i), (i) -> direct(operation, i));
-        System.out.printf(Locale.ROOT, "%-26s %11.2f %11.2f %7.2f %11.2f %11.2f %7.2f %9.0f %9.0f %6.0f%% %11s %11s %7s%n",
-                operation.name(), ms(percentile(gql, 50)), ms(percentile(raw, 50)),
-                (double) percentile(gql, 50) / percentile(raw, 50), ms(percentile(gql, 99)), ms(percentile(raw, 99)),
-                (double) percentile(gql, 99) / percentile(raw, 99), throughput.gqlRps(), throughput.rawRps(),
-                100 * throughput.gqlRps() / throughput.rawRps(), cpuMillis(throughput.gqlCpuNanos()),
-                cpuMillis(throughput.rawCpuNanos()), throughput.cpuShare());
+        System.out.printf(Locale.ROOT,
+                "%-26s %11.2f %11.2f %7.2f %11.2f %11.2f %7.2f %9.0f %9.0f %6.0f%% %11s %11s %7s%n", operation.name(),
+                ms(percentile(gql, 50)), ms(percentile(raw, 50)), (double) percentile(gql, 50) / percentile(raw, 50),
+                ms(percentile(gql, 99)), ms(percentile(raw, 99)), (double) percentile(gql, 99) / percentile(raw, 99),
+                throughput.gqlRps(), throughput.rawRps(), 100 * throughput.gqlRps() / throughput.rawRps(),
+                cpuMillis(throughput.gqlCpuNanos()), cpuMillis(throughput.rawCpuNanos()), throughput.cpuShare());
     }
 
     @FunctionalInterface
@@ -334,22 +361,25 @@ public final class Benchmark {
     }
 
     /**
-     * Requests per second through GraphQL and directly, and the process's CPU time per request on each side.
-     * CPU time is this whole process's (the service, the database and the client at once) and leaves out time the
-     * machine gives to other work, so it moves less than requests per second do; while both cores are busy the two
-     * shares agree. Either CPU figure is {@code -1} where the JVM cannot tell it.
+     * Requests per second through GraphQL and directly, and the process's CPU time per
+     * request on each side. CPU time is this whole process's (the service, the database
+     * and the client at once) and leaves out time the machine gives to other work, so it
+     * moves less than requests per second do; while both cores are busy the two shares
+     * agree. Either CPU figure is {@code -1} where the JVM cannot tell it.
      */
     private record Throughput(double gqlRps, double rawRps, long gqlCpuNanos, long rawCpuNanos) {
 
         String cpuShare() {
-            return this.gqlCpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100.0 * this.rawCpuNanos / this.gqlCpuNanos);
+            return this.gqlCpuNanos < 0 ? "n/a"
+                    : String.format(Locale.ROOT, "%.0f%%", 100.0 * this.rawCpuNanos / this.gqlCpuNanos);
         }
 
     }
 
     /**
-     * Runs both sides at concurrency 8, in alternating slices of an eighth of the time each: a busy moment on a
-     * shared machine then costs both sides alike instead of the one it falls on.
+     * Runs both sides at concurrency 8, in alternating slices of an eighth of the time
+     * each: a busy moment on a shared machine then costs both sides alike instead of the
+     * one it falls on.
      */
     private Throughput throughput(Request graphQl, Request direct) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
@@ -376,7 +406,10 @@ public final class Benchmark {
         }
     }
 
-    /** CPU time of this whole process (service, database and client), or -1 where the JVM cannot tell it. */
+    /**
+     * CPU time of this whole process (service, database and client), or -1 where the JVM
+     * cannot tell it.
+     */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
@@ -402,7 +435,8 @@ public final class Benchmark {
     }
 
     private void graphQl(Operation operation, int i) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("query", operation.document(), "variables", operation.variables().apply(i)));
+        String body = JSON
+            .writeValueAsString(Map.of("query", operation.document(), "variables", operation.variables().apply(i)));
         String answer = switch (CLIENT) {
             case "urlconnection" -> postWithUrlConnection(body);
             case "httpclient" -> postWithHttpClient(body);

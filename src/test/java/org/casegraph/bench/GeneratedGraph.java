@@ -17,9 +17,10 @@ import org.casegraph.graph.Graph;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A synthetic graph shaped like the real one: people, organizations, cases, events, documents and places, every
- * node and relationship with a citation, about five relationships per entity, and a few hub organizations with
- * thousands of relationships each.
+ * A synthetic graph shaped like the real one: people, organizations, cases, events,
+ * documents and places, every node and relationship with a citation, about five
+ * relationships per entity, and a few hub organizations with thousands of relationships
+ * each.
  */
 record GeneratedGraph(int entities, int relationships, double seconds, int people, int events, int hubs) {
 
@@ -70,7 +71,10 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         return name.toString();
     }
 
-    /** Where generated entities and relationships go: the database directly, or import files. */
+    /**
+     * Where generated entities and relationships go: the database directly, or import
+     * files.
+     */
     private interface Sink {
 
         void entity(String type, String id, String name, String summary, String quote, Map<String, Object> fields);
@@ -89,7 +93,10 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         return generated.took(started);
     }
 
-    /** Writes the graph as {@code entities.jsonl} and {@code relationships.jsonl} in {@code folder}, for import. */
+    /**
+     * Writes the graph as {@code entities.jsonl} and {@code relationships.jsonl} in
+     * {@code folder}, for import.
+     */
     static GeneratedGraph writeFiles(Path folder, int size) {
         long started = System.nanoTime();
         return generate(new FileSink(folder), size).took(started);
@@ -126,14 +133,16 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
                     fields.put("kind", "operation");
                 }
                 sink.entity(type.getKey(), prefix + "/g-" + i, name(serial++),
-                        "A generated " + prefix + " for the benchmark, number " + i + ".", "generated quote " + i, fields);
+                        "A generated " + prefix + " for the benchmark, number " + i + ".", "generated quote " + i,
+                        fields);
             }
         }
         for (int h = 0; h < hubs; h++) {
             sink.entity("Organization", "organization/hub-" + h, "Hub Organization " + h, null, "a hub", Map.of());
         }
         int relationships = 0;
-        // About five relationships per entity, as SPEC §6 sizes the graph (1M entities, 5M relationships).
+        // About five relationships per entity, as SPEC §6 sizes the graph (1M entities,
+        // 5M relationships).
         relationships += link(sink, "WORKS_FOR", "person", people, "organization", organizations, 1, random);
         relationships += link(sink, "PARTICIPATED_IN", "person", people, "event", events, 4, random);
         relationships += link(sink, "PARTNERED_WITH", "person", people, "person", people, 2, random);
@@ -168,7 +177,10 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
         return written;
     }
 
-    /** Batches of rows by label or type, written with the Cypher the graph had before the import command. */
+    /**
+     * Batches of rows by label or type, written with the Cypher the graph had before the
+     * import command.
+     */
     private static final class CypherSink implements Sink {
 
         private final Graph graph;
@@ -197,7 +209,8 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
             props.put("citeQuotes", List.of(quote));
             props.put("quoteText", quote);
             if (props.get("date") instanceof String date) {
-                // What every write path of the service derives from an event's date and ordinal.
+                // What every write path of the service derives from an event's date and
+                // ordinal.
                 props.put(EventOrder.SORT_KEY, EventOrder.sortKey(date, (Number) props.get("ordinal")));
             }
             add(props);
@@ -240,7 +253,8 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
                     UNWIND $rows AS row
                     MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
                     CREATE (a)-[r:%s]->(b) SET r = row {.id, .citeDocs, .citeQuotes}
-                    """.formatted(this.label) : "UNWIND $rows AS row CREATE (n:Entity:%s) SET n = row".formatted(this.label);
+                    """.formatted(this.label)
+                    : "UNWIND $rows AS row CREATE (n:Entity:%s) SET n = row".formatted(this.label);
             this.graph.writeUnbounded((tx) -> tx.run(cypher, Map.of("rows", batch)).consume());
         }
 

@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The benchmark's HTTP client: one kept-alive connection per thread, as load generators such as wrk use. It writes
- * a POST and reads the status line, the headers and the body (by Content-Length or chunked), and nothing else, so
- * that what is measured is the service rather than the client sharing its two cores. Measured on this machine
- * against the same server, eight threads of the JDK's HttpURLConnection completed about 28 % fewer entity lookups
- * per second than wrk did.
+ * The benchmark's HTTP client: one kept-alive connection per thread, as load generators
+ * such as wrk use. It writes a POST and reads the status line, the headers and the body
+ * (by Content-Length or chunked), and nothing else, so that what is measured is the
+ * service rather than the client sharing its two cores. Measured on this machine against
+ * the same server, eight threads of the JDK's HttpURLConnection completed about 28 %
+ * fewer entity lookups per second than wrk did.
  */
 final class KeptAliveHttp implements AutoCloseable {
 
@@ -32,7 +33,8 @@ final class KeptAliveHttp implements AutoCloseable {
 
     KeptAliveHttp(URI endpoint) {
         this.endpoint = endpoint;
-        this.head = ("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+        this.head = ("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
+                + endpoint.getPort()
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
             .getBytes(StandardCharsets.US_ASCII);
     }
@@ -47,7 +49,8 @@ final class KeptAliveHttp implements AutoCloseable {
             return post(connection, body);
         }
         catch (IOException ex) {
-            // The server may close a kept-alive connection that sat idle: one new connection, one more try.
+            // The server may close a kept-alive connection that sat idle: one new
+            // connection, one more try.
             close(connection);
             return post(open(), body);
         }
@@ -71,7 +74,8 @@ final class KeptAliveHttp implements AutoCloseable {
     private Connection open() throws IOException {
         Socket socket = new Socket(this.endpoint.getHost(), this.endpoint.getPort());
         socket.setTcpNoDelay(true);
-        // Longer than the benchmark's transaction timeout: a server that stops answering fails the run.
+        // Longer than the benchmark's transaction timeout: a server that stops answering
+        // fails the run.
         socket.setSoTimeout(180_000);
         Connection connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16384),
                 socket.getOutputStream());
@@ -109,8 +113,8 @@ final class KeptAliveHttp implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                    size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0; size = Integer
+                .parseInt(line(in).split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }

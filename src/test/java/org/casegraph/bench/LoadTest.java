@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 import org.casegraph.support.JarProcess;
 
 /**
- * Holds a fixed rate of mixed reads against the packaged jar (started here with {@code -Xmx256m} and the seed
- * data) for a bounded time, on loopback only, then reports errors, latency percentiles and the service's heap
- * after a full GC before and after. Run with {@code ./mvnw -Pload package} ({@code -Dload.rate=50
+ * Holds a fixed rate of mixed reads against the packaged jar (started here with
+ * {@code -Xmx256m} and the seed data) for a bounded time, on loopback only, then reports
+ * errors, latency percentiles and the service's heap after a full GC before and after.
+ * Run with {@code ./mvnw -Pload package} ({@code -Dload.rate=50
  * -Dload.seconds=120}).
  */
 public final class LoadTest {
@@ -45,15 +46,17 @@ public final class LoadTest {
         int rate = Integer.getInteger("load.rate", 50);
         int seconds = Integer.getInteger("load.seconds", 120);
         Path data = Files.createTempDirectory("casegraph-load-");
-        try (JarProcess jar = JarProcess.start("--server.port=0", "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + data,
-                "--logging.level.root=warn", "--logging.level.org.springframework.boot.tomcat=info",
-                // One client sends everything here; a real deployment spreads that budget over many callers.
+        try (JarProcess jar = JarProcess.start("--server.port=0", "--casegraph.embedded.bolt-port=0",
+                "--casegraph.data-dir=" + data, "--logging.level.root=warn",
+                "--logging.level.org.springframework.boot.tomcat=info",
+                // One client sends everything here; a real deployment spreads that budget
+                // over many callers.
                 "--casegraph.limits.cost-per-minute=0")) {
             int port = jar.awaitStarted(Duration.ofSeconds(120));
             URI endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            System.out.printf(Locale.ROOT, "Load: %d requests/s of %d mixed reads for %d s against pid %d (-Xmx256m)%n", rate,
-                    QUERIES.size(), seconds, jar.pid());
+            System.out.printf(Locale.ROOT, "Load: %d requests/s of %d mixed reads for %d s against pid %d (-Xmx256m)%n",
+                    rate, QUERIES.size(), seconds, jar.pid());
             run(http, endpoint, rate, 10, null, null);
             long heapBefore = heapAfterGc(jar.pid());
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -63,17 +66,21 @@ public final class LoadTest {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.printf(Locale.ROOT, "requests %d, errors %d%n", sorted.size() + errors.get(), errors.get());
-            System.out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", ms(sorted, 50), ms(sorted, 95),
-                    ms(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
-            System.out.printf(Locale.ROOT, "heap after full GC: before %d MB, after %d MB%n", heapBefore / 1024, heapAfter / 1024);
+            System.out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", ms(sorted, 50),
+                    ms(sorted, 95), ms(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+            System.out.printf(Locale.ROOT, "heap after full GC: before %d MB, after %d MB%n", heapBefore / 1024,
+                    heapAfter / 1024);
             jar.terminate();
             jar.awaitExit(Duration.ofSeconds(10));
         }
     }
 
-    /** Sends requests on a fixed schedule, whether or not earlier ones have answered (an open workload). */
-    private static void run(HttpClient http, URI endpoint, int rate, int seconds, List<Long> latencies, AtomicLong errors)
-            throws InterruptedException {
+    /**
+     * Sends requests on a fixed schedule, whether or not earlier ones have answered (an
+     * open workload).
+     */
+    private static void run(HttpClient http, URI endpoint, int rate, int seconds, List<Long> latencies,
+            AtomicLong errors) throws InterruptedException {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long total = (long) rate * seconds;
@@ -114,7 +121,8 @@ public final class LoadTest {
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true)
+            .start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         return output;

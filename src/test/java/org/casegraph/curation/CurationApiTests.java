@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Editors write through GraphQL, validated like the seed data, with a version check and an audit entry; no one
- * else can write.
+ * Editors write through GraphQL, validated like the seed data, with a version check and
+ * an audit entry; no one else can write.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
@@ -58,8 +58,9 @@ class CurationApiTests {
     }
 
     private static Map<String, Object> person(String id, String name) {
-        return Map.of("input", Map.of("id", id, "type", "Person", "name", name, "fields", Map.of("nationality", "Cambodia"),
-                "sources", List.of(Map.of("document", SOURCE, "quote", "the Cambodian government ordered the arrest"))));
+        return Map.of("input",
+                Map.of("id", id, "type", "Person", "name", name, "fields", Map.of("nationality", "Cambodia"), "sources",
+                        List.of(Map.of("document", SOURCE, "quote", "the Cambodian government ordered the arrest"))));
     }
 
     static String firstError(Map<String, Object> response) {
@@ -73,14 +74,17 @@ class CurationApiTests {
     @Test
     void onlyEditorsWrite() throws Exception {
         assertThat(firstError(post(null, CREATE, person("person/anonymous-write", "Nobody"))))
-            .contains("only editors may change the graph").contains("FORBIDDEN");
+            .contains("only editors may change the graph")
+            .contains("FORBIDDEN");
         assertThat(firstError(post("test-journalist-key", CREATE, person("person/journalist-write", "Nobody"))))
             .contains("only editors may change the graph");
         assertThat(firstError(post("test-investigator-key", CREATE, person("person/investigator-write", "Nobody"))))
             .contains("only editors may change the graph");
-        assertThat(post("test-admin-key", CREATE, person("person/admin-wrote-this", "Admin Write")).get("errors")).isNull();
+        assertThat(post("test-admin-key", CREATE, person("person/admin-wrote-this", "Admin Write")).get("errors"))
+            .isNull();
         assertThat(firstError(post("a-wrong-key", CREATE, person("person/wrong-key-write", "Nobody"))))
-            .contains("The API key in X-API-Key is not known to this server").contains("UNAUTHORIZED");
+            .contains("The API key in X-API-Key is not known to this server")
+            .contains("UNAUTHORIZED");
         assertThat(count("MATCH (n:Entity) WHERE n.id ENDS WITH '-write' RETURN count(n)", Map.of())).isZero();
         assertThat(count("MATCH (n:Entity {id: 'person/admin-wrote-this'}) RETURN count(n)", Map.of())).isEqualTo(1);
     }
@@ -89,32 +93,41 @@ class CurationApiTests {
     void anEditorCreatesAnEntityWithItsAuditEntry() throws Exception {
         Map<String, Object> response = post(EDITOR, CREATE, person("person/new-investigator", "New Investigator"));
         assertThat(response.get("errors")).isNull();
-        assertThat(response.toString()).contains("version=1").contains("__typename=Person").contains("name=New Investigator");
-        assertThat(count("MATCH (a:AuditEntry {target: 'person/new-investigator', action: 'createEntity', actor: 'key:test-editor'}) RETURN count(a)",
-                Map.of())).isEqualTo(1);
+        assertThat(response.toString()).contains("version=1")
+            .contains("__typename=Person")
+            .contains("name=New Investigator");
+        assertThat(count(
+                "MATCH (a:AuditEntry {target: 'person/new-investigator', action: 'createEntity', actor: 'key:test-editor'}) RETURN count(a)",
+                Map.of()))
+            .isEqualTo(1);
         assertThat(firstError(post(EDITOR, CREATE, person("person/new-investigator", "Again"))))
             .contains("an entity with id 'person/new-investigator' already exists");
     }
 
     @Test
     void writesAreValidatedLikeTheSeedData() throws Exception {
-        Map<String, Object> victim = Map.of("input", Map.of("id", "victim/named", "type", "Victim", "name", "A girl",
-                "fields", Map.of("pseudonym", "Someone", "count", 1),
-                "sources", List.of(Map.of("document", SOURCE, "quote", "17 girls"))));
-        assertThat(firstError(post(EDITOR, CREATE, victim))).contains("identifying field 'pseudonym' is not allowed on a Victim")
+        Map<String, Object> victim = Map.of("input",
+                Map.of("id", "victim/named", "type", "Victim", "name", "A girl", "fields",
+                        Map.of("pseudonym", "Someone", "count", 1), "sources",
+                        List.of(Map.of("document", SOURCE, "quote", "17 girls"))));
+        assertThat(firstError(post(EDITOR, CREATE, victim)))
+            .contains("identifying field 'pseudonym' is not allowed on a Victim")
             .contains("INVALID");
-        Map<String, Object> uncited = Map.of("input", Map.of("id", "person/uncited", "type", "Person", "name", "Uncited",
-                "sources", List.of()));
+        Map<String, Object> uncited = Map.of("input",
+                Map.of("id", "person/uncited", "type", "Person", "name", "Uncited", "sources", List.of()));
         assertThat(firstError(post(EDITOR, CREATE, uncited))).contains("missing citation");
-        Map<String, Object> badDate = Map.of("input", Map.of("id", "event/bad-date", "type", "Event", "name", "Bad",
-                "fields", Map.of("date", "2011-13", "kind", "arrest"),
-                "sources", List.of(Map.of("document", SOURCE, "quote", "x"))));
+        Map<String, Object> badDate = Map.of("input",
+                Map.of("id", "event/bad-date", "type", "Event", "name", "Bad", "fields",
+                        Map.of("date", "2011-13", "kind", "arrest"), "sources",
+                        List.of(Map.of("document", SOURCE, "quote", "x"))));
         assertThat(firstError(post(EDITOR, CREATE, badDate))).contains("'date' is not a PartialDate");
-        Map<String, Object> unknownDocument = Map.of("input", Map.of("id", "person/unknown-doc", "type", "Person", "name", "X",
-                "sources", List.of(Map.of("document", "document/nowhere", "quote", "x"))));
+        Map<String, Object> unknownDocument = Map.of("input", Map.of("id", "person/unknown-doc", "type", "Person",
+                "name", "X", "sources", List.of(Map.of("document", "document/nowhere", "quote", "x"))));
         assertThat(firstError(post(EDITOR, CREATE, unknownDocument))).contains("unknown: [document/nowhere]");
-        assertThat(count("MATCH (n:Entity) WHERE n.id IN ['victim/named', 'person/uncited', 'event/bad-date', 'person/unknown-doc'] RETURN count(n)",
-                Map.of())).isZero();
+        assertThat(count(
+                "MATCH (n:Entity) WHERE n.id IN ['victim/named', 'person/uncited', 'event/bad-date', 'person/unknown-doc'] RETURN count(n)",
+                Map.of()))
+            .isZero();
     }
 
     @Test
@@ -125,7 +138,8 @@ class CurationApiTests {
         assertThat(first.toString()).contains("version=2").contains("summary=First edit");
         assertThat(firstError(post(EDITOR, UPDATE,
                 Map.of("input", Map.of("id", "person/versioned", "expectedVersion", 1, "summary", "Stale edit")))))
-            .contains("is at version 2, not 1").contains("CONFLICT");
+            .contains("is at version 2, not 1")
+            .contains("CONFLICT");
     }
 
     @Test
@@ -153,16 +167,20 @@ class CurationApiTests {
     @Test
     void theAuditTrailIsForAdminsAndRecordsSensitiveReads() throws Exception {
         post(EDITOR, CREATE, person("person/audited", "Audited Person"));
-        post(EDITOR, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
-                Map.of("input", Map.of("id", "person/audited", "expectedVersion", 1, "sensitive", true, "reason", "a lead")));
+        post(EDITOR, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }", Map
+            .of("input", Map.of("id", "person/audited", "expectedVersion", 1, "sensitive", true, "reason", "a lead")));
         String audit = "query($target: ID) { audit(target: $target) { actor action target before after } }";
-        assertThat(firstError(post(EDITOR, audit, Map.of("target", "person/audited")))).contains("only admins may read the audit trail");
+        assertThat(firstError(post(EDITOR, audit, Map.of("target", "person/audited"))))
+            .contains("only admins may read the audit trail");
         // No id selected: the read is recorded all the same.
         post("test-investigator-key", "{ entity(id: \"person/audited\") { name } }", Map.of());
         Map<String, Object> trail = post("test-admin-key", audit, Map.of("target", "person/audited"));
         assertThat(trail.get("errors")).isNull();
-        assertThat(trail.toString()).contains("action=readSensitive").contains("actor=key:test-investigator")
-            .contains("action=markSensitive").contains("action=createEntity").contains("actor=key:test-editor")
+        assertThat(trail.toString()).contains("action=readSensitive")
+            .contains("actor=key:test-investigator")
+            .contains("action=markSensitive")
+            .contains("action=createEntity")
+            .contains("actor=key:test-editor")
             .contains("\"visibility\":\"sensitive\"");
         assertThat(firstError(post("test-admin-key", "mutation { deleteAudit }", Map.of()))).contains("FieldUndefined");
     }
@@ -170,20 +188,25 @@ class CurationApiTests {
     @Test
     void citationsAttachToEntitiesAndRelationships() throws Exception {
         String attach = "mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target sources { quote document { id } } } }";
-        Map<String, Object> onEntity = post(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
-                "expectedVersion", 1, "document", SOURCE, "quote", "Trofimov was a powerful man")));
+        Map<String, Object> onEntity = post(EDITOR, attach,
+                Map.of("input", Map.of("target", "person/alexander-trofimov", "expectedVersion", 1, "document", SOURCE,
+                        "quote", "Trofimov was a powerful man")));
         assertThat(onEntity.get("errors")).as(onEntity.toString()).isNull();
         assertThat(onEntity.toString()).contains("quote=Trofimov was a powerful man");
         assertThat(firstError(post(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
                 "expectedVersion", 1, "document", SOURCE, "quote", "again")))))
             .contains("is at version 2, not 1");
-        Map<String, Object> onRelationship = post(EDITOR, attach, Map.of("input", Map.of(
-                "target", "person/thad-cochran|SIGNED|document/senators-letter-to-clinton-on-cambodian-pardons",
-                "document", SOURCE, "quote", "five senators who wrote to Secretary of State Hillary Clinton")));
+        Map<String, Object> onRelationship = post(EDITOR, attach,
+                Map.of("input", Map.of("target",
+                        "person/thad-cochran|SIGNED|document/senators-letter-to-clinton-on-cambodian-pardons",
+                        "document", SOURCE, "quote", "five senators who wrote to Secretary of State Hillary Clinton")));
         assertThat(onRelationship.get("errors")).as(onRelationship.toString()).isNull();
-        assertThat(onRelationship.toString()).contains("quote=five senators who wrote to Secretary of State Hillary Clinton");
-        assertThat(firstError(post(EDITOR, attach, Map.of("input", Map.of("target", "person/nobody|SIGNED|document/nothing",
-                "document", SOURCE, "quote", "x"))))).contains("no entity or relationship has the id");
+        assertThat(onRelationship.toString())
+            .contains("quote=five senators who wrote to Secretary of State Hillary Clinton");
+        assertThat(firstError(post(EDITOR, attach,
+                Map.of("input",
+                        Map.of("target", "person/nobody|SIGNED|document/nothing", "document", SOURCE, "quote", "x")))))
+            .contains("no entity or relationship has the id");
     }
 
     @Test
@@ -191,7 +214,8 @@ class CurationApiTests {
         String create = "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { name role key } }";
         assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("name", "sneaky", "role", "admin")))))
             .contains("only admins may manage API keys");
-        Map<String, Object> created = post("test-admin-key", create, Map.of("input", Map.of("name", "desk-editor", "role", "editor")));
+        Map<String, Object> created = post("test-admin-key", create,
+                Map.of("input", Map.of("name", "desk-editor", "role", "editor")));
         assertThat(created.get("errors")).as(created.toString()).isNull();
         String key = created.toString().replaceAll(".*key=(cg_[A-Za-z0-9_-]+).*", "$1");
         assertThat(key).startsWith("cg_").hasSizeGreaterThan(40);
@@ -199,8 +223,11 @@ class CurationApiTests {
         Map<String, Object> listed = post("test-admin-key", "{ apiKeys { name role createdBy revoked } }", Map.of());
         assertThat(listed.toString()).contains("name=desk-editor, role=editor, createdBy=key:test-admin, revoked=false")
             .doesNotContain(key);
-        assertThat(count("MATCH (k:ApiKey) WHERE any(v IN [p IN keys(k) | k[p]] WHERE toString(v) CONTAINS $key) RETURN count(k)",
-                Map.of("key", key))).as("the key itself is not stored").isZero();
+        assertThat(count(
+                "MATCH (k:ApiKey) WHERE any(v IN [p IN keys(k) | k[p]] WHERE toString(v) CONTAINS $key) RETURN count(k)",
+                Map.of("key", key)))
+            .as("the key itself is not stored")
+            .isZero();
         post("test-admin-key", "mutation { revokeApiKey(name: \"desk-editor\") { revoked } }", Map.of());
         assertThat(firstError(post(key, CREATE, person("person/after-revocation", "Too Late"))))
             .contains("The API key in X-API-Key is not known to this server");
@@ -212,25 +239,36 @@ class CurationApiTests {
         String create = """
                 mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id type role from { id } to { id } } } }
                 """;
-        Map<String, Object> response = post(EDITOR, create, Map.of("input", Map.of("type", "WORKS_FOR",
-                "from", "person/linked-investigator", "to", "organization/international-justice-mission",
-                "properties", Map.of("role", "investigator", "validFrom", "2012"),
-                "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))));
+        Map<String, Object> response = post(EDITOR, create,
+                Map.of("input",
+                        Map.of("type", "WORKS_FOR", "from", "person/linked-investigator", "to",
+                                "organization/international-justice-mission", "properties",
+                                Map.of("role", "investigator", "validFrom", "2012"), "sources",
+                                List.of(Map.of("document", SOURCE, "quote", "IJM")))));
         assertThat(response.get("errors")).isNull();
-        assertThat(response.toString()).contains("role=investigator").contains("organization/international-justice-mission");
+        assertThat(response.toString()).contains("role=investigator")
+            .contains("organization/international-justice-mission");
         String update = "mutation($input: UpdateRelationshipInput!) { updateRelationship(input: $input) { version relationship { role validFrom validTo sources { quote } } } }";
         String id = "person/linked-investigator|WORKS_FOR|organization/international-justice-mission";
-        Map<String, Object> updated = post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 1,
-                "properties", Map.of("validTo", "2014"), "sources", List.of(Map.of("document", SOURCE, "quote", "IJM friends")))));
+        Map<String, Object> updated = post(EDITOR, update,
+                Map.of("input", Map.of("id", id, "expectedVersion", 1, "properties", Map.of("validTo", "2014"),
+                        "sources", List.of(Map.of("document", SOURCE, "quote", "IJM friends")))));
         assertThat(updated.get("errors")).as(updated.toString()).isNull();
-        assertThat(updated.toString()).contains("version=2").contains("role=investigator").contains("validTo=2014")
+        assertThat(updated.toString()).contains("version=2")
+            .contains("role=investigator")
+            .contains("validTo=2014")
             .contains("quote=IJM friends");
-        assertThat(firstError(post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 1,
-                "properties", Map.of("role", "stale")))))).contains("is at version 2, not 1");
-        assertThat(firstError(post(EDITOR, update, Map.of("input", Map.of("id", id, "expectedVersion", 2,
-                "properties", Map.of("validTo", "last year")))))).contains("'validTo' is not a PartialDate");
-        assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("type", "SIGNED", "from", "person/linked-investigator",
-                "to", "organization/international-justice-mission", "sources", List.of(Map.of("document", SOURCE, "quote", "IJM")))))))
+        assertThat(firstError(post(EDITOR, update,
+                Map.of("input", Map.of("id", id, "expectedVersion", 1, "properties", Map.of("role", "stale"))))))
+            .contains("is at version 2, not 1");
+        assertThat(firstError(post(EDITOR, update,
+                Map.of("input", Map.of("id", id, "expectedVersion", 2, "properties", Map.of("validTo", "last year"))))))
+            .contains("'validTo' is not a PartialDate");
+        assertThat(firstError(post(EDITOR, create,
+                Map.of("input",
+                        Map.of("type", "SIGNED", "from", "person/linked-investigator", "to",
+                                "organization/international-justice-mission", "sources",
+                                List.of(Map.of("document", SOURCE, "quote", "IJM")))))))
             .contains("SIGNED cannot link a Person to a Organization");
     }
 
@@ -240,13 +278,14 @@ class CurationApiTests {
         for (Map<String, Object> entity : List.of(
                 Map.of("id", "victim/curation-pair", "type", "Victim", "name", "Two people rescued in 2020", "fields",
                         Map.of("count", 2, "ageBand", "under 18"), "sources", cited),
-                Map.of("id", "victim/curation-dozen", "type", "Victim", "name", "Twelve people rescued in 2020", "fields",
-                        Map.of("count", 12, "ageBand", "under 18"), "sources", cited),
+                Map.of("id", "victim/curation-dozen", "type", "Victim", "name", "Twelve people rescued in 2020",
+                        "fields", Map.of("count", 12, "ageBand", "under 18"), "sources", cited),
                 Map.of("id", "event/curation-day-rescue", "type", "Event", "name", "A rescue on one day", "fields",
                         Map.of("kind", "rescue", "date", "2020-03-05"), "sources", cited),
                 Map.of("id", "event/curation-year-rescue", "type", "Event", "name", "A rescue in a year", "fields",
                         Map.of("kind", "rescue", "date", "2020"), "sources", cited))) {
-            assertThat(post(EDITOR, CREATE, Map.of("input", entity)).get("errors")).as(entity.get("id").toString()).isNull();
+            assertThat(post(EDITOR, CREATE, Map.of("input", entity)).get("errors")).as(entity.get("id").toString())
+                .isNull();
         }
         String relate = """
                 mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version relationship { id } } }
@@ -256,35 +295,50 @@ class CurationApiTests {
 
         String refused = firstError(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from",
                 "victim/curation-pair", "to", "event/curation-day-rescue", "sources", cited))));
-        assertThat(refused).contains("victim-group-detail").contains("INVALID").contains("event/curation-day-rescue")
+        assertThat(refused).contains("victim-group-detail")
+            .contains("INVALID")
+            .contains("event/curation-day-rescue")
             .contains("dated to the month or day");
         assertThat(count("MATCH ()-[r]->() RETURN count(r)", Map.of())).isEqualTo(before);
         assertThat(count("MATCH (a:AuditEntry) RETURN count(a)", Map.of())).isEqualTo(auditBefore);
 
         // A group of five or more may be linked to the day it was rescued on.
-        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-dozen", "to",
-                "event/curation-day-rescue", "sources", cited))).get("errors")).isNull();
-        // The small group may be linked to a rescue dated to the year, but that rescue then keeps to the year.
-        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-pair", "to",
-                "event/curation-year-rescue", "sources", cited))).get("errors")).isNull();
-        assertThat(firstError(post(EDITOR, UPDATE, Map.of("input", Map.of("id", "event/curation-year-rescue",
-                "expectedVersion", 1, "fields", Map.of("date", "2020-03-05"))))))
-            .contains("victim-group-detail").contains("victim/curation-pair");
-        String stored = this.graph.single("MATCH (e:Event {id: 'event/curation-year-rescue'}) RETURN e.date AS date, e.version AS v",
-                Map.of(), (r) -> r.get("date").asString() + " v" + r.get("v").asLong());
+        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-dozen",
+                "to", "event/curation-day-rescue", "sources", cited)))
+            .get("errors")).isNull();
+        // The small group may be linked to a rescue dated to the year, but that rescue
+        // then keeps to the year.
+        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-pair",
+                "to", "event/curation-year-rescue", "sources", cited)))
+            .get("errors")).isNull();
+        assertThat(firstError(post(EDITOR, UPDATE,
+                Map.of("input",
+                        Map.of("id", "event/curation-year-rescue", "expectedVersion", 1, "fields",
+                                Map.of("date", "2020-03-05"))))))
+            .contains("victim-group-detail")
+            .contains("victim/curation-pair");
+        String stored = this.graph.single(
+                "MATCH (e:Event {id: 'event/curation-year-rescue'}) RETURN e.date AS date, e.version AS v", Map.of(),
+                (r) -> r.get("date").asString() + " v" + r.get("v").asLong());
         assertThat(stored).isEqualTo("2020 v1");
         // Nor may the dozen shrink below five while it is linked to a day.
-        assertThat(firstError(post(EDITOR, UPDATE, Map.of("input", Map.of("id", "victim/curation-dozen",
-                "expectedVersion", 1, "fields", Map.of("count", 3))))))
+        assertThat(firstError(post(EDITOR, UPDATE,
+                Map.of("input",
+                        Map.of("id", "victim/curation-dozen", "expectedVersion", 1, "fields", Map.of("count", 3))))))
             .contains("victim-group-detail");
         assertThat(count("MATCH (v:Victim {id: 'victim/curation-dozen'}) RETURN v.count", Map.of())).isEqualTo(12);
         // And a first-person quote is not attached to the small group.
-        assertThat(firstError(post(EDITOR, """
-                mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target } }
-                """, Map.of("input", Map.of("target", "victim/curation-pair", "expectedVersion", 1, "document", SOURCE,
-                "quote", "they took me there")))))
-            .contains("victim-group-detail").contains("first-person");
-        assertThat(count("MATCH (v:Victim {id: 'victim/curation-pair'}) RETURN size(v.citeQuotes)", Map.of())).isEqualTo(1);
+        assertThat(
+                firstError(post(EDITOR, """
+                        mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target } }
+                        """,
+                        Map.of("input",
+                                Map.of("target", "victim/curation-pair", "expectedVersion", 1, "document", SOURCE,
+                                        "quote", "they took me there")))))
+            .contains("victim-group-detail")
+            .contains("first-person");
+        assertThat(count("MATCH (v:Victim {id: 'victim/curation-pair'}) RETURN size(v.citeQuotes)", Map.of()))
+            .isEqualTo(1);
     }
 
 }

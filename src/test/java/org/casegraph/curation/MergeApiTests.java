@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two records of one person become one, the old id still finds it, and undoing restores both as they were.
+ * Two records of one person become one, the old id still finds it, and undoing restores
+ * both as they were.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
@@ -38,7 +39,6 @@ class MergeApiTests {
         return GraphQlHttp.firstError(response);
     }
 
-
     private static final String MERGE = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId version entity { id ... on Person { aliases } } } }";
 
     private static final String UNDO = "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version entity { id name } } }";
@@ -51,45 +51,53 @@ class MergeApiTests {
 
     @Test
     void mergeThenUndo() throws Exception {
+        post(EDITOR, "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }", Map.of("input",
+                Map.of("id", "person/sokha-chan", "type", "Person", "name", "Sokha Chan", "sources", CITATION)));
         post(EDITOR, "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }",
-                Map.of("input", Map.of("id", "person/sokha-chan", "type", "Person", "name", "Sokha Chan", "sources", CITATION)));
-        post(EDITOR, "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }",
-                Map.of("input", Map.of("id", "person/s-chan", "type", "Person", "name", "S. Chan",
-                        "sources", List.of(Map.of("document", SOURCE, "quote", "The Current")))));
-        post(EDITOR, LINK, Map.of("input", Map.of("type", "WORKS_FOR", "from", "person/s-chan",
-                "to", "organization/international-justice-mission", "sources", CITATION)));
+                Map.of("input", Map.of("id", "person/s-chan", "type", "Person", "name", "S. Chan", "sources",
+                        List.of(Map.of("document", SOURCE, "quote", "The Current")))));
+        post(EDITOR, LINK, Map.of("input", Map.of("type", "WORKS_FOR", "from", "person/s-chan", "to",
+                "organization/international-justice-mission", "sources", CITATION)));
 
-        Map<String, Object> merged = post(EDITOR, MERGE,
-                Map.of("input", Map.of("keep", "person/sokha-chan", "drop", "person/s-chan", "reason", "the same investigator")));
+        Map<String, Object> merged = post(EDITOR, MERGE, Map.of("input",
+                Map.of("keep", "person/sokha-chan", "drop", "person/s-chan", "reason", "the same investigator")));
         assertThat(merged.get("errors")).as(merged.toString()).isNull();
         assertThat(merged.toString()).contains("version=2").contains("aliases=[S. Chan]");
         String mergeId = merged.toString().replaceAll(".*mergeId=(merge/[0-9a-f-]+).*", "$1");
 
         String keep = post(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString();
         assertThat(keep).contains("type=WORKS_FOR, to={id=organization/international-justice-mission}")
-            .contains("quote=The Current").contains("quote=IJM");
-        assertThat(post(null, READ, Map.of("id", "person/s-chan")).toString()).as("the old id resolves to the kept entity")
+            .contains("quote=The Current")
+            .contains("quote=IJM");
+        assertThat(post(null, READ, Map.of("id", "person/s-chan")).toString())
+            .as("the old id resolves to the kept entity")
             .contains("id=person/sokha-chan");
 
         assertThat(firstError(post(EDITOR, UNDO, Map.of("input", Map.of("mergeId", "merge/nonsense", "reason", "x")))))
             .contains("no merge has the id");
-        Map<String, Object> undone = post(EDITOR, UNDO, Map.of("input", Map.of("mergeId", mergeId, "reason", "two people after all")));
+        Map<String, Object> undone = post(EDITOR, UNDO,
+                Map.of("input", Map.of("mergeId", mergeId, "reason", "two people after all")));
         assertThat(undone.get("errors")).as(undone.toString()).isNull();
         assertThat(post(EDITOR, READ, Map.of("id", "person/s-chan")).toString()).contains("id=person/s-chan")
-            .contains("name=S. Chan").contains("organization/international-justice-mission");
+            .contains("name=S. Chan")
+            .contains("organization/international-justice-mission");
         assertThat(post(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString())
-            .doesNotContain("organization/international-justice-mission").doesNotContain("quote=The Current");
+            .doesNotContain("organization/international-justice-mission")
+            .doesNotContain("quote=The Current");
         assertThat(firstError(post(EDITOR, UNDO, Map.of("input", Map.of("mergeId", mergeId, "reason", "again")))))
             .contains("was already undone");
     }
 
     @Test
     void onlyLikeWithLike() throws Exception {
-        assertThat(firstError(post(EDITOR, MERGE, Map.of("input", Map.of("keep", "person/alexander-trofimov",
-                "drop", "organization/international-justice-mission", "reason", "no")))))
+        assertThat(firstError(post(EDITOR, MERGE,
+                Map.of("input",
+                        Map.of("keep", "person/alexander-trofimov", "drop",
+                                "organization/international-justice-mission", "reason", "no")))))
             .contains("cannot merge a Organization into a Person");
-        assertThat(firstError(post("test-journalist-key", MERGE, Map.of("input", Map.of("keep", "person/alexander-trofimov",
-                "drop", "person/marco-rubio", "reason", "no")))))
+        assertThat(firstError(post("test-journalist-key", MERGE,
+                Map.of("input",
+                        Map.of("keep", "person/alexander-trofimov", "drop", "person/marco-rubio", "reason", "no")))))
             .contains("only editors may change the graph");
     }
 

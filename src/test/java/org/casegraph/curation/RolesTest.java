@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The application on a random port with the seed data and one API key per reading role and an editor's
- * ({@code test-journalist-key}, {@code test-investigator-key}, {@code test-editor-key}; anonymous is public).
- * Test classes with this annotation share one application context, so each uses entities of its own.
+ * The application on a random port with the seed data and one API key per reading role
+ * and an editor's ({@code test-journalist-key}, {@code test-investigator-key},
+ * {@code test-editor-key}; anonymous is public). Test classes with this annotation share
+ * one application context, so each uses entities of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

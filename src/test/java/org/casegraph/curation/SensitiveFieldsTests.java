@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fields marked sensitive on a published entity and a published relationship: every reader keeps seeing the
- * record, only investigators and up see those fields, whichever way the record is reached; editing, loading the
- * seed data again and publishing behave as an editor expects.
+ * Fields marked sensitive on a published entity and a published relationship: every
+ * reader keeps seeing the record, only investigators and up see those fields, whichever
+ * way the record is reached; editing, loading the seed data again and publishing behave
+ * as an editor expects.
  */
 @RolesTest
 class SensitiveFieldsTests {
@@ -64,19 +65,25 @@ class SensitiveFieldsTests {
         }
         List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
         String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
-        edit(create, Map.of("id", HOLDER, "type", "Person", "name", "Ottilie Brannock", "summary",
-                "Suspected courier of the Kestrel ring.", "fields", Map.of("nationality", "Norway", "party", "none"),
-                "sources", citation));
-        edit(create, Map.of("id", "event/brannock-briefing", "type", "Event", "name", "Brannock briefing", "summary",
-                "Kestrel debrief at the field office.", "fields", Map.of("date", "2013-06", "kind", "interview"),
-                "sources", citation));
+        edit(create,
+                Map.of("id", HOLDER, "type", "Person", "name", "Ottilie Brannock", "summary",
+                        "Suspected courier of the Kestrel ring.", "fields",
+                        Map.of("nationality", "Norway", "party", "none"), "sources", citation));
+        edit(create,
+                Map.of("id", "event/brannock-briefing", "type", "Event", "name", "Brannock briefing", "summary",
+                        "Kestrel debrief at the field office.", "fields",
+                        Map.of("date", "2013-06", "kind", "interview"), "sources", citation));
         String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
-        edit(link, Map.of("type", "WORKS_FOR", "from", HOLDER, "to", "organization/international-justice-mission",
-                "properties", Map.of("role", "driver", "note", "paid through the Kestrel account"), "sources", citation));
-        edit(link, Map.of("type", "PARTICIPATED_IN", "from", HOLDER, "to", "event/brannock-briefing", "sources", citation));
-        String marked = edit(MARK, Map.of("id", HOLDER, "expectedVersion", 1, "fields", List.of("summary", "nationality"),
-                "sensitive", true, "reason", "unpublished lead"));
-        // The editor's answer still shows everything, and which fields are hidden from readers.
+        edit(link,
+                Map.of("type", "WORKS_FOR", "from", HOLDER, "to", "organization/international-justice-mission",
+                        "properties", Map.of("role", "driver", "note", "paid through the Kestrel account"), "sources",
+                        citation));
+        edit(link, Map.of("type", "PARTICIPATED_IN", "from", HOLDER, "to", "event/brannock-briefing", "sources",
+                citation));
+        String marked = edit(MARK, Map.of("id", HOLDER, "expectedVersion", 1, "fields",
+                List.of("summary", "nationality"), "sensitive", true, "reason", "unpublished lead"));
+        // The editor's answer still shows everything, and which fields are hidden from
+        // readers.
         assertThat(marked).contains("Kestrel ring", "Norway", "\"sensitiveFields\":[\"nationality\",\"summary\"]",
                 "\"version\":2");
         edit(MARK, Map.of("id", "event/brannock-briefing", "expectedVersion", 1, "fields", List.of("summary"),
@@ -84,12 +91,15 @@ class SensitiveFieldsTests {
         edit("""
                 mutation($input: MarkFieldsSensitiveInput!) {
                   markRelationshipFieldsSensitive(input: $input) { version relationship { note role } }
-                }""", Map.of("id", LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true,
-                "reason", "protects a source"));
+                }""", Map.of("id", LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason",
+                "protects a source"));
         prepared = true;
     }
 
-    /** Every way to reach the entity, its event or its link, asking for the hidden fields each time. */
+    /**
+     * Every way to reach the entity, its event or its link, asking for the hidden fields
+     * each time.
+     */
     private static final List<String> WAYS = List.of(
             "{ entity(id: \"%1$s\") { id summary sensitiveFields ... on Person { nationality party } } }",
             "{ node(id: \"%1$s\") { id ... on Person { summary nationality } } }",
@@ -137,15 +147,15 @@ class SensitiveFieldsTests {
     @Test
     void editingAHiddenFieldKeepsItHiddenAndPublishingShowsItAgain() throws Exception {
         edit(create("person/ivo-santander", "Ivo Santander", "Lead on the Marten transfers."), Map.of());
-        edit(MARK, Map.of("id", "person/ivo-santander", "expectedVersion", 1, "fields", List.of("summary"),
-                "sensitive", true, "reason", "unpublished"));
-        edit("mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }",
-                Map.of("id", "person/ivo-santander", "expectedVersion", 2, "summary", "Lead on the Marten and Osprey transfers."));
+        edit(MARK, Map.of("id", "person/ivo-santander", "expectedVersion", 1, "fields", List.of("summary"), "sensitive",
+                true, "reason", "unpublished"));
+        edit("mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }", Map.of("id",
+                "person/ivo-santander", "expectedVersion", 2, "summary", "Lead on the Marten and Osprey transfers."));
         String query = "{ entity(id: \"person/ivo-santander\") { summary } }";
         assertThat(post("", query, Map.of())).contains("\"summary\":null").doesNotContain("Osprey");
         assertThat(post("test-investigator-key", query, Map.of())).contains("Marten and Osprey");
-        edit(MARK, Map.of("id", "person/ivo-santander", "expectedVersion", 3, "fields", List.of("summary"),
-                "sensitive", false, "reason", "published in the report"));
+        edit(MARK, Map.of("id", "person/ivo-santander", "expectedVersion", 3, "fields", List.of("summary"), "sensitive",
+                false, "reason", "published in the report"));
         assertThat(post("", query, Map.of())).contains("Marten and Osprey");
         String audit = post("", "{ search(query: \"Osprey\") { edges { node { id } } } }", Map.of());
         assertThat(audit).as("published text is searchable again").contains("person/ivo-santander");
@@ -160,7 +170,8 @@ class SensitiveFieldsTests {
         String query = "{ entity(id: \"" + trofimov + "\") { ... on Person { nationality } } }";
         assertThat(post("", query, Map.of())).contains("\"nationality\":null");
         assertThat(post("test-investigator-key", query, Map.of())).contains("\"nationality\":\"Russia\"");
-        // The reload changed the record, so an editor still holding version 2 is told to read it again.
+        // The reload changed the record, so an editor still holding version 2 is told to
+        // read it again.
         String stale = post("test-editor-key", MARK, Map.of("input", Map.of("id", trofimov, "expectedVersion", 2,
                 "fields", List.of("nationality"), "sensitive", false, "reason", "end of the test")));
         assertThat(stale).contains("is at version 3, not 2");
@@ -206,13 +217,16 @@ class SensitiveFieldsTests {
         assertThat(reads(link)).isEqualTo(linkReads + 1);
         assertThat(allReads()).isEqualTo(allReads + 1);
         assertThat(post("", read, Map.of())).doesNotContain("person/wren-adair");
-        // An alias named id that is no record's id: checked, nothing to record, and the answer is intact.
-        assertThat(post("test-investigator-key", "{ id: __typename }", Map.of())).isEqualTo("{\"data\":{\"id\":\"Query\"}}");
+        // An alias named id that is no record's id: checked, nothing to record, and the
+        // answer is intact.
+        assertThat(post("test-investigator-key", "{ id: __typename }", Map.of()))
+            .isEqualTo("{\"data\":{\"id\":\"Query\"}}");
     }
 
     /**
-     * A timeline or a legal standing can rest on a sensitive link or case without returning it: the answer still
-     * reveals it, so an investigator's read is audited, and the public answer leaves it out.
+     * A timeline or a legal standing can rest on a sensitive link or case without
+     * returning it: the answer still reveals it, so an investigator's read is audited,
+     * and the public answer leaves it out.
      */
     @Test
     void whatATimelineOrALegalStandingRestsOnIsAudited() throws Exception {
@@ -253,10 +267,11 @@ class SensitiveFieldsTests {
     @Test
     void aFieldMarkedSensitiveBeforeItHasAValueStillMakesReadsAudited() throws Exception {
         edit(create("person/ansel-quill", "Ansel Quill", "A clerk."), Map.of());
-        edit(MARK, Map.of("id", "person/ansel-quill", "expectedVersion", 1, "fields", List.of("party"), "sensitive", true,
-                "reason", "a lead"));
+        edit(MARK, Map.of("id", "person/ansel-quill", "expectedVersion", 1, "fields", List.of("party"), "sensitive",
+                true, "reason", "a lead"));
         long before = reads("person/ansel-quill");
-        assertThat(post("test-investigator-key", "{ entity(id: \"person/ansel-quill\") { name sensitiveFields } }", Map.of()))
+        assertThat(post("test-investigator-key", "{ entity(id: \"person/ansel-quill\") { name sensitiveFields } }",
+                Map.of()))
             .contains("\"sensitiveFields\":[\"party\"]");
         assertThat(reads("person/ansel-quill")).isEqualTo(before + 1);
     }
@@ -269,7 +284,8 @@ class SensitiveFieldsTests {
         HttpResponse<String> anonymous = http.get(null, query);
         assertThat(anonymous.body()).contains("\"party\":\"none\"").doesNotContain("Norway");
         assertThat(anonymous.headers().firstValue("Cache-Control")).isEmpty();
-        assertThat(anonymous.headers().firstValue("Vary")).hasValueSatisfying((vary) -> assertThat(vary).contains("X-API-Key"));
+        assertThat(anonymous.headers().firstValue("Vary"))
+            .hasValueSatisfying((vary) -> assertThat(vary).contains("X-API-Key"));
         assertThat(reads(HOLDER)).isEqualTo(before);
         HttpResponse<String> investigator = http.get("test-investigator-key", query);
         assertThat(investigator.body()).contains("Norway");
@@ -298,9 +314,9 @@ class SensitiveFieldsTests {
 
     @Test
     void requiredFieldsCannotBeHidden() throws Exception {
-        String response = post("test-editor-key", MARK, Map.of("input", Map.of("id",
-                "statistic/phnom-penh-minor-girls-share-sex-workers", "expectedVersion", 1, "fields", List.of("metric"),
-                "sensitive", true, "reason", "x")));
+        String response = post("test-editor-key", MARK,
+                Map.of("input", Map.of("id", "statistic/phnom-penh-minor-girls-share-sex-workers", "expectedVersion", 1,
+                        "fields", List.of("metric"), "sensitive", true, "reason", "x")));
         assertThat(response).contains("field 'metric' is required of this type");
     }
 
@@ -315,7 +331,8 @@ class SensitiveFieldsTests {
         String id = "person/nell-okafor|WORKS_FOR|organization/international-justice-mission";
         edit("""
                 mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
-                """, Map.of("id", id, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
+                """,
+                Map.of("id", id, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
         Map<String, Object> again = new java.util.HashMap<>(input);
         again.put("properties", Map.of("note", "second note"));
         assertThat(edit(link, again)).contains("\"version\":3");
@@ -331,8 +348,8 @@ class SensitiveFieldsTests {
         edit("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
                 Map.of("id", "person/quiet-double", "expectedVersion", 1, "sensitive", true, "reason", "unpublished"));
         String merge = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }";
-        String refused = post("test-editor-key", merge, Map.of("input", Map.of("keep", "person/open-original", "drop",
-                "person/quiet-double", "reason", "same person")));
+        String refused = post("test-editor-key", merge, Map.of("input",
+                Map.of("keep", "person/open-original", "drop", "person/quiet-double", "reason", "same person")));
         assertThat(refused).contains("'person/quiet-double' is sensitive and 'person/open-original' is public");
         assertThat(post("", "{ entity(id: \"person/quiet-double\") { id } }", Map.of())).contains("\"entity\":null");
         assertThat(post("", "{ search(query: \"Quiet Double\") { edges { node { id } } } }", Map.of()))
@@ -344,16 +361,19 @@ class SensitiveFieldsTests {
         edit(create("person/ada-kestner", "Ada Kestner", "Kept."), Map.of());
         edit(create("person/ada-kestner-2", "A. Kestner", "Duplicate."), Map.of());
         edit("mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }",
-                Map.of("type", "WORKS_FOR", "from", "person/ada-kestner-2", "to", "organization/international-justice-mission",
-                        "properties", Map.of("note", "paid in cash"), "sources", List.of(Map.of("document", SOURCE, "quote", "IJM"))));
+                Map.of("type", "WORKS_FOR", "from", "person/ada-kestner-2", "to",
+                        "organization/international-justice-mission", "properties", Map.of("note", "paid in cash"),
+                        "sources", List.of(Map.of("document", SOURCE, "quote", "IJM"))));
         String merged = edit("mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }",
                 Map.of("keep", "person/ada-kestner", "drop", "person/ada-kestner-2", "reason", "same person"));
         String mergeId = merged.replaceAll("(?s).*\"mergeId\":\"([^\"]+)\".*", "$1");
         edit("""
                 mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
-                """, Map.of("id", "person/ada-kestner|WORKS_FOR|organization/international-justice-mission",
-                "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
-        String undo = post("test-editor-key", "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version } }",
+                """,
+                Map.of("id", "person/ada-kestner|WORKS_FOR|organization/international-justice-mission",
+                        "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
+        String undo = post("test-editor-key",
+                "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version } }",
                 Map.of("input", Map.of("mergeId", mergeId, "reason", "not the same")));
         assertThat(undo).contains("CONFLICT", "changed since the merge");
         assertThat(post("", "{ entity(id: \"person/ada-kestner\") { relationships { note } } }", Map.of()))
@@ -366,8 +386,9 @@ class SensitiveFieldsTests {
         edit(merge, Map.of("keep", "organization/office-of-senator-carl-levin", "drop",
                 "organization/office-of-senator-thad-cochran", "reason", "a test of reloading"));
         this.seedLoader.load();
-        long dropped = this.graph.single("MATCH (n:Entity {id: 'organization/office-of-senator-thad-cochran'}) RETURN count(n) AS n",
-                Map.of(), (r) -> r.get("n").asLong());
+        long dropped = this.graph.single(
+                "MATCH (n:Entity {id: 'organization/office-of-senator-thad-cochran'}) RETURN count(n) AS n", Map.of(),
+                (r) -> r.get("n").asLong());
         assertThat(dropped).isZero();
         assertThat(post("", "{ entity(id: \"organization/office-of-senator-thad-cochran\") { id } }", Map.of()))
             .contains("organization/office-of-senator-carl-levin");
@@ -385,7 +406,8 @@ class SensitiveFieldsTests {
 
     private static String create(String id, String name, String summary) {
         return ("mutation { createEntity(input: {id: \"%s\", type: \"Person\", name: \"%s\", summary: \"%s\", "
-                + "sources: [{document: \"%s\", quote: \"IJM\"}]}) { version } }").formatted(id, name, summary, SOURCE);
+                + "sources: [{document: \"%s\", quote: \"IJM\"}]}) { version } }")
+            .formatted(id, name, summary, SOURCE);
     }
 
 }

@@ -37,8 +37,12 @@ public class EntityApiTests {
         response.path("entity.sources[*].document.id")
             .entityList(String.class)
             .contains("document/the-current-trofimov-arrest-order");
-        response.path("entity.sources[0].quote").entity(String.class).satisfies((quote) -> assertThat(quote).isNotBlank());
-        List<Map<String, Object>> relationships = response.path("entity.relationships").entityList(Map.class).get()
+        response.path("entity.sources[0].quote")
+            .entity(String.class)
+            .satisfies((quote) -> assertThat(quote).isNotBlank());
+        List<Map<String, Object>> relationships = response.path("entity.relationships")
+            .entityList(Map.class)
+            .get()
             .stream()
             .map((relationship) -> (Map<String, Object>) relationship)
             .toList();
@@ -46,7 +50,8 @@ public class EntityApiTests {
             assertThat(relationship.get("type")).isEqualTo("DEFENDANT_IN");
             assertThat(relationship.get("to")).isEqualTo(Map.of("id", "case/trofimov-child-sexual-abuse"));
         });
-        assertThat(relationships).allSatisfy((relationship) -> assertThat((List<?>) relationship.get("sources")).isNotEmpty());
+        assertThat(relationships)
+            .allSatisfy((relationship) -> assertThat((List<?>) relationship.get("sources")).isNotEmpty());
     }
 
     @Test
@@ -64,7 +69,11 @@ public class EntityApiTests {
 
     @Test
     void unknownIdIsNullNotAnError() {
-        this.graphQl.documentName("entity").variable("id", "person/nobody-at-all").execute().path("entity").valueIsNull();
+        this.graphQl.documentName("entity")
+            .variable("id", "person/nobody-at-all")
+            .execute()
+            .path("entity")
+            .valueIsNull();
     }
 
     @Test
@@ -105,12 +114,14 @@ public class EntityApiTests {
             response.path("entity.legalStatus[0].history[*].id")
                 .entityList(String.class)
                 .containsExactly(EventOrderFixture.CASE_EVENTS.toArray(String[]::new));
-            // The appeal, known only to the month, came after the sentence: it is the latest legal event.
+            // The appeal, known only to the month, came after the sentence: it is the
+            // latest legal event.
             response.path("entity.legalStatus[0].status").entity(String.class).isEqualTo("appeal");
             response.path("entity.legalStatus[0].since").entity(String.class).isEqualTo("1901-10");
             response.path("entity.legalStatus[0].standing").entity(String.class).isEqualTo("convicted");
 
-            this.graphQl.document("{ entity(id: \"" + EventOrderFixture.CASE + "\") { ... on Case { events { id } } } }")
+            this.graphQl
+                .document("{ entity(id: \"" + EventOrderFixture.CASE + "\") { ... on Case { events { id } } } }")
                 .execute()
                 .path("entity.events[*].id")
                 .entityList(String.class)

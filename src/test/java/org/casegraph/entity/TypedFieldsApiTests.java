@@ -35,22 +35,41 @@ public class TypedFieldsApiTests {
     void relationshipsValidAtADate() {
         String query = "query($asOf: PartialDate) { entity(id: \"person/charles-ray\") { "
                 + "relationships(types: [\"HOLDS_OFFICE\"], asOf: $asOf) { role validFrom to { id } } } }";
-        assertThat(this.graphQl.document(query).variable("asOf", "2002").execute()
-            .path("entity.relationships[*].to.id").entityList(String.class).get()).doesNotContain("place/cambodia");
-        assertThat(this.graphQl.document(query).variable("asOf", "2004").execute()
-            .path("entity.relationships[*].to.id").entityList(String.class).get()).contains("place/cambodia");
-        assertThat(this.graphQl.document(query).execute()
-            .path("entity.relationships[*].to.id").entityList(String.class).get()).contains("place/cambodia");
+        assertThat(this.graphQl.document(query)
+            .variable("asOf", "2002")
+            .execute()
+            .path("entity.relationships[*].to.id")
+            .entityList(String.class)
+            .get()).doesNotContain("place/cambodia");
+        assertThat(this.graphQl.document(query)
+            .variable("asOf", "2004")
+            .execute()
+            .path("entity.relationships[*].to.id")
+            .entityList(String.class)
+            .get()).contains("place/cambodia");
+        assertThat(this.graphQl.document(query)
+            .execute()
+            .path("entity.relationships[*].to.id")
+            .entityList(String.class)
+            .get()).contains("place/cambodia");
     }
 
     @Test
     void pathsOnlyOverRelationshipsValidInTheWindow() {
         String query = "query($validTo: PartialDate) { paths(fromId: \"person/charles-ray\", toId: \"place/cambodia\", "
                 + "maxLength: 1, validTo: $validTo) { length } }";
-        assertThat(this.graphQl.document(query).variable("validTo", "2004").execute()
-            .path("paths[*].length").entityList(Integer.class).get()).containsExactly(1);
-        assertThat(this.graphQl.document(query).variable("validTo", "2002").execute()
-            .path("paths[*].length").entityList(Integer.class).get()).isEmpty();
+        assertThat(this.graphQl.document(query)
+            .variable("validTo", "2004")
+            .execute()
+            .path("paths[*].length")
+            .entityList(Integer.class)
+            .get()).containsExactly(1);
+        assertThat(this.graphQl.document(query)
+            .variable("validTo", "2002")
+            .execute()
+            .path("paths[*].length")
+            .entityList(Integer.class)
+            .get()).isEmpty();
     }
 
 }

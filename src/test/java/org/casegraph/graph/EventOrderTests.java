@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The sort key of events: its order, and the migration that gives it to events written before it existed.
+ * The sort key of events: its order, and the migration that gives it to events written
+ * before it existed.
  */
 @CaseGraphTest
 class EventOrderTests {
@@ -32,9 +33,10 @@ class EventOrderTests {
     @Test
     void sortsCoarseBeforeFineAndByOrdinalWithinADate() {
         List<Dated> expected = List.of(new Dated("2008-12-31", 5), new Dated("2009", -1), new Dated("2009", null),
-                new Dated("2009-10", -3), new Dated("2009-10", 0), new Dated("2009-10-05", -2), new Dated("2009-10-05", null),
-                new Dated("2009-10-05", 1), new Dated("2009-10-05", 12), new Dated("2009-10-20", 0), new Dated("2009-10", 1),
-                new Dated("2009-11-01", 0), new Dated("2009", 2), new Dated("2010", 0));
+                new Dated("2009-10", -3), new Dated("2009-10", 0), new Dated("2009-10-05", -2),
+                new Dated("2009-10-05", null), new Dated("2009-10-05", 1), new Dated("2009-10-05", 12),
+                new Dated("2009-10-20", 0), new Dated("2009-10", 1), new Dated("2009-11-01", 0), new Dated("2009", 2),
+                new Dated("2010", 0));
         List<Dated> shuffled = new ArrayList<>(expected);
         java.util.Collections.reverse(shuffled);
         shuffled.sort(Comparator.comparing((Dated d) -> EventOrder.sortKey(d.date(), d.ordinal())));
@@ -54,8 +56,10 @@ class EventOrderTests {
     void theMigrationComputesTheKeyEveryWritePathStores() {
         EventOrderFixture.load(this.seedLoader);
         try {
-            this.graph.write((tx) -> tx.run("MATCH (e:Event) WHERE e.id CONTAINS '/order-test-' REMOVE e.sortKey").consume());
-            SchemaMigrations.Migration migration = SchemaMigrations.load().stream()
+            this.graph
+                .write((tx) -> tx.run("MATCH (e:Event) WHERE e.id CONTAINS '/order-test-' REMOVE e.sortKey").consume());
+            SchemaMigrations.Migration migration = SchemaMigrations.load()
+                .stream()
                 .filter((m) -> m.description().equals("event_sort_key"))
                 .findFirst()
                 .orElseThrow();

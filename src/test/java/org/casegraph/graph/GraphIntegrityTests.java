@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What the database holds after start-up: the whole seed data, exactly once, with no victim identifiable, and
- * requests whose cost does not grow with their results.
+ * What the database holds after start-up: the whole seed data, exactly once, with no
+ * victim identifiable, and requests whose cost does not grow with their results.
  */
 @CaseGraphTest
 public class GraphIntegrityTests {
@@ -64,18 +64,19 @@ public class GraphIntegrityTests {
         Map<String, Object> before = fingerprint();
         Citation citation = new Citation("document/the-current-trofimov-arrest-order", "The Current");
         Origin origin = new Origin("test", 1);
-        // The second entity carries a value Neo4j cannot store, so the write fails after the first was written.
-        SeedData broken = new SeedData(List.of(
-                new EntityRecord("person/written-then-rolled-back", "Person",
-                        Map.of("id", "person/written-then-rolled-back", "name", "Rolled Back"), List.of(citation), origin),
+        // The second entity carries a value Neo4j cannot store, so the write fails after
+        // the first was written.
+        SeedData broken = new SeedData(List.of(new EntityRecord("person/written-then-rolled-back", "Person",
+                Map.of("id", "person/written-then-rolled-back", "name", "Rolled Back"), List.of(citation), origin),
                 new EntityRecord("person/unstorable", "Person",
                         Map.of("id", "person/unstorable", "name", "Unstorable", "nested", Map.of("not", "storable")),
                         List.of(citation), origin)),
                 List.of());
         assertThatException().isThrownBy(() -> this.seedLoader.load(broken));
         assertThat(fingerprint()).isEqualTo(before);
-        long rolledBack = this.graph.single("MATCH (n:Entity {id: 'person/written-then-rolled-back'}) RETURN count(n) AS n",
-                Map.of(), (r) -> r.get("n").asLong());
+        long rolledBack = this.graph.single(
+                "MATCH (n:Entity {id: 'person/written-then-rolled-back'}) RETURN count(n) AS n", Map.of(),
+                (r) -> r.get("n").asLong());
         assertThat(rolledBack).isZero();
     }
 
@@ -102,9 +103,8 @@ public class GraphIntegrityTests {
 
     @Test
     void victimsAreInNoSearchIndex() {
-        List<String> indexedLabels = this.graph.query(
-                "SHOW FULLTEXT INDEXES YIELD labelsOrTypes RETURN labelsOrTypes", Map.of(),
-                (r) -> r.get("labelsOrTypes").asList(Object::toString).toString());
+        List<String> indexedLabels = this.graph.query("SHOW FULLTEXT INDEXES YIELD labelsOrTypes RETURN labelsOrTypes",
+                Map.of(), (r) -> r.get("labelsOrTypes").asList(Object::toString).toString());
         assertThat(indexedLabels).isNotEmpty().allSatisfy((labels) -> assertThat(labels).doesNotContain("Victim"));
     }
 
@@ -112,23 +112,37 @@ public class GraphIntegrityTests {
     void aRequestCostsTheSameNumberOfQueriesWhateverItsSize() {
         long small = statementsFor("document/senators-letter-to-clinton-on-cambodian-pardons", 1, 5);
         long large = statementsFor("organization/international-justice-mission", 2, 300);
-        // One statement for the neighbourhood, and one per batched field: nodes.relationships, Citation.document
-        // (loaded once for both levels), Relationship.from and .to, and the nested relationships' ends.
+        // One statement for the neighbourhood, and one per batched field:
+        // nodes.relationships, Citation.document
+        // (loaded once for both levels), Relationship.from and .to, and the nested
+        // relationships' ends.
         assertThat(small).isEqualTo(large).isLessThanOrEqualTo(6);
     }
 
-    /** Statements one neighbourhood request runs, with every nested list that could cause N+1 requested. */
+    /**
+     * Statements one neighbourhood request runs, with every nested list that could cause
+     * N+1 requested.
+     */
     private long statementsFor(String id, int depth, int limit) {
         long before = this.graph.statementsRun();
-        int nodes = this.graphQl.document("""
-                query($id: ID!, $depth: Int, $limit: Int) {
-                  neighborhood(id: $id, depth: $depth, limit: $limit) {
-                    nodes { id sources { quote document { id name } } relationships(first: 5) { type from { id } to { name } } }
-                    relationships { type from { name } to { name } sources { document { name } } }
-                  }
-                }
-                """).variable("id", id).variable("depth", depth).variable("limit", limit).execute()
-            .path("neighborhood.nodes").entityList(Object.class).get().size();
+        int nodes = this.graphQl
+            .document(
+                    """
+                            query($id: ID!, $depth: Int, $limit: Int) {
+                              neighborhood(id: $id, depth: $depth, limit: $limit) {
+                                nodes { id sources { quote document { id name } } relationships(first: 5) { type from { id } to { name } } }
+                                relationships { type from { name } to { name } sources { document { name } } }
+                              }
+                            }
+                            """)
+            .variable("id", id)
+            .variable("depth", depth)
+            .variable("limit", limit)
+            .execute()
+            .path("neighborhood.nodes")
+            .entityList(Object.class)
+            .get()
+            .size();
         long statements = this.graph.statementsRun() - before;
         System.out.printf("neighborhood of %s: %d nodes in %d statements%n", id, nodes, statements);
         return statements;

@@ -23,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The bulk import against a real database holding the seed data: valid files become searchable, queryable graph
- * data; invalid files are refused line by line with nothing written; a write that fails midway is undone.
- * A database of its own, as imports add data that other test classes would see.
+ * The bulk import against a real database holding the seed data: valid files become
+ * searchable, queryable graph data; invalid files are refused line by line with nothing
+ * written; a write that fails midway is undone. A database of its own, as imports add
+ * data that other test classes would see.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "casegraph.embedded.bolt-port=0",
-        "casegraph.data-dir=target/test-data/${random.uuid}", "spring.application.name=bulk-import-tests" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
+                "spring.application.name=bulk-import-tests" })
 @AutoConfigureGraphQlTester
 class BulkImportTests {
 
@@ -104,13 +106,17 @@ class BulkImportTests {
 
     @Test
     void importsValidFilesAsSearchableQueryableEntities() throws Exception {
-        files(List.of(person("kestrel-vantorp", "Kestrel Vantorp").replace("\"nationality\"",
-                "\"aliases\": [\"Kes Orbaline\"], \"nationality\""), "", DOCUMENT, """
-                {"id": "organization/import-halvard-trust", "type": "Organization", "name": "Halvard Trust", "kind": "ngo", \
-                "sources": [{"doc": "%s", "quote": "the Cambodian government ordered"}]}""".formatted(SEED_DOCUMENT),
+        files(List.of(
+                person("kestrel-vantorp", "Kestrel Vantorp").replace("\"nationality\"",
+                        "\"aliases\": [\"Kes Orbaline\"], \"nationality\""),
+                "", DOCUMENT,
                 """
-                {"id": "event/import-halvard-audit", "type": "Event", "name": "Halvard audit", "kind": "investigation", \
-                "date": "2019-04", "sources": [{"doc": "document/import-ledger", "quote": "audit"}]}"""),
+                        {"id": "organization/import-halvard-trust", "type": "Organization", "name": "Halvard Trust", "kind": "ngo", \
+                        "sources": [{"doc": "%s", "quote": "the Cambodian government ordered"}]}"""
+                    .formatted(SEED_DOCUMENT),
+                """
+                        {"id": "event/import-halvard-audit", "type": "Event", "name": "Halvard audit", "kind": "investigation", \
+                        "date": "2019-04", "sources": [{"doc": "document/import-ledger", "quote": "audit"}]}"""),
                 List.of(relationship("WORKS_FOR", "person/kestrel-vantorp", "organization/import-halvard-trust")
                     .replace("\"sources\"", "\"role\": \"treasurer\", \"validFrom\": \"2015\", \"sources\""),
                         relationship("PARTICIPATED_IN", "person/kestrel-vantorp", "event/import-halvard-audit"),
@@ -137,13 +143,17 @@ class BulkImportTests {
             person.path("entity.nationality").entity(String.class).isEqualTo("Norway");
             person.path("entity.aliases").entityList(String.class).containsExactly("Kes Orbaline");
             person.path("entity.sources[0].document.name").entity(String.class).isEqualTo("Import ledger");
-            person.path("entity.relationships[?(@.type == 'WORKS_FOR')].role").entityList(String.class)
+            person.path("entity.relationships[?(@.type == 'WORKS_FOR')].role")
+                .entityList(String.class)
                 .containsExactly("treasurer");
-            person.path("entity.relationships[?(@.type == 'WORKS_FOR')].to.name").entityList(String.class)
+            person.path("entity.relationships[?(@.type == 'WORKS_FOR')].to.name")
+                .entityList(String.class)
                 .containsExactly("Halvard Trust");
-            person.path("entity.relationships[*].type").entityList(String.class)
+            person.path("entity.relationships[*].type")
+                .entityList(String.class)
                 .satisfies((types) -> assertThat(types).containsExactlyInAnyOrder("WORKS_FOR", "PARTICIPATED_IN"));
-            this.graphQl.document("{ entity(id: \"person/alexander-trofimov\") { relationships(types: [\"MENTIONS\"], first: 50) { from { id } } } }")
+            this.graphQl.document(
+                    "{ entity(id: \"person/alexander-trofimov\") { relationships(types: [\"MENTIONS\"], first: 50) { from { id } } } }")
                 .execute()
                 .path("entity.relationships[*].from.id")
                 .entityList(String.class)
@@ -171,17 +181,19 @@ class BulkImportTests {
 
     @Test
     void refusesInvalidLinesByFileAndLineWritingNothing() throws Exception {
-        files(List.of(DOCUMENT, """
-                {"id": "villain/x", "type": "Villain", "name": "X", "sources": [{"doc": "document/import-ledger", "quote": "x"}]}""",
+        files(List.of(DOCUMENT,
                 """
-                {"id": "victim/import-group", "type": "Victim", "name": "Forty workers", "pseudonym": "generated", \
-                "sources": [{"doc": "document/import-ledger", "quote": "forty workers"}]}""",
+                        {"id": "villain/x", "type": "Villain", "name": "X", "sources": [{"doc": "document/import-ledger", "quote": "x"}]}""",
                 """
-                {"id": "person/uncited-orvel", "type": "Person", "name": "Orvel Uncited"}""",
+                        {"id": "victim/import-group", "type": "Victim", "name": "Forty workers", "pseudonym": "generated", \
+                        "sources": [{"doc": "document/import-ledger", "quote": "forty workers"}]}""",
+                """
+                        {"id": "person/uncited-orvel", "type": "Person", "name": "Orvel Uncited"}""",
                 person("dup-tamsin", "Tamsin Dupe"), person("dup-tamsin", "Tamsin Dupe"),
                 person("alexander-trofimov", "Existing Person"), "{\"id\": \"person/broken\", ", "[1, 2]",
                 person("ghost-citer", "Ghost Citer").replace("document/import-ledger", "document/never-written"),
-                person("cites-a-person", "Cites Person").replace("document/import-ledger", "person/alexander-trofimov")),
+                person("cites-a-person", "Cites Person").replace("document/import-ledger",
+                        "person/alexander-trofimov")),
                 List.of(relationship("WORKS_FOR", "person/dup-tamsin", "organization/nowhere"),
                         relationship("WORKS_FOR", "person/dup-tamsin", "person/alexander-trofimov"),
                         relationship("MENTIONS", "document/import-ledger", "person/alexander-trofimov"),
@@ -195,16 +207,19 @@ class BulkImportTests {
                         + "[Case, Claim, Document, Event, Organization, Person, Place, Statistic, Victim]",
                 entities() + ":3: identifying field 'pseudonym' is not allowed on a Victim: victims are recorded only "
                         + "by a non-identifying label, count, age band, sex and nationality",
-                entities() + ":4: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}",
+                entities()
+                        + ":4: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}",
                 entities() + ":6: duplicate id 'person/dup-tamsin', already defined at " + entities() + ":5",
-                entities() + ":7: id 'person/alexander-trofimov' already exists in the database; an import only adds new entities",
+                entities()
+                        + ":7: id 'person/alexander-trofimov' already exists in the database; an import only adds new entities",
                 entities() + ":8: not valid JSON: …",
                 entities() + ":9: a line must be one JSON object, an entity or a relationship",
                 entities() + ":10: citation refers to unknown document 'document/never-written'",
                 entities() + ":11: citation 'doc' must be a Document, but 'person/alexander-trofimov' is a Person",
                 relationships() + ":1: 'to' refers to unknown entity 'organization/nowhere'",
                 relationships() + ":2: WORKS_FOR cannot link a Person to a Person; it links [Person] to [Organization]",
-                relationships() + ":4: duplicate relationship 'document/import-ledger|MENTIONS|person/alexander-trofimov', "
+                relationships()
+                        + ":4: duplicate relationship 'document/import-ledger|MENTIONS|person/alexander-trofimov', "
                         + "already defined at " + relationships() + ":3; give one of them its own 'id:' if the same "
                         + "two entities are linked twice");
     }
@@ -222,9 +237,12 @@ class BulkImportTests {
         String existing = this.graph.single("""
                 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = a.id + '|' + type(r) + '|' + b.id
                 RETURN a.id AS from, type(r) AS type, b.id AS to LIMIT 1
-                """, Map.of(), (r) -> relationship(r.get("type").asString(), r.get("from").asString(), r.get("to").asString()));
+                """, Map.of(),
+                (r) -> relationship(r.get("type").asString(), r.get("from").asString(), r.get("to").asString()));
         files(List.of(DOCUMENT), List.of(existing));
-        assertThat(problems(10)).singleElement().asString().startsWith(relationships() + ":1: relationship '")
+        assertThat(problems(10)).singleElement()
+            .asString()
+            .startsWith(relationships() + ":1: relationship '")
             .endsWith("' already exists in the database; an import only adds new relationships");
     }
 
@@ -240,7 +258,10 @@ class BulkImportTests {
             .isThrownBy(() -> importer(7).run(this.folder, Progress.none()))
             .actual();
         assertThat(refused.count()).isEqualTo(120);
-        assertThat(refused.problems()).hasSize(50).first().asString().startsWith(entities() + ":1: unknown entity type 'Ghost'");
+        assertThat(refused.problems()).hasSize(50)
+            .first()
+            .asString()
+            .startsWith(entities() + ":1: unknown entity type 'Ghost'");
         assertThat(refused.problems().get(49)).startsWith(entities() + ":50: ");
         assertThat(refused.getMessage()).endsWith("… and 70 more");
     }
@@ -257,8 +278,10 @@ class BulkImportTests {
         }
         files(entities, relationships);
         List<Long> before = counts();
-        // Another writer deletes an entity the import wrote before its relationships are: the batch that links it
-        // fails, with entities and relationships (one of them between seed entities) already written.
+        // Another writer deletes an entity the import wrote before its relationships are:
+        // the batch that links it
+        // fails, with entities and relationships (one of them between seed entities)
+        // already written.
         Progress concurrentWriter = (phase, done, total) -> {
             if (phase == Phase.WRITING_RELATIONSHIPS && done == 8) {
                 this.graph.write((tx) -> tx.run("""
@@ -287,8 +310,10 @@ class BulkImportTests {
     void refusesDetailOnASmallVictimGroupByTheRuleEveryWritePathShares() throws IOException {
         String cited = "\"sources\": [{\"doc\": \"document/import-ledger\", \"quote\": \"Import ledger\"}]";
         files(List.of(DOCUMENT,
-                "{\"id\": \"victim/import-three\", \"type\": \"Victim\", \"name\": \"Three people\", \"count\": 3, " + cited + "}",
-                "{\"id\": \"victim/import-twenty\", \"type\": \"Victim\", \"name\": \"Twenty people\", \"count\": 20, " + cited + "}",
+                "{\"id\": \"victim/import-three\", \"type\": \"Victim\", \"name\": \"Three people\", \"count\": 3, "
+                        + cited + "}",
+                "{\"id\": \"victim/import-twenty\", \"type\": \"Victim\", \"name\": \"Twenty people\", \"count\": 20, "
+                        + cited + "}",
                 "{\"id\": \"event/import-day\", \"type\": \"Event\", \"name\": \"A day\", \"kind\": \"rescue\", "
                         + "\"date\": \"2020-03-05\", " + cited + "}"),
                 List.of(relationship("SUBJECT_OF", "victim/import-three", "event/import-day"),
@@ -297,7 +322,8 @@ class BulkImportTests {
                         relationship("SUBJECT_OF", "victim/import-twenty", "event/import-day")));
         List<String> problems = problems(2);
         assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).startsWith(relationships() + ":1: victim-group-detail: to: ").contains("event/import-day");
+        assertThat(problems.get(0)).startsWith(relationships() + ":1: victim-group-detail: to: ")
+            .contains("event/import-day");
         assertThat(problems.get(1)).startsWith(relationships() + ":2: victim-group-detail: to: ")
             .contains("event/tip-report-2015-released");
     }

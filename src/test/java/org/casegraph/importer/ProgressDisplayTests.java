@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Progress as a person sees it: count, percent, rate and time left; in place on a console, every few seconds in a
- * log.
+ * Progress as a person sees it: count, percent, rate and time left; in place on a
+ * console, every few seconds in a log.
  */
 class ProgressDisplayTests {
 
@@ -20,7 +20,8 @@ class ProgressDisplayTests {
     private long now;
 
     private ProgressDisplay display(boolean console) {
-        return new ProgressDisplay(new PrintStream(this.printed, true, StandardCharsets.UTF_8), console, () -> this.now);
+        return new ProgressDisplay(new PrintStream(this.printed, true, StandardCharsets.UTF_8), console,
+                () -> this.now);
     }
 
     private String printed() {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The text patterns of the victim group rule: one person's age is refused, an age band is not.
+ * The text patterns of the victim group rule: one person's age is refused, an age band is
+ * not.
  */
 class VictimGroupRuleTests {
 
@@ -30,14 +31,19 @@ class VictimGroupRuleTests {
 
     @Test
     void anAgeBandIsNotOneNumberAndGroupsOfFiveOrMoreMayNameAMonth() {
-        assertThat(fieldProblems(Map.of("name", "x", "count", 12L, "ageBand", "14"))).singleElement().asString()
+        assertThat(fieldProblems(Map.of("name", "x", "count", 12L, "ageBand", "14"))).singleElement()
+            .asString()
             .startsWith("victim-group-detail: ageBand: is one age");
-        assertThat(fieldProblems(Map.of("name", "Twelve girls rescued in October 2009", "count", 12L, "ageBand", "under 18")))
+        assertThat(fieldProblems(
+                Map.of("name", "Twelve girls rescued in October 2009", "count", 12L, "ageBand", "under 18")))
             .isEmpty();
         assertThat(fieldProblems(Map.of("name", "Three girls rescued in October 2009", "count", 3L))).singleElement()
-            .asString().startsWith("victim-group-detail: name: gives a month or day");
-        assertThat(fieldProblems(Map.of("name", "Girls rescued in May 2009", "count", 40L, "countQualifier", "at-most")))
-            .as("at most 40 may be fewer than five").hasSize(1);
+            .asString()
+            .startsWith("victim-group-detail: name: gives a month or day");
+        assertThat(
+                fieldProblems(Map.of("name", "Girls rescued in May 2009", "count", 40L, "countQualifier", "at-most")))
+            .as("at most 40 may be fewer than five")
+            .hasSize(1);
     }
 
     private static List<String> fieldProblems(Map<String, Object> victim) {

@@ -27,22 +27,25 @@ public class SearchApiTests {
         GraphQlTester.Response response = search("Trofimov");
         response.path("search.edges[0].node.id").entity(String.class).isEqualTo("person/alexander-trofimov");
         response.path("search.edges[0].highlights[0]").entity(String.class).isEqualTo("Alexander <em>Trofimov</em>");
-        response.path("search.totalCount").entity(Integer.class).satisfies((total) -> assertThat(total).isGreaterThan(1));
+        response.path("search.totalCount")
+            .entity(Integer.class)
+            .satisfies((total) -> assertThat(total).isGreaterThan(1));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "Trofimv", "Trofinov", "Barbra Boxer", "Thad Cohran", "Internacional Justice Mission" })
     void forgivesOneTypo(String query) {
         List<String> names = search(query).path("search.edges[*].node.name").entityList(String.class).get();
-        assertThat(names.subList(0, Math.min(3, names.size())))
-            .anySatisfy((name) -> assertThat(name).containsAnyOf("Trofimov", "Barbara Boxer", "Thad Cochran",
-                    "International Justice Mission"));
+        assertThat(names.subList(0, Math.min(3, names.size()))).anySatisfy((name) -> assertThat(name)
+            .containsAnyOf("Trofimov", "Barbara Boxer", "Thad Cochran", "International Justice Mission"));
     }
 
     @Test
     void exactNameRanksFirst() {
         search("Cambodia").path("search.edges[0].node.id").entity(String.class).isEqualTo("place/cambodia");
-        search("united states senate").path("search.edges[0].node.id").entity(String.class).isEqualTo("organization/us-senate");
+        search("united states senate").path("search.edges[0].node.id")
+            .entity(String.class)
+            .isEqualTo("organization/us-senate");
     }
 
     @Test
@@ -58,7 +61,10 @@ public class SearchApiTests {
 
     @Test
     void pagesWithCursors() {
-        GraphQlTester.Response first = this.graphQl.documentName("search").variable("query", "IJM").variable("first", 3).execute();
+        GraphQlTester.Response first = this.graphQl.documentName("search")
+            .variable("query", "IJM")
+            .variable("first", 3)
+            .execute();
         List<String> firstIds = first.path("search.edges[*].node.id").entityList(String.class).hasSize(3).get();
         first.path("search.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String cursor = first.path("search.pageInfo.endCursor").entity(String.class).get();
@@ -76,8 +82,9 @@ public class SearchApiTests {
     @ValueSource(strings = { "\"Trofimov", "Trofimov)", "name:Trofimov", "Trofimov AND", "NOT", "OR OR", "*", "?ofimov",
             "Tro\\fimov", "[Cambodia TO Vietnam]", "{!}", "a~2", "Boxer^10", "&& ||", "/regex/", "-Trofimov +Rubio" })
     void treatsAnyTextAsText(String query) {
-        search(query).errors().satisfy((errors) -> assertThat(errors)
-            .allSatisfy((error) -> assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+        search(query).errors()
+            .satisfy((errors) -> assertThat(errors)
+                .allSatisfy((error) -> assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
     }
 
     @Test
@@ -116,7 +123,8 @@ public class SearchApiTests {
             .variable("first", 101)
             .execute()
             .errors()
-            .expect((error) -> error.getMessage().equals("Invalid argument 'first': must be between 0 and 100, not 101"))
+            .expect((error) -> error.getMessage()
+                .equals("Invalid argument 'first': must be between 0 and 100, not 101"))
             .verify();
         this.graphQl.documentName("search")
             .variable("query", "IJM")
@@ -129,7 +137,8 @@ public class SearchApiTests {
             .variable("query", "  ")
             .execute()
             .errors()
-            .expect((error) -> error.getMessage().equals("Invalid argument 'query': must contain at least one letter or digit"))
+            .expect((error) -> error.getMessage()
+                .equals("Invalid argument 'query': must contain at least one letter or digit"))
             .verify();
     }
 

@@ -14,13 +14,16 @@ import static org.casegraph.access.Visibility.entity;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * The page-first search answers what the statement before it did: same top 10 in the same order with the same
- * scores, and the same count, for every caller's visibility.
+ * The page-first search answers what the statement before it did: same top 10 in the same
+ * order with the same scores, and the same count, for every caller's visibility.
  */
 @CaseGraphTest
 class SearchRankingTests {
 
-    /** The statement search ran before it took the page first: ranks and projects every hit, then cuts. */
+    /**
+     * The statement search ran before it took the page first: ranks and projects every
+     * hit, then cuts.
+     */
     private static final String PROJECT_ALL_THEN_PAGE = """
             CALL {
               CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
@@ -54,8 +57,9 @@ class SearchRankingTests {
         SearchTerms terms = SearchTerms.parse(query);
         for (List<String> visible : List.of(Visibility.visibleTo(null), Visibility.ALL)) {
             Old old = this.graph.single(PROJECT_ALL_THEN_PAGE, SearchRepository.parameters(terms, null, 0, 10, visible),
-                    (record) -> new Old(record.get("page").asList((hit) -> hit.get("node").get("id").asString() + " "
-                            + hit.get("score").asDouble()), record.get("total").asInt()));
+                    (record) -> new Old(record.get("page")
+                        .asList((hit) -> hit.get("node").get("id").asString() + " " + hit.get("score").asDouble()),
+                            record.get("total").asInt()));
             SearchRepository.Hits hits = this.search.search(terms, null, 0, 10, visible);
             assertThat(hits.page().stream().map((hit) -> hit.entity().id() + " " + hit.score()).toList())
                 .as("top 10 of '%s' seen by %s", query, visible)

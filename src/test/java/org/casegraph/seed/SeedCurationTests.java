@@ -24,12 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The curated seed data against its sources: every quote is in the document it names, every source document
- * contributes, and no victim can be identified from anything in seed-data/.
+ * The curated seed data against its sources: every quote is in the document it names,
+ * every source document contributes, and no victim can be identified from anything in
+ * seed-data/.
  */
 class SeedCurationTests {
 
-    /** The source documents, beside the repository as ../shared/seeds (CI lays them there); override with -Dcasegraph.seeds-dir. */
+    /**
+     * The source documents, beside the repository as ../shared/seeds (CI lays them
+     * there); override with -Dcasegraph.seeds-dir.
+     */
     private static final Path SEEDS = Path.of(System.getProperty("casegraph.seeds-dir", "../shared/seeds"));
 
     private static SeedData data;
@@ -38,15 +42,16 @@ class SeedCurationTests {
 
     @BeforeAll
     static void read() {
-        data = new SeedDataReader(new EntityValidator(Vocabulary.load())).read(SeedLoader.files("file:seed-data/*.yaml"));
+        data = new SeedDataReader(new EntityValidator(Vocabulary.load()))
+            .read(SeedLoader.files("file:seed-data/*.yaml"));
         byId = data.entities().stream().collect(Collectors.toMap(EntityRecord::id, (entity) -> entity));
         System.out.println(SeedLoader.coverage(data).report());
     }
 
     @Test
     void everyQuoteOccursInItsSourceDocument() throws IOException {
-        assumeTrue(Files.isDirectory(SEEDS), "the source documents are not at " + SEEDS.toAbsolutePath()
-                + "; quotes cannot be checked here");
+        assumeTrue(Files.isDirectory(SEEDS),
+                "the source documents are not at " + SEEDS.toAbsolutePath() + "; quotes cannot be checked here");
         Map<String, String> texts = new HashMap<>();
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -54,7 +59,8 @@ class SeedCurationTests {
             EntityRecord document = byId.get(citation.citation().document());
             Object seedFile = document.properties().get("seedFile");
             if (seedFile == null) {
-                problems.add(citation.where() + ": cites " + document.id() + ", which is not a source document (no seedFile)");
+                problems.add(citation.where() + ": cites " + document.id()
+                        + ", which is not a source document (no seedFile)");
                 continue;
             }
             String text = texts.computeIfAbsent((String) seedFile, (file) -> {
@@ -70,7 +76,8 @@ class SeedCurationTests {
                 continue;
             }
             if (!quotePattern(citation.citation().quote()).matcher(text).find()) {
-                problems.add(citation.where() + ": quote not found in " + seedFile + ": \"" + citation.citation().quote() + "\"");
+                problems.add(citation.where() + ": quote not found in " + seedFile + ": \""
+                        + citation.citation().quote() + "\"");
             }
             checked++;
         }
@@ -93,7 +100,8 @@ class SeedCurationTests {
             List<String> names = files.map((file) -> file.getFileName().toString()).sorted().toList();
             assertThat(names).isNotEmpty();
             for (String name : names) {
-                assertThat(citationsPerFile.getOrDefault(name, 0)).as("citations from " + name).isGreaterThanOrEqualTo(20);
+                assertThat(citationsPerFile.getOrDefault(name, 0)).as("citations from " + name)
+                    .isGreaterThanOrEqualTo(20);
             }
         }
     }
@@ -103,7 +111,8 @@ class SeedCurationTests {
         Map<String, Integer> perType = SeedLoader.coverage(data).entities();
         assertThat(data.entities().size()).as("entities").isGreaterThan(150);
         assertThat(data.relationships().size()).as("relationships").isGreaterThan(300);
-        for (String type : List.of("Person", "Victim", "Organization", "Case", "Event", "Document", "Place", "Statistic", "Claim")) {
+        for (String type : List.of("Person", "Victim", "Organization", "Case", "Event", "Document", "Place",
+                "Statistic", "Claim")) {
             assertThat(perType.getOrDefault(type, 0)).as(type + " records").isPositive();
         }
     }
@@ -113,18 +122,23 @@ class SeedCurationTests {
         assertThat(VictimIdentifiers.count()).isPositive();
         try (Stream<Path> files = Files.list(Path.of("seed-data"))) {
             for (Path file : files.toList()) {
-                assertThat(VictimIdentifiers.findIn(Files.readString(file))).as("victim identifiers in " + file).isEmpty();
+                assertThat(VictimIdentifiers.findIn(Files.readString(file))).as("victim identifiers in " + file)
+                    .isEmpty();
             }
         }
     }
 
     @Test
     void victimRecordsCarryOnlyNonIdentifyingFields() {
-        List<EntityRecord> victims = data.entities().stream().filter((entity) -> "Victim".equals(entity.type())).toList();
+        List<EntityRecord> victims = data.entities()
+            .stream()
+            .filter((entity) -> "Victim".equals(entity.type()))
+            .toList();
         assertThat(victims).isNotEmpty();
         for (EntityRecord victim : victims) {
             assertThat(victim.properties().keySet()).as(victim.id())
-                .isSubsetOf("id", "name", "summary", "count", "countQualifier", "ageBand", "sex", "nationality", "formerIds");
+                .isSubsetOf("id", "name", "summary", "count", "countQualifier", "ageBand", "sex", "nationality",
+                        "formerIds");
         }
     }
 
@@ -142,10 +156,13 @@ class SeedCurationTests {
 
     private static List<Located> citations() {
         List<Located> citations = new ArrayList<>();
-        data.entities().forEach((entity) -> entity.citations()
-            .forEach((citation) -> citations.add(new Located(entity.origin() + " " + entity.id(), citation))));
-        data.relationships().forEach((relationship) -> relationship.citations()
-            .forEach((citation) -> citations.add(new Located(relationship.origin() + " " + relationship.id(), citation))));
+        data.entities()
+            .forEach((entity) -> entity.citations()
+                .forEach((citation) -> citations.add(new Located(entity.origin() + " " + entity.id(), citation))));
+        data.relationships()
+            .forEach((relationship) -> relationship.citations()
+                .forEach((citation) -> citations
+                    .add(new Located(relationship.origin() + " " + relationship.id(), citation))));
         return citations;
     }
 
@@ -153,7 +170,10 @@ class SeedCurationTests {
         return text.replaceAll("\\s+", " ").strip();
     }
 
-    /** The quote as a pattern: its text literally, each [victim] standing for a short redacted span. */
+    /**
+     * The quote as a pattern: its text literally, each [victim] standing for a short
+     * redacted span.
+     */
     static Pattern quotePattern(String quote) {
         String[] parts = normalize(quote).split("\\[victim\\]", -1);
         String regex = Stream.of(parts).map(Pattern::quote).collect(Collectors.joining(".{1,40}?"));

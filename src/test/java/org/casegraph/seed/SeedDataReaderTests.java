@@ -83,7 +83,7 @@ class SeedDataReaderTests {
                     name: X
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactly("seed-data/test.yaml:3: unknown entity type 'Villain'; one of "
-                        + "[Case, Claim, Document, Event, Organization, Person, Place, Statistic, Victim]");
+                + "[Case, Claim, Document, Event, Organization, Person, Place, Statistic, Victim]");
     }
 
     @Test
@@ -107,7 +107,8 @@ class SeedDataReaderTests {
                     sources: [{doc: document/source, quote: A source}]
                 """)).singleElement()
             .asString()
-            .startsWith("seed-data/test.yaml:2: SIGNED cannot link a Document to a Document; it links [Person] to [Document]");
+            .startsWith(
+                    "seed-data/test.yaml:2: SIGNED cannot link a Document to a Document; it links [Person] to [Document]");
     }
 
     @Test
@@ -123,8 +124,8 @@ class SeedDataReaderTests {
                     to: person/no-source
                     sources: []
                 """)).containsExactly(
-                        "seed-data/test.yaml:2: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}",
-                        "seed-data/test.yaml:9: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}");
+                "seed-data/test.yaml:2: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}",
+                "seed-data/test.yaml:9: missing citation: every entity and relationship needs 'sources' with at least one {doc, quote}");
     }
 
     @Test
@@ -141,8 +142,8 @@ class SeedDataReaderTests {
                     to: organization/nobody
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactlyInAnyOrder(
-                        "seed-data/test.yaml:5: citation refers to unknown document 'document/nowhere'",
-                        "seed-data/test.yaml:9: 'to' refers to unknown entity 'organization/nobody'");
+                "seed-data/test.yaml:5: citation refers to unknown document 'document/nowhere'",
+                "seed-data/test.yaml:9: 'to' refers to unknown entity 'organization/nobody'");
     }
 
     @Test
@@ -154,7 +155,7 @@ class SeedDataReaderTests {
                     name: Again
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactly(
-                        "seed-data/test.yaml:2: duplicate id 'document/source', already defined at seed-data/source.yaml:2");
+                "seed-data/test.yaml:2: duplicate id 'document/source', already defined at seed-data/source.yaml:2");
     }
 
     @Test
@@ -168,8 +169,8 @@ class SeedDataReaderTests {
                     endDate: Dec 2011
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactly(
-                        "seed-data/test.yaml:5: 'date' is not a PartialDate (2011, 2011-12 or 2011-12-15): '2011-13'",
-                        "seed-data/test.yaml:6: 'endDate' is not a PartialDate (2011, 2011-12 or 2011-12-15): 'Dec 2011'");
+                "seed-data/test.yaml:5: 'date' is not a PartialDate (2011, 2011-12 or 2011-12-15): '2011-13'",
+                "seed-data/test.yaml:6: 'endDate' is not a PartialDate (2011, 2011-12 or 2011-12-15): 'Dec 2011'");
     }
 
     @Test
@@ -184,10 +185,10 @@ class SeedDataReaderTests {
                     count: 1
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactly(
-                        "seed-data/test.yaml:5: identifying field 'pseudonym' is not allowed on a Victim: victims are "
-                                + "recorded only by a non-identifying label, count, age band, sex and nationality",
-                        "seed-data/test.yaml:6: identifying field 'birthDate' is not allowed on a Victim: victims are "
-                                + "recorded only by a non-identifying label, count, age band, sex and nationality");
+                "seed-data/test.yaml:5: identifying field 'pseudonym' is not allowed on a Victim: victims are "
+                        + "recorded only by a non-identifying label, count, age band, sex and nationality",
+                "seed-data/test.yaml:6: identifying field 'birthDate' is not allowed on a Victim: victims are "
+                        + "recorded only by a non-identifying label, count, age band, sex and nationality");
     }
 
     @Test
@@ -241,9 +242,9 @@ class SeedDataReaderTests {
                     dateQualifier: approximate
                     sources: [{doc: document/source, quote: A source}]
                 """)).containsExactly(
-                        "seed-data/test.yaml:6: an approximate date needs a dateReasoning saying how it was worked out",
-                        "seed-data/test.yaml:12: an inferred date needs a dateReasoning saying how it was worked out",
-                        "seed-data/test.yaml:20: an approximate date needs a dateReasoning saying how it was worked out");
+                "seed-data/test.yaml:6: an approximate date needs a dateReasoning saying how it was worked out",
+                "seed-data/test.yaml:12: an inferred date needs a dateReasoning saying how it was worked out",
+                "seed-data/test.yaml:20: an approximate date needs a dateReasoning saying how it was worked out");
     }
 
     @Test
@@ -267,19 +268,24 @@ class SeedDataReaderTests {
             .isThrownBy(() -> this.reader.read(List.of(new SeedDataReader.SourceFile(file, text))))
             .actual()
             .problems();
-        Pattern located = Pattern.compile("^(" + Pattern.quote(file) + ":\\d+): " + VictimGroupRule.NAME + ": ([\\w\\[\\].]+): .+");
+        Pattern located = Pattern
+            .compile("^(" + Pattern.quote(file) + ":\\d+): " + VictimGroupRule.NAME + ": ([\\w\\[\\].]+): .+");
         assertThat(problems).allSatisfy((problem) -> assertThat(problem).matches(located));
         assertThat(problems.stream().map((problem) -> {
             Matcher matcher = located.matcher(problem);
             return matcher.matches() ? matcher.group(1) + " " + matcher.group(2) : problem;
         })).containsExactlyInAnyOrder(
-                // a group of two: its summary's month and weekday, an age band that is one age, a first-person quote
+                // a group of two: its summary's month and weekday, an age band that is
+                // one age, a first-person quote
                 file + ":35 summary", file + ":37 ageBand", file + ":41 sources[1].quote",
-                // no count counts as fewer than five; and no group states one person's age
+                // no count counts as fewer than five; and no group states one person's
+                // age
                 file + ":45 name", file + ":54 ageBand",
-                // links: to a day-dated event, from a venue, valid from a month, with a first-person quote
+                // links: to a day-dated event, from a venue, valid from a month, with a
+                // first-person quote
                 file + ":61 to", file + ":65 from", file + ":72 validFrom", file + ":74 sources[0].quote");
-        // The group of twelve may be linked to the day-dated rescue: no problem names its link (lines 75-79).
+        // The group of twelve may be linked to the day-dated rescue: no problem names its
+        // link (lines 75-79).
         assertThat(problems).noneMatch((problem) -> problem.matches(Pattern.quote(file) + ":(7[5-9]):.*"));
     }
 

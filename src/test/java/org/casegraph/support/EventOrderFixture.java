@@ -7,8 +7,9 @@ import org.casegraph.graph.Graph;
 import org.casegraph.seed.SeedLoader;
 
 /**
- * A made-up case in 1901 for the tests of event order ({@code src/test/resources/event-order/order-test.yaml}),
- * written through the seed loader's write path and removed again, so the seed data the other tests share is left
+ * A made-up case in 1901 for the tests of event order
+ * ({@code src/test/resources/event-order/order-test.yaml}), written through the seed
+ * loader's write path and removed again, so the seed data the other tests share is left
  * as it was.
  */
 public final class EventOrderFixture {

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GraphQL over HTTP as an app sends it, with an optional API key, for tests that need the web layer (keys,
- * roles, interceptors).
+ * GraphQL over HTTP as an app sends it, with an optional API key, for tests that need the
+ * web layer (keys, roles, interceptors).
  */
 public record GraphQlHttp(int port) {
 
@@ -23,11 +23,15 @@ public record GraphQlHttp(int port) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** Posts a document; {@code key} may be null for an anonymous caller. Returns the response as a map. */
+    /**
+     * Posts a document; {@code key} may be null for an anonymous caller. Returns the
+     * response as a map.
+     */
     public Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
+            .POST(HttpRequest.BodyPublishers
+                .ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
         if (key != null && !key.isEmpty()) {
             request.header("X-API-Key", key);
         }
@@ -42,11 +46,15 @@ public record GraphQlHttp(int port) {
         return get(key, query, null, "application/graphql-response+json");
     }
 
-    /** The same with its variables as JSON text (or null) and the media type the client accepts. */
+    /**
+     * The same with its variables as JSON text (or null) and the media type the client
+     * accepts.
+     */
     public HttpResponse<String> get(String key, String query, String variables, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8))))
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                    + (variables == null ? "" : "&variables=" + URLEncoder.encode(variables, StandardCharsets.UTF_8))))
             .header("Accept", accept);
         if (key != null && !key.isEmpty()) {
             request.header("X-API-Key", key);
@@ -59,7 +67,10 @@ public record GraphQlHttp(int port) {
         return JSON.writeValueAsString(post(key, document, variables));
     }
 
-    /** Runs a mutation taking {@code $input}, failing the test when it answers with an error. */
+    /**
+     * Runs a mutation taking {@code $input}, failing the test when it answers with an
+     * error.
+     */
     public String mutate(String key, String document, Map<String, Object> input) throws Exception {
         String response = text(key, document, Map.of("input", input));
         assertThat(response).as(response).doesNotContain("\"errors\"");

@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged jar started as a person would start it, with its output collected line by line.
+ * The packaged jar started as a person would start it, with its output collected line by
+ * line.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -47,8 +48,8 @@ public final class JarProcess implements AutoCloseable {
 
     public static JarProcess start(String... args) {
         String jar = System.getProperty("casegraph.jar", "target/casegraph.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar));
         command.addAll(List.of(args));
         try {
             return new JarProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
@@ -58,7 +59,10 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to end; returns its exit code, or fails the test after the timeout. */
+    /**
+     * Waits for the process to end; returns its exit code, or fails the test after the
+     * timeout.
+     */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             this.process.destroyForcibly();

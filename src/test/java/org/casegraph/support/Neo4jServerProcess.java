@@ -15,9 +15,10 @@ import org.casegraph.embedded.EmbeddedNeo4j;
 import org.casegraph.embedded.EmbeddedNeo4jProperties;
 
 /**
- * A Neo4j server of its own for tests that need one outside the application's JVM, without Docker: the embedded
- * DBMS, as the jar configures it, in a second JVM started from the test classpath, Bolt on a free loopback port.
- * The child stops when its standard input closes, so it never outlives the test JVM, however that ends.
+ * A Neo4j server of its own for tests that need one outside the application's JVM,
+ * without Docker: the embedded DBMS, as the jar configures it, in a second JVM started
+ * from the test classpath, Bolt on a free loopback port. The child stops when its
+ * standard input closes, so it never outlives the test JVM, however that ends.
  */
 public final class Neo4jServerProcess implements AutoCloseable {
 
@@ -87,7 +88,9 @@ public final class Neo4jServerProcess implements AutoCloseable {
         }
     }
 
-    /** The child: {@code Neo4jServerProcess HOME} serves until its standard input closes. */
+    /**
+     * The child: {@code Neo4jServerProcess HOME} serves until its standard input closes.
+     */
     public static void main(String[] args) throws IOException {
         EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(Path.of(args[0]),
                 new EmbeddedNeo4jProperties.Embedded(0, "64m", "256m"), Duration.ofSeconds(30));

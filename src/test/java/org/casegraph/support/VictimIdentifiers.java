@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds words that identify a victim, by comparing each word's hash with {@code victim-identifiers.sha256}.
+ * Finds words that identify a victim, by comparing each word's hash with
+ * {@code victim-identifiers.sha256}.
  */
 public final class VictimIdentifiers {
 
@@ -26,7 +27,10 @@ public final class VictimIdentifiers {
     private VictimIdentifiers() {
     }
 
-    /** Where in {@code text} a victim-identifying word stands, as "offset N"; empty when there is none. */
+    /**
+     * Where in {@code text} a victim-identifying word stands, as "offset N"; empty when
+     * there is none.
+     */
     public static List<String> findIn(String text) {
         Matcher word = WORD.matcher(text);
         List<String> found = new java.util.ArrayList<>();
@@ -56,7 +60,8 @@ public final class VictimIdentifiers {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

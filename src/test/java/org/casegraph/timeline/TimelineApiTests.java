@@ -28,7 +28,10 @@ public class TimelineApiTests {
     @Autowired
     Graph graph;
 
-    /** The made-up 1901 case, loaded only for the tests of the order within a date and removed after each. */
+    /**
+     * The made-up 1901 case, loaded only for the tests of the order within a date and
+     * removed after each.
+     */
     private boolean fixture;
 
     private void loadEventOrderFixture() {
@@ -85,19 +88,33 @@ public class TimelineApiTests {
         all.path("timeline.totalCount").entity(Long.class).isEqualTo(events);
         all.path("timeline.edges").entityList(Object.class).hasSize(3);
         String after = all.path("timeline.pageInfo.endCursor").entity(String.class).get();
-        this.graphQl.documentName("timelineOrder").variable("first", 3).variable("after", after).execute()
-            .path("timeline.totalCount").entity(Long.class).isEqualTo(events);
-
-        this.graphQl.documentName("timelineOrder").variable("from", "1901").variable("to", "1901-10").variable("first", 1)
+        this.graphQl.documentName("timelineOrder")
+            .variable("first", 3)
+            .variable("after", after)
             .execute()
-            .path("timeline.totalCount").entity(Integer.class).isEqualTo(EventOrderFixture.IN_ORDER.size() - 1);
+            .path("timeline.totalCount")
+            .entity(Long.class)
+            .isEqualTo(events);
+
+        this.graphQl.documentName("timelineOrder")
+            .variable("from", "1901")
+            .variable("to", "1901-10")
+            .variable("first", 1)
+            .execute()
+            .path("timeline.totalCount")
+            .entity(Integer.class)
+            .isEqualTo(EventOrderFixture.IN_ORDER.size() - 1);
         GraphQlTester.Response ofTheCase = this.graphQl.documentName("timelineOrder")
             .variable("entityId", EventOrderFixture.CASE)
             .variable("first", 2)
             .execute();
         ofTheCase.path("timeline.totalCount").entity(Integer.class).isEqualTo(EventOrderFixture.CASE_EVENTS.size());
-        this.graphQl.documentName("timelineOrder").variable("entityId", "person/order-test-nobody").execute()
-            .path("timeline.totalCount").entity(Integer.class).isEqualTo(0);
+        this.graphQl.documentName("timelineOrder")
+            .variable("entityId", "person/order-test-nobody")
+            .execute()
+            .path("timeline.totalCount")
+            .entity(Integer.class)
+            .isEqualTo(0);
     }
 
     @Test
@@ -134,11 +151,15 @@ public class TimelineApiTests {
             .execute();
         String after = first.path("timeline.pageInfo.endCursor").entity(String.class).get();
         // An event earlier on the same date arrives between two page requests.
-        this.graph.write((tx) -> tx.run("""
-                MATCH (e:Event {id: 'event/order-test-indictment'})
-                CREATE (:Entity:Event {id: 'event/order-test-arraignment', name: 'Order test, arraignment', kind: 'charge',
-                  date: e.date, ordinal: 0, sortKey: $key, citeDocs: e.citeDocs, citeQuotes: e.citeQuotes})
-                """, Map.of("key", EventOrder.sortKey("1901-10-05", 0))).consume());
+        this.graph.write(
+                (tx) -> tx
+                    .run("""
+                            MATCH (e:Event {id: 'event/order-test-indictment'})
+                            CREATE (:Entity:Event {id: 'event/order-test-arraignment', name: 'Order test, arraignment', kind: 'charge',
+                              date: e.date, ordinal: 0, sortKey: $key, citeDocs: e.citeDocs, citeQuotes: e.citeQuotes})
+                            """,
+                            Map.of("key", EventOrder.sortKey("1901-10-05", 0)))
+                    .consume());
         List<String> rest = this.graphQl.documentName("timelineOrder")
             .variable("from", "1901")
             .variable("to", "1901")
@@ -148,7 +169,8 @@ public class TimelineApiTests {
             .path("timeline.edges[*].node.id")
             .entityList(String.class)
             .get();
-        assertThat(rest).containsExactlyElementsOf(EventOrderFixture.IN_ORDER.subList(3, EventOrderFixture.IN_ORDER.size()));
+        assertThat(rest)
+            .containsExactlyElementsOf(EventOrderFixture.IN_ORDER.subList(3, EventOrderFixture.IN_ORDER.size()));
     }
 
     @Test

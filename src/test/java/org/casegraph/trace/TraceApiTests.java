@@ -76,7 +76,8 @@ public class TraceApiTests {
             .path("neighborhood.nodes[*].id")
             .entityList(String.class)
             .get();
-        List<String> expected = distance.entrySet().stream()
+        List<String> expected = distance.entrySet()
+            .stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
             .limit(7)
             .map(Map.Entry::getKey)
@@ -110,7 +111,8 @@ public class TraceApiTests {
             .variable("relationshipTypes", List.of("KNOWS`]->() DETACH DELETE n //"))
             .execute()
             .errors()
-            .expect((error) -> error.getMessage().startsWith("Invalid argument 'relationshipTypes': unknown relationship type"))
+            .expect((error) -> error.getMessage()
+                .startsWith("Invalid argument 'relationshipTypes': unknown relationship type"))
             .verify();
     }
 
@@ -173,7 +175,8 @@ public class TraceApiTests {
                 assertThat(signedByBoth).contains(ids(path).get(1));
                 List<Map> hops = (List<Map>) path.get("hops");
                 assertThat(hops).allSatisfy((hop) -> assertThat((List<Map>) hop.get("relationships"))
-                    .extracting((relationship) -> relationship.get("type")).contains("SIGNED"));
+                    .extracting((relationship) -> relationship.get("type"))
+                    .contains("SIGNED"));
             });
     }
 
@@ -191,14 +194,17 @@ public class TraceApiTests {
             .entityList(Map.class)
             .get();
         assertRoutes(paths, cochran, boxer);
-        // Every entity linked to both senators is one route of two hops, whatever the number of links.
+        // Every entity linked to both senators is one route of two hops, whatever the
+        // number of links.
         List<String> between = this.graph.query("""
                 MATCH (:Entity {id: $a})--(m:Entity)--(:Entity {id: $b})
                 WHERE coalesce(m.visibility, 'public') = 'public'
                 RETURN DISTINCT m.id AS id
                 """, Map.of("a", cochran, "b", boxer), (r) -> r.get("id").asString());
-        assertThat(paths.stream().map((path) -> ids(path).get(1)).toList()).containsExactlyInAnyOrderElementsOf(between);
-        // Two entities linked twice (the seed data has such pairs, e.g. a document an organization both authored
+        assertThat(paths.stream().map((path) -> ids(path).get(1)).toList())
+            .containsExactlyInAnyOrderElementsOf(between);
+        // Two entities linked twice (the seed data has such pairs, e.g. a document an
+        // organization both authored
         // and published): one route of one hop, which holds both relationships.
         Map<String, Object> pair = this.graph.single("""
                 MATCH (a:Entity)-[r]-(b:Entity)
@@ -219,32 +225,37 @@ public class TraceApiTests {
             .get();
         assertThat(direct).singleElement()
             .satisfies((path) -> assertThat((List<Map>) path.get("hops")).singleElement()
-                .satisfies((hop) -> assertThat((List<?>) hop.get("relationships")).hasSize(((Number) pair.get("links")).intValue())));
+                .satisfies((hop) -> assertThat((List<?>) hop.get("relationships"))
+                    .hasSize(((Number) pair.get("links")).intValue())));
     }
 
     @Test
     void pathsAreTheShortestRoutesWithTheSmallestHubsFirst() {
-        // The API against a brute-force reading of the definition: every simple route up to maxLength, by length,
+        // The API against a brute-force reading of the definition: every simple route up
+        // to maxLength, by length,
         // then by the sum of the degrees of the entities between the ends, then by ids.
         record Case(String from, String to, int maxLength, int first) {
         }
         for (Case c : List.of(new Case("person/thad-cochran", "person/barbara-boxer", 3, 10),
                 new Case("person/alexander-trofimov", "person/marco-rubio", 3, 6),
                 new Case("person/thad-cochran", "place/cambodia", 3, 5),
-                // 63 routes of four hops tie for the last two places here, some of them walks that loop.
+                // 63 routes of four hops tie for the last two places here, some of them
+                // walks that loop.
                 new Case("person/thad-cochran", "person/barbara-boxer", 4, 10))) {
             Map<String, Long> degree = new java.util.HashMap<>();
-            this.graph.query("""
-                    MATCH (n:Entity)
-                    RETURN n.id AS id, COUNT { (n)-[h]-(:Entity) WHERE coalesce(h.visibility, 'public') = 'public' } AS degree
-                    """, Map.of(), (r) -> degree.put(r.get("id").asString(), r.get("degree").asLong()));
+            this.graph.query(
+                    """
+                            MATCH (n:Entity)
+                            RETURN n.id AS id, COUNT { (n)-[h]-(:Entity) WHERE coalesce(h.visibility, 'public') = 'public' } AS degree
+                            """,
+                    Map.of(), (r) -> degree.put(r.get("id").asString(), r.get("degree").asLong()));
             List<List<String>> routes = this.graph.query("""
                     MATCH p = (:Entity {id: $from})-[rs*1..%d]-(:Entity {id: $to})
                     WHERE all(n IN nodes(p) WHERE n:Entity AND coalesce(n.visibility, 'public') = 'public')
                       AND all(r IN rs WHERE coalesce(r.visibility, 'public') = 'public')
                     RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
-                    """.formatted(c.maxLength()),
-                    Map.of("from", c.from(), "to", c.to()), (r) -> r.get("ids").asList(org.neo4j.driver.Value::asString));
+                    """.formatted(c.maxLength()), Map.of("from", c.from(), "to", c.to()),
+                    (r) -> r.get("ids").asList(org.neo4j.driver.Value::asString));
             java.util.Comparator<List<String>> order = java.util.Comparator.<List<String>>comparingInt(List::size)
                 .thenComparingLong((route) -> route.subList(1, route.size() - 1).stream().mapToLong(degree::get).sum())
                 .thenComparing((route) -> String.join("\u0000", route));
@@ -273,9 +284,10 @@ public class TraceApiTests {
     }
 
     /**
-     * What a user checks of any answer: shortest first, no route twice, no entity twice in a route, hops that
-     * chain the nodes, every followable relationship between a hop's two entities on that hop, and
-     * {@code relationships} holding the hops' relationships in hop order.
+     * What a user checks of any answer: shortest first, no route twice, no entity twice
+     * in a route, hops that chain the nodes, every followable relationship between a
+     * hop's two entities on that hop, and {@code relationships} holding the hops'
+     * relationships in hop order.
      */
     private void assertRoutes(List<Map> paths, String from, String to) {
         assertThat(paths).isNotEmpty();
