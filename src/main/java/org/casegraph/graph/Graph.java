@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -46,10 +51,21 @@ public final class Graph implements DisposableBean {
 
     private final AtomicLong statements = new AtomicLong();
 
+    private final BookmarkManager bookmarks;
+
     Graph(Driver driver, String database, Duration transactionTimeout) {
         this.driver = driver;
-        SessionConfig.Builder read = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        SessionConfig.Builder write = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE);
+        // Every session starts after the last transaction this application saw committed,
+        // so on a cluster a read
+        // that follows a write (in the next request, perhaps on another member) sees it:
+        // read-your-writes.
+        this.bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+        SessionConfig.Builder read = SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(this.bookmarks);
+        SessionConfig.Builder write = SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.WRITE)
+            .withBookmarkManager(this.bookmarks);
         if (database != null && !database.isBlank()) {
             read.withDatabase(database);
             write.withDatabase(database);
@@ -119,6 +135,14 @@ public final class Graph implements DisposableBean {
         query(perKey, withKeys,
                 (record) -> answers.get(ordered.get(record.get("i").asInt())).addAll(mapper.apply(record)));
         return answers;
+    }
+
+    /**
+     * The bookmarks the next transaction waits for: those of the last one this
+     * application committed.
+     */
+    public Set<Bookmark> bookmarks() {
+        return this.bookmarks.getBookmarks();
     }
 
     /** Runs a read transaction function. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.Citation;
 import org.casegraph.entity.Entity;
@@ -42,23 +43,29 @@ class SearchController {
     record SearchEdge(String cursor, double score, Entity node, List<String> highlights) implements Edge {
     }
 
-    record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, int totalCount) {
+    /**
+     * {@code totalCount} is null unless asked for: counting every hit costs more than
+     * finding the page.
+     */
+    record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, Integer totalCount) {
     }
 
     @QueryMapping
     SearchConnection search(@Argument String query, @Argument List<String> types, @Argument Integer first,
-            @Argument String after, GraphQLContext context) {
+            @Argument String after, GraphQLContext context, DataFetchingFieldSelectionSet selection) {
         SearchTerms terms = SearchTerms.parse(query);
         int size = Arguments.within("first", first, 10, 0, MAX_PAGE);
         int skip = Cursors.offsetAfter(CURSOR, after);
-        Hits hits = this.search.search(terms, searchableTypes(types), skip, size, Visibility.of(context));
+        List<String> searchable = searchableTypes(types);
+        List<String> visible = Visibility.of(context);
+        Hits hits = this.search.search(terms, searchable, skip, size, visible);
         List<SearchEdge> edges = new ArrayList<>();
         for (Hit hit : hits.page()) {
             edges.add(new SearchEdge(Cursors.encode(CURSOR, skip + edges.size()), hit.score(), hit.entity(),
                     highlights(hit.entity(), terms)));
         }
-        return new SearchConnection(edges, PageInfo.of(edges, skip + edges.size() < hits.total(), skip > 0),
-                hits.total());
+        Integer total = selection.contains("totalCount") ? this.search.count(terms, searchable, visible) : null;
+        return new SearchConnection(edges, PageInfo.of(edges, hits.more(), skip > 0), total);
     }
 
     private List<String> searchableTypes(List<String> types) {

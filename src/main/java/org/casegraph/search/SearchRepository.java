@@ -12,8 +12,8 @@ import static org.casegraph.access.Visibility.entity;
 import static org.casegraph.access.Visibility.visible;
 
 /**
- * Full-text search over names, aliases, summaries and quotes. The statement is public so
- * that the benchmark runs exactly what the API runs.
+ * Full-text search over names, aliases, summaries and quotes. The statements are public
+ * so that the benchmark runs exactly what the API runs.
  */
 @Repository
 public class SearchRepository {
@@ -25,11 +25,11 @@ public class SearchRepository {
     public static final int MAX_HITS = 500;
 
     /**
-     * Both full-text indexes at once, names weighing double; exact names and aliases
-     * first; one page and the total count in one round trip. Parameters: see
-     * {@link #parameters}.
+     * The hits of both full-text indexes, names weighing double, one row per entity with
+     * its summed score, of the asked types and visible to the caller. Ranking and
+     * counting both start from these same candidates, so a page and the count agree.
      */
-    public static final String SEARCH = """
+    private static final String CANDIDATES = """
             CALL {
               CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
               RETURN node, score * 2.0 AS score
@@ -40,14 +40,31 @@ public class SearchRepository {
             WITH node, sum(score) AS score
             WHERE ($types IS NULL OR any(label IN labels(node) WHERE label IN $types))
               AND %s
+            """.formatted(visible("node"));
+
+    /**
+     * One page, exact names and aliases first: ordered and cut before anything is
+     * projected, so only the page's entities are read whole (Cypher keeps the top rows as
+     * it goes instead of sorting every hit). One row more than the page tells whether
+     * there is a next one. Parameters: see {@link #parameters}.
+     */
+    public static final String SEARCH = CANDIDATES + """
             WITH node, score + CASE
                 WHEN toLower(node.name) = $exact THEN 100.0
                 WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
                 ELSE 0.0 END AS score
             ORDER BY score DESC, node.name, node.id
-            WITH collect({node: %s, score: score}) AS hits
-            RETURN size(hits) AS total, hits[$skip..($skip + $first)] AS page
-            """.formatted(visible("node"), entity("node"));
+            SKIP $skip LIMIT $first + 1
+            RETURN %s AS node, score
+            """.formatted(entity("node"));
+
+    /**
+     * How many entities {@link #SEARCH} pages through; run only when a client asks for
+     * totalCount.
+     */
+    public static final String COUNT = CANDIDATES + """
+            RETURN count(node) AS total
+            """;
 
     private final Graph graph;
 
@@ -55,8 +72,8 @@ public class SearchRepository {
         this.graph = graph;
     }
 
-    /** One page of hits, best first, and how many there are in all. */
-    record Hits(List<Hit> page, int total) {
+    /** One page of hits, best first, and whether more follow. */
+    record Hits(List<Hit> page, boolean more) {
     }
 
     record Hit(Entity entity, double score) {
@@ -67,15 +84,20 @@ public class SearchRepository {
      * {@code types} (null: any).
      */
     Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible) {
-        return this.graph.single(SEARCH, parameters(terms, types, skip, first, visible),
-                (record) -> new Hits(record.get("page")
-                    .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node")), hit.get("score").asDouble())),
-                        record.get("total").asInt()));
+        List<Hit> hits = this.graph.query(SEARCH, parameters(terms, types, skip, first, visible),
+                (record) -> new Hit(EntityMapper.asEntity(record.get("node")), record.get("score").asDouble()));
+        return (hits.size() > first) ? new Hits(hits.subList(0, first), true) : new Hits(hits, false);
+    }
+
+    /** How many hits there are in all (at most {@link #MAX_HITS} per index). */
+    int count(SearchTerms terms, List<String> types, List<String> visible) {
+        return this.graph.single(COUNT, parameters(terms, types, 0, 0, visible),
+                (record) -> record.get("total").asInt());
     }
 
     /**
-     * The parameters of {@link #SEARCH}: the Lucene queries of {@code terms}, and the
-     * rest as given.
+     * The parameters of {@link #SEARCH} and {@link #COUNT}: the Lucene queries of
+     * {@code terms}, and the rest as given.
      */
     public static Map<String, Object> parameters(SearchTerms terms, List<String> types, int skip, int first,
             List<String> visible) {

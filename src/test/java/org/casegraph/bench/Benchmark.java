@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import org.apache.lucene.queryparser.classic.QueryParser;
 import org.casegraph.CaseGraphApplication;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
@@ -230,7 +231,20 @@ public final class Benchmark {
             .add(new Operation("entity", "query($id: ID!) { entity(id: $id) { id name summary sources { quote } } }",
                     (i) -> Map.of("id", g.person(i)), (i) -> EntityRepository.FIND_BY_ID,
                     (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
-        operations.add(new Operation("search",
+        // Search twice: against CaseGraph's own statement (typo-forgiving, exact names
+        // first), and against
+        // the plain Lucene top 10 the peer harness calls raw (no typo forgiveness, no
+        // ranking of exact names).
+        String search = "query($q: String!) { search(query: $q, first: 10) { edges { score node { id name } } } }";
+        operations.add(new Operation("search (typo) vs own Cypher", search, (i) -> Map.of("q", g.searchName(i)),
+                (i) -> SearchRepository.SEARCH,
+                (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
+        operations
+            .add(new Operation("search (name) vs raw Lucene", search, (i) -> Map.of("q", g.personName(i)), (i) -> """
+                    CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: 10}) YIELD node, score
+                    RETURN node.id AS id, node.name AS name, score""",
+                    (i) -> Map.of("q", QueryParser.escape(g.personName(i)))));
+        operations.add(new Operation("search with totalCount",
                 "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
                 (i) -> Map.of("q", g.searchName(i)), (i) -> SearchRepository.SEARCH,
                 (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
