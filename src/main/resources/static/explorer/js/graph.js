@@ -69,8 +69,13 @@ export function createGraph(container, { onNode, onEdge, onBackground } = {}) {
 /** Lays the graph out (force-directed) and fits it; returns the milliseconds the layout took. */
 export function layout(cy, { randomize = true } = {}) {
   const started = performance.now();
+  if (randomize) {
+    // A fixed start (a circle in id order) instead of cose's random one: the same network is laid out the same
+    // way every time, so a shared link shows what its sender saw.
+    cy.layout({ name: 'circle', animate: false, fit: false, sort: (a, b) => a.id().localeCompare(b.id()) }).run();
+  }
   cy.layout({
-    name: 'cose', animate: false, randomize, fit: true, padding: 30, nodeDimensionsIncludeLabels: false,
+    name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeDimensionsIncludeLabels: false,
     idealEdgeLength: () => 110, nodeRepulsion: () => 12000, numIter: 600, initialTemp: randomize ? 1000 : 200,
   }).run();
   // A small graph fitted to the canvas would be drawn huge: keep labels at reading size.
