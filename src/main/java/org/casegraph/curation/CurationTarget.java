@@ -42,7 +42,7 @@ sealed interface CurationTarget {
      * A relationship by its id, which reads from|TYPE|to: its ends let the look-up use
      * the entity index.
      */
-    static CurationTarget relationship(String id) {
+    static OfRelationship relationship(String id) {
         String[] parts = id == null ? new String[0] : id.split("\\|");
         if (parts.length != 3) {
             throw new CurationException(CurationException.Kind.NOT_FOUND,

@@ -85,7 +85,7 @@ class RelationshipEdits {
             Map<String, Object> written = SensitiveFields.hide(after, SensitiveFields.names(before));
             RelationshipPayload payload = CurationRepository.writeRelationship(tx, input.id(), written, actor,
                     "updateRelationship", before, written);
-            var target = (CurationTarget.OfRelationship) CurationTarget.relationship(input.id());
+            var target = CurationTarget.relationship(input.id());
             CurationRepository.requireVictimGroupRule(tx, List.of(target.from(), target.to()));
             return payload;
         });
