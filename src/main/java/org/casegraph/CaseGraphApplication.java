@@ -1,6 +1,7 @@
 package org.casegraph;
 
 import org.casegraph.backup.BackupCommand;
+import org.casegraph.export.ExportCommand;
 import org.casegraph.importer.ImportCommand;
 import org.casegraph.ingest.IngestCommand;
 import org.casegraph.support.StartupFailure;
@@ -29,13 +30,18 @@ public class CaseGraphApplication {
                 }
                 System.exit(0);
             }
+            if (ExportCommand.isCommand(args)) {
+                System.out.println(ExportCommand.run(CaseGraphApplication.class, args));
+                System.exit(0);
+            }
             SpringApplication.run(CaseGraphApplication.class, args);
         }
         catch (Throwable failure) {
             // One line a person can act on, instead of a wall of stack traces; the
             // context is closed already.
             System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: "
-                    : IngestCommand.isCommand(args) ? "CaseGraph ingest failed: " : "CaseGraph could not start: ")
+                    : IngestCommand.isCommand(args) ? "CaseGraph ingest failed: " : ExportCommand.isCommand(args)
+                            ? "CaseGraph export failed: " : "CaseGraph could not start: ")
                     + StartupFailure.describe(failure));
             System.exit(1);
         }

@@ -13,7 +13,6 @@ import graphql.schema.DataFetchingEnvironment;
 import org.casegraph.graph.Graph;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -59,8 +58,8 @@ class ApiKeyAdministration {
     }
 
     @QueryMapping
-    List<ApiKey> apiKeys(@ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireAdmin(role);
+    List<ApiKey> apiKeys(Caller caller) {
+        caller.require(Permission.MANAGE_API_KEYS);
         return this.graph.query("""
                 MATCH (k:ApiKey) RETURN k.name AS name, k.role AS role, toString(k.createdAt) AS createdAt,
                        k.createdBy AS createdBy, k.revoked AS revoked ORDER BY k.name
@@ -68,10 +67,9 @@ class ApiKeyAdministration {
     }
 
     @MutationMapping
-    CreatedApiKey createApiKey(@Argument CreateApiKeyInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireAdmin(role);
+    CreatedApiKey createApiKey(@Argument CreateApiKeyInput input, Caller caller) {
+        caller.require(Permission.MANAGE_API_KEYS);
+        String actor = caller.actor();
         if (input.name() == null || !input.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new KeyException(ErrorType.BAD_REQUEST,
                     "a key name is 1 to 64 letters, digits, dots, hyphens or underscores");
@@ -111,9 +109,9 @@ class ApiKeyAdministration {
     }
 
     @MutationMapping
-    ApiKey revokeApiKey(@Argument String name, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireAdmin(role);
+    ApiKey revokeApiKey(@Argument String name, Caller caller) {
+        caller.require(Permission.MANAGE_API_KEYS);
+        String actor = caller.actor();
         return this.graph.write((tx) -> {
             var revoked = tx
                 .run("""
@@ -136,12 +134,6 @@ class ApiKeyAdministration {
         return new ApiKey(record.get("name").asString(), record.get("role").asString().toLowerCase(Locale.ROOT),
                 record.get("createdAt").asString(), record.get("createdBy").asString(),
                 record.get("revoked").asBoolean());
-    }
-
-    private static void requireAdmin(Role role) {
-        if (role == null || !role.atLeast(Role.ADMIN)) {
-            throw new KeyException(ErrorType.FORBIDDEN, "only admins may manage API keys");
-        }
     }
 
     static final class KeyException extends RuntimeException {

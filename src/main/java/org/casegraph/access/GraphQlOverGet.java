@@ -102,7 +102,7 @@ class GraphQlOverGet {
                 http.remoteAddress().orElse(null), http.attributes(), body, UUID.randomUUID().toString(),
                 http.servletRequest().getLocale());
         WebGraphQlResponse response = this.graphQl.handleRequest(request).block();
-        Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
+        Role role = Caller.of(response.getExecutionInput().getGraphQLContext()).role();
         MediaType type = responseType(http);
         // As a POST answers: in the GraphQL response type, a request that produced no
         // data is a bad request.
@@ -110,7 +110,7 @@ class GraphQlOverGet {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(badRequest ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
             .contentType(type)
             .header(HttpHeaders.VARY, ApiKeyInterceptor.HEADER + ", " + HttpHeaders.AUTHORIZATION);
-        if (role != null && role != Role.PUBLIC) {
+        if (role != Role.PUBLIC) {
             // A cache may keep what anyone may read, never what a key or token was needed
             // for.
             answer.header(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -139,7 +139,7 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 "the query could cost " + shape.cost() + " (each field times the page sizes "
                         + "of the lists around it); the budget is " + this.limits.maxCost()
                         + ": ask for smaller pages or fewer nested lists");
-        chargeRateLimit(context.getGraphQLContext().get(Role.ACTOR_KEY), Math.max(1, shape.cost()));
+        chargeRateLimit(Caller.of(context.getGraphQLContext()).actor(), Math.max(1, shape.cost()));
         return super.beginExecuteOperation(parameters, state);
     }
 

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class SensitiveReadAudit implements WebGraphQlInterceptor {
+public class SensitiveReadAudit implements WebGraphQlInterceptor {
 
     private final Graph graph;
 
@@ -35,37 +35,44 @@ class SensitiveReadAudit implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map((response) -> {
-            Role role = response.getExecutionInput().getGraphQLContext().get(Role.CONTEXT_KEY);
-            if (role != null && role.atLeast(Role.INVESTIGATOR) && response.getData() != null) {
+            Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
+            if (caller.may(Permission.SEE_SENSITIVE) && response.getData() != null) {
                 SensitiveReads.Reads reads = SensitiveReads.ofCurrentRequest();
                 Set<String> ids = new LinkedHashSet<>(reads.sensitive());
                 collectIds(response.getData(), reads.seen(), ids);
                 if (!ids.isEmpty()) {
-                    String actor = response.getExecutionInput().getGraphQLContext().get(Role.ACTOR_KEY);
-                    this.graph.write(
-                            (tx) -> tx
-                                .run("""
-                                        UNWIND $ids AS id
-                                        CALL {
-                                          WITH id
-                                          MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
-                                          RETURN n.id AS target
-                                          UNION
-                                          WITH id
-                                          WITH id, split(id, '|') AS ends WHERE size(ends) = 3
-                                          MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
-                                          WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)
-                                          RETURN r.id AS target
-                                        }
-                                        CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: target,
-                                                             before: '', after: ''})
-                                        """,
-                                        Map.of("ids", List.copyOf(ids), "actor", actor))
-                                .consume());
+                    record(caller.actor(), ids);
                 }
             }
             return response;
         });
+    }
+
+    /**
+     * Records that {@code actor} read those of {@code ids} (entity or relationship ids)
+     * that are sensitive or have sensitive fields; the others are checked and left out.
+     * Also for reads outside GraphQL, such as exports.
+     */
+    public void record(String actor, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        this.graph.write((tx) -> tx.run("""
+                UNWIND $ids AS id
+                CALL {
+                  WITH id
+                  MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
+                  RETURN n.id AS target
+                  UNION
+                  WITH id
+                  WITH id, split(id, '|') AS ends WHERE size(ends) = 3
+                  MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
+                  WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)
+                  RETURN r.id AS target
+                }
+                CREATE (:AuditEntry {at: datetime(), actor: $actor, action: 'readSensitive', target: target,
+                                     before: '', after: ''})
+                """, Map.of("ids", List.copyOf(ids), "actor", actor)).consume());
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.casegraph.access;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import graphql.GraphQLContext;
 
@@ -30,6 +32,23 @@ public final class Visibility {
      */
     public static String visible(String node) {
         return "coalesce(" + node + ".visibility, 'public') IN $visible";
+    }
+
+    /**
+     * The Cypher predicate that every one of {@code items} (nodes or relationships a
+     * query returns or passes through) is visible; the query takes {@code $visible}.
+     */
+    public static String visible(String... items) {
+        return Arrays.stream(items).map(Visibility::visible).collect(Collectors.joining(" AND "));
+    }
+
+    /**
+     * The Cypher predicate that {@code item} is public, whoever asks: for what a query
+     * weighs the same for every caller (such as how many links an entity has), so that an
+     * answer's order never rests on a hidden record.
+     */
+    public static String published(String item) {
+        return "coalesce(" + item + ".visibility, 'public') = '" + PUBLIC + "'";
     }
 
     /**
@@ -72,16 +91,20 @@ public final class Visibility {
             .formatted(r);
     }
 
+    /**
+     * The visibilities a role may see, by {@link Permission#SEE_SENSITIVE} and
+     * {@link Permission#SEE_RETRACTED}.
+     */
     public static List<String> visibleTo(Role role) {
-        if (role == null || !role.atLeast(Role.INVESTIGATOR)) {
+        if (!Permission.SEE_SENSITIVE.grantedTo(role)) {
             return List.of(PUBLIC);
         }
-        return role.atLeast(Role.EDITOR) ? ALL : List.of(PUBLIC, SENSITIVE);
+        return Permission.SEE_RETRACTED.grantedTo(role) ? ALL : List.of(PUBLIC, SENSITIVE);
     }
 
     /** What the caller of the current request may see. */
     public static List<String> of(GraphQLContext context) {
-        return visibleTo(context == null ? null : context.get(Role.CONTEXT_KEY));
+        return visibleTo(Caller.of(context).role());
     }
 
 }

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.graph.Graph;
 import org.casegraph.support.Cursors;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -28,11 +28,9 @@ class AuditController {
     }
 
     @QueryMapping
-    List<AuditEntry> audit(@Argument String target, @Argument Integer first,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        if (role == null || !role.atLeast(Role.ADMIN)) {
-            throw new CurationException(CurationException.Kind.FORBIDDEN, "only admins may read the audit trail");
-        }
+    List<AuditEntry> audit(@Argument String target, @Argument Integer first, Caller caller) {
+        caller.require(Permission.READ_AUDIT);
+        String actor = caller.actor();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("target", target);
         parameters.put("first", Cursors.pageSize(first, 50, 100));

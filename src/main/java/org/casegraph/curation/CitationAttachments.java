@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.entity.Citation;
 import org.casegraph.graph.Graph;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -32,10 +32,9 @@ class CitationAttachments {
     }
 
     @MutationMapping
-    CitationPayload attachCitation(@Argument AttachCitationInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    CitationPayload attachCitation(@Argument AttachCitationInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         if (input.quote() == null || input.quote().isBlank()) {
             throw CurationException.invalid(List.of("a citation needs a quote"));
         }
@@ -59,7 +58,7 @@ class CitationAttachments {
             if (isEntity) {
                 // The version is checked under the entity's write lock, like every other
                 // entity write.
-                CurationController.lockAtVersion(tx, input.target(), input.expectedVersion());
+                CurationRepository.lockEntityAtVersion(tx, input.target(), input.expectedVersion());
                 sources = tx
                     .run("""
                             MATCH (n:Entity {id: $id})
@@ -94,9 +93,9 @@ class CitationAttachments {
             // A first-person quote may not be attached to a small victim group or to one
             // of its links.
             String[] parts = input.target().split("\\|");
-            CurationController.requireVictimGroupRule(tx,
+            CurationRepository.requireVictimGroupRule(tx,
                     isEntity ? List.of(input.target()) : List.of(parts[0], parts[2]));
-            CurationController.audit(tx, actor, "attachCitation", input.target(), null,
+            CurationRepository.audit(tx, actor, "attachCitation", input.target(), null,
                     Map.of("document", input.document(), "quote", quote));
             List<String> documents = sources.get("docs").asList(Value::asString);
             List<String> quotes = sources.get("quotes").asList(Value::asString);

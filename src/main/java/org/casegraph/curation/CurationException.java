@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * A write refused for a reason the client can act on: invalid input, a stale version, or
- * missing rights.
+ * a missing record. (Missing rights are {@link org.casegraph.access.Caller.Forbidden}.)
  */
 final class CurationException extends RuntimeException {
 
     enum Kind {
 
-        INVALID, CONFLICT, FORBIDDEN, NOT_FOUND
+        INVALID, CONFLICT, NOT_FOUND
 
     }
 

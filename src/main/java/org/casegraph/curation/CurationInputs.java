@@ -28,6 +28,12 @@ final class CurationInputs {
     record RetractEntityInput(String id, Integer expectedVersion, String reason) {
     }
 
+    record MarkRelationshipSensitiveInput(String id, Integer expectedVersion, Boolean sensitive, String reason) {
+    }
+
+    record RetractRelationshipInput(String id, Integer expectedVersion, String reason) {
+    }
+
     record CreateRelationshipInput(String type, String from, String to, Map<String, Object> properties,
             List<CitationInput> sources) {
     }

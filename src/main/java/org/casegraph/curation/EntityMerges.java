@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
@@ -19,7 +20,6 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import tools.jackson.core.type.TypeReference;
@@ -78,17 +78,16 @@ class EntityMerges {
     }
 
     @MutationMapping
-    MergePayload mergeEntities(@Argument MergeEntitiesInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    MergePayload mergeEntities(@Argument MergeEntitiesInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReason(input.reason());
         if (input.keep().equals(input.drop())) {
             throw CurationException.invalid(List.of("keep and drop must be two different entities"));
         }
         return this.graph.write((tx) -> {
-            Node keep = CurationController.lock(tx, input.keep());
-            Node drop = CurationController.lock(tx, input.drop());
+            Node keep = CurationRepository.lockEntity(tx, input.keep());
+            Node drop = CurationRepository.lockEntity(tx, input.drop());
             String type = EntityMapper.typeOf(keep);
             if (!type.equals(EntityMapper.typeOf(drop))) {
                 throw CurationException
@@ -178,18 +177,17 @@ class EntityMerges {
                 .asNode();
             // The kept entity gains the dropped one's links: a victim group may not gain
             // detail the rule keeps out.
-            CurationController.requireVictimGroupRule(tx, List.of(input.keep()));
-            CurationController.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
+            CurationRepository.requireVictimGroupRule(tx, List.of(input.keep()));
+            CurationRepository.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
             return new MergePayload(EntityMapper.asEntity(result), (int) version, mergeId);
         });
     }
 
     @MutationMapping
-    EntityPayload undoMerge(@Argument UndoMergeInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    EntityPayload undoMerge(@Argument UndoMergeInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReason(input.reason());
         return this.graph.write((tx) -> {
             var records = tx.run("MATCH (m:MergeRecord {id: $id}) RETURN m", Map.of("id", input.mergeId())).list();
@@ -204,7 +202,7 @@ class EntityMerges {
             }
             String keepId = merge.get("keep").asString();
             String dropId = merge.get("drop").asString();
-            Node keep = CurationController.lock(tx, keepId);
+            Node keep = CurationRepository.lockEntity(tx, keepId);
             long expected = merge.get("keepVersionAfter").asLong();
             if (keep.get("version").asLong() != expected) {
                 throw new CurationException(CurationException.Kind.CONFLICT,
@@ -257,8 +255,8 @@ class EntityMerges {
             tx.run("MATCH (m:MergeRecord {id: $id}) SET m.undone = true, m.undoneAt = datetime(), m.undoReason = $reason",
                     Map.of("id", input.mergeId(), "reason", input.reason().strip()))
                 .consume();
-            CurationController.requireVictimGroupRule(tx, List.of(keepId, dropId));
-            CurationController.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
+            CurationRepository.requireVictimGroupRule(tx, List.of(keepId, dropId));
+            CurationRepository.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));
             return new EntityPayload(EntityMapper.asEntity(restored), (int) version);
         });

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.SensitiveFields;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.curation.CurationController.RelationshipPayload;
@@ -18,7 +19,6 @@ import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -44,13 +44,12 @@ class FieldSensitivity {
     }
 
     @MutationMapping
-    EntityPayload markFieldsSensitive(@Argument MarkFieldsSensitiveInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    EntityPayload markFieldsSensitive(@Argument MarkFieldsSensitiveInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
-            var node = CurationController.lockAtVersion(tx, input.id(), input.expectedVersion());
+            var node = CurationRepository.lockEntityAtVersion(tx, input.id(), input.expectedVersion());
             Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(EntityMapper.typeOf(node)).fields();
             Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
             known.addAll(fields.keySet());
@@ -61,22 +60,23 @@ class FieldSensitivity {
                 .toList();
             Map<String, Object> before = node.asMap();
             Map<String, Object> after = changed(before, input, known, required);
-            return CurationController.write(tx, input.id(), after, actor, "markFieldsSensitive", before,
+            return CurationRepository.writeEntity(tx, input.id(), after, actor, "markFieldsSensitive", before,
                     withReason(after, input));
         });
     }
 
     @MutationMapping
-    RelationshipPayload markRelationshipFieldsSensitive(@Argument MarkFieldsSensitiveInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        CurationController.requireEditor(role);
+    RelationshipPayload markRelationshipFieldsSensitive(@Argument MarkFieldsSensitiveInput input, Caller caller) {
+        caller.require(Permission.EDIT_GRAPH);
+        String actor = caller.actor();
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
-            Map<String, Object> before = RelationshipEdits.lockAtVersion(tx, input.id(), input.expectedVersion());
-            Map<String, Object> after = changed(before, input, Vocabulary.RELATIONSHIP_FIELDS.keySet(), List.of());
-            return RelationshipEdits.write(tx, input.id(), after, actor, "markRelationshipFieldsSensitive", before,
-                    withReason(after, input));
+            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(),
+                    input.expectedVersion());
+            Map<String, Object> after = changed(before, input, this.vocabulary.relationshipFields().keySet(),
+                    List.of());
+            return CurationRepository.writeRelationship(tx, input.id(), after, actor, "markRelationshipFieldsSensitive",
+                    before, withReason(after, input));
         });
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.casegraph.CaseGraphProperties;
 import org.casegraph.support.CaseGraphStartupException;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -45,10 +44,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.boltPort = boltPort;
     }
 
-    public static EmbeddedNeo4j start(CaseGraphProperties properties) {
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
         Path home = properties.dataDir().toAbsolutePath().normalize();
         requireWritable(home);
-        CaseGraphProperties.Embedded embedded = properties.embedded();
+        EmbeddedNeo4jProperties.Embedded embedded = properties.embedded();
         requireFreePort(embedded.boltPort());
         long started = System.nanoTime();
         DatabaseManagementService service;

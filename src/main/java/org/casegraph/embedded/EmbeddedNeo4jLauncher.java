@@ -3,7 +3,6 @@ package org.casegraph.embedded;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.casegraph.CaseGraphProperties;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -73,7 +72,8 @@ public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
         if (uri != null && !uri.isBlank()) {
             return;
         }
-        CaseGraphProperties properties = Binder.get(environment).bindOrCreate("casegraph", CaseGraphProperties.class);
+        EmbeddedNeo4jProperties properties = Binder.get(environment)
+            .bindOrCreate("casegraph", EmbeddedNeo4jProperties.class);
         this.starting = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

@@ -3,7 +3,6 @@ package org.casegraph.entity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +11,7 @@ import graphql.GraphQLContext;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityRepository.LegalStatusQuery;
 import org.casegraph.entity.EntityRepository.RelationshipQuery;
-import org.casegraph.support.InvalidArgumentException;
+import org.casegraph.support.Arguments;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -32,11 +31,11 @@ class EntityController {
     EntityController(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         this.entities = entities;
         batchLoaders.<RelationshipQuery, List<Relationship>>forName("relationships")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries,
-                    (keys) -> entities.relationships(keys, Visibility.of(environment.getContext())))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.relationships(queries, Visibility.of(environment.getContext()))));
         batchLoaders.<LegalStatusQuery, List<LegalStatus>>forName("legalStatus")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> fill(queries,
-                    (keys) -> entities.legalStatus(keys, Visibility.of(environment.getContext())))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.legalStatus(queries, Visibility.of(environment.getContext()))));
     }
 
     @QueryMapping
@@ -53,11 +52,7 @@ class EntityController {
     CompletableFuture<List<Relationship>> relationships(Entity entity, @Argument List<String> types,
             @Argument String direction, @Argument String asOf, @Argument Integer first,
             DataLoader<RelationshipQuery, List<Relationship>> relationships) {
-        int limit = first == null ? 50 : first;
-        if (limit < 0 || limit > MAX_RELATIONSHIPS) {
-            throw new InvalidArgumentException("first",
-                    "must be between 0 and " + MAX_RELATIONSHIPS + ", not " + limit);
-        }
+        int limit = Arguments.within("first", first, 50, 0, MAX_RELATIONSHIPS);
         return relationships
             .load(new RelationshipQuery(entity.id(), types, direction == null ? "BOTH" : direction, asOf, limit));
     }
@@ -106,16 +101,6 @@ class EntityController {
             .findAllById(relationships.stream().map(end).collect(Collectors.toSet()), Visibility.of(context));
         Map<Relationship, Entity> result = new LinkedHashMap<>();
         relationships.forEach((relationship) -> result.put(relationship, byId.get(end.apply(relationship))));
-        return result;
-    }
-
-    /** Answers every key, with an empty list for those the query found nothing for. */
-    static <K, V> Map<K, List<V>> fill(Set<K> keys, Function<Set<K>, Map<K, List<V>>> query) {
-        Map<K, List<V>> found = query.apply(keys);
-        Map<K, List<V>> result = new LinkedHashMap<>();
-        for (K key : keys) {
-            result.put(key, found.getOrDefault(key, List.of()));
-        }
         return result;
     }
 

@@ -64,8 +64,8 @@ class TypedFields {
 
     TypedFields(EntityRepository entities, BatchLoaderRegistry batchLoaders) {
         batchLoaders.<LinkQuery, List<Entity>>forName("linked")
-            .registerMappedBatchLoader((queries, environment) -> Mono.fromCallable(() -> EntityController.fill(queries,
-                    (keys) -> entities.linked(keys, Visibility.of(environment.getContext())))));
+            .registerMappedBatchLoader((queries, environment) -> Mono
+                .fromCallable(() -> entities.linked(queries, Visibility.of(environment.getContext()))));
     }
 
     @Bean

@@ -1,8 +1,13 @@
 package org.casegraph.graph;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -42,10 +51,21 @@ public final class Graph implements DisposableBean {
 
     private final AtomicLong statements = new AtomicLong();
 
+    private final BookmarkManager bookmarks;
+
     Graph(Driver driver, String database, Duration transactionTimeout) {
         this.driver = driver;
-        SessionConfig.Builder read = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        SessionConfig.Builder write = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE);
+        // Every session starts after the last transaction this application saw committed,
+        // so on a cluster a read
+        // that follows a write (in the next request, perhaps on another member) sees it:
+        // read-your-writes.
+        this.bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+        SessionConfig.Builder read = SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(this.bookmarks);
+        SessionConfig.Builder write = SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.WRITE)
+            .withBookmarkManager(this.bookmarks);
         if (database != null && !database.isBlank()) {
             read.withDatabase(database);
             write.withDatabase(database);
@@ -53,6 +73,22 @@ public final class Graph implements DisposableBean {
         this.readSession = read.build();
         this.writeSession = write.build();
         this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /**
+     * Statement parameters from names and values in turn, as
+     * {@code parameters("id", id, "asOf", asOf)}: unlike {@link Map#of}, a value may be
+     * null (Cypher reads it as null), and more may be added afterwards.
+     */
+    public static Map<String, Object> parameters(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("parameters come in pairs of a name and a value");
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
     }
 
     /**
@@ -75,6 +111,38 @@ public final class Graph implements DisposableBean {
             return tx.run(cypher, parameters).single();
         });
         return mapper.apply(record);
+    }
+
+    /**
+     * Runs one read statement for a whole batch of keys, so that a request costs one
+     * round trip however many entities it asks about. The statement reads each key as
+     * {@code key} (the map {@code asParameter} makes of it) and its index as {@code i},
+     * and returns {@code i} in each record; what {@code mapper} makes of a record is
+     * added to its key's answer. Every key is answered, with an empty list when no record
+     * names it.
+     */
+    public <K, V> Map<K, List<V>> queryPerKey(Collection<K> keys, Function<K, Map<String, Object>> asParameter,
+            String cypher, Map<String, Object> parameters, Function<Record, List<V>> mapper) {
+        List<K> ordered = List.copyOf(keys);
+        Map<String, Object> withKeys = new HashMap<>(parameters);
+        withKeys.put("keys", ordered.stream().map(asParameter).toList());
+        Map<K, List<V>> answers = new LinkedHashMap<>();
+        ordered.forEach((key) -> answers.put(key, new ArrayList<>()));
+        String perKey = """
+                UNWIND range(0, size($keys) - 1) AS i
+                WITH i, $keys[i] AS key
+                """ + cypher;
+        query(perKey, withKeys,
+                (record) -> answers.get(ordered.get(record.get("i").asInt())).addAll(mapper.apply(record)));
+        return answers;
+    }
+
+    /**
+     * The bookmarks the next transaction waits for: those of the last one this
+     * application committed.
+     */
+    public Set<Bookmark> bookmarks() {
+        return this.bookmarks.getBookmarks();
     }
 
     /** Runs a read transaction function. */

@@ -3,9 +3,9 @@ package org.casegraph.graph;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.casegraph.CaseGraphProperties;
 import org.casegraph.embedded.EmbeddedNeo4j;
 import org.casegraph.embedded.EmbeddedNeo4jLauncher;
+import org.casegraph.embedded.EmbeddedNeo4jProperties;
 import org.casegraph.support.CaseGraphStartupException;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -28,7 +28,8 @@ class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalNeo4j.class)
-    EmbeddedNeo4j embeddedNeo4j(CaseGraphProperties properties, ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
+            ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
         EmbeddedNeo4jLauncher.Launch started = launch.getIfAvailable();
         return started != null ? started.await() : EmbeddedNeo4j.start(properties);
     }
@@ -65,7 +66,7 @@ class GraphConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, CaseGraphProperties properties) {
+    Graph graph(Driver driver, GraphProperties properties) {
         return new Graph(driver, properties.database(), properties.transactionTimeout());
     }
 

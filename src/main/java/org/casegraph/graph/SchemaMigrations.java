@@ -44,9 +44,12 @@ public class SchemaMigrations {
 
     public void apply() {
         List<Migration> migrations = load();
-        Map<Long, String> applied = this.graph.query("""
+        // On the leader and without the request timeout: this is the first statement of a
+        // start, which on a cold
+        // JVM on a busy machine can take longer than any request may.
+        Map<Long, String> applied = this.graph.writeUnbounded((tx) -> tx.run("""
                 MATCH (m:__CaseGraphMigration) RETURN m.version AS version, m.checksum AS checksum
-                """, Map.of(), (r) -> Map.entry(r.get("version").asLong(), r.get("checksum").asString()))
+                """).list((r) -> Map.entry(r.get("version").asLong(), r.get("checksum").asString())))
             .stream()
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (Migration migration : migrations) {

@@ -30,25 +30,17 @@ public final class Vocabulary {
     public static final String FORMER_IDS = "formerIds";
 
     /** Properties a relationship may carry. */
-    public static final Map<String, FieldSpec> RELATIONSHIP_FIELDS = Map.of("role",
-            new FieldSpec("role", FieldKind.STRING, false, List.of()), "validFrom",
-            new FieldSpec("validFrom", FieldKind.DATE, false, List.of()), "validTo",
-            new FieldSpec("validTo", FieldKind.DATE, false, List.of()), "dateQualifier",
-            new FieldSpec("dateQualifier", FieldKind.ENUM, false, List.of("exact", "approximate", "inferred")),
-            "dateReasoning", new FieldSpec("dateReasoning", FieldKind.TEXT, false, List.of()), "amount",
-            new FieldSpec("amount", FieldKind.NUMBER, false, List.of()), "currency",
-            new FieldSpec("currency", FieldKind.STRING, false, List.of()), "count",
-            new FieldSpec("count", FieldKind.INT, false, List.of()), "note",
-            new FieldSpec("note", FieldKind.TEXT, false, List.of()), "basis",
-            new FieldSpec("basis", FieldKind.ENUM, false, List.of("stated", "inferred")));
-
     private final Map<String, EntityType> entityTypes;
 
     private final Map<String, RelationshipType> relationshipTypes;
 
-    private Vocabulary(Map<String, EntityType> entityTypes, Map<String, RelationshipType> relationshipTypes) {
+    private final Map<String, FieldSpec> relationshipFields;
+
+    private Vocabulary(Map<String, EntityType> entityTypes, Map<String, RelationshipType> relationshipTypes,
+            Map<String, FieldSpec> relationshipFields) {
         this.entityTypes = entityTypes;
         this.relationshipTypes = relationshipTypes;
+        this.relationshipFields = relationshipFields;
     }
 
     public enum FieldKind {
@@ -94,18 +86,8 @@ public final class Vocabulary {
     @SuppressWarnings("unchecked")
     private static Vocabulary parse(Map<String, Object> yaml) {
         Map<String, EntityType> entityTypes = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) yaml.get("entityTypes")).forEach((type, definition) -> {
-            Map<String, FieldSpec> fields = new LinkedHashMap<>();
-            ((Map<String, Map<String, Object>>) definition.getOrDefault("fields", Map.of())).forEach((field, spec) -> {
-                fields.put(field,
-                        new FieldSpec(field, FieldKind.parse((String) spec.get("kind")),
-                                Boolean.TRUE.equals(spec.get("required")),
-                                ((List<Object>) spec.getOrDefault("values", List.of())).stream()
-                                    .map(String::valueOf)
-                                    .toList()));
-            });
-            entityTypes.put(type, new EntityType(type, fields));
-        });
+        ((Map<String, Map<String, Object>>) yaml.get("entityTypes")).forEach((type, definition) -> entityTypes.put(type,
+                new EntityType(type, fields((Map<String, Map<String, Object>>) definition.get("fields")))));
         Map<String, RelationshipType> relationshipTypes = new LinkedHashMap<>();
         ((Map<String, Map<String, Object>>) yaml.get("relationshipTypes")).forEach((type, definition) -> {
             if (!type.matches("[A-Z][A-Z_]*")) {
@@ -114,7 +96,18 @@ public final class Vocabulary {
             relationshipTypes.put(type, new RelationshipType(type, Set.copyOf((List<String>) definition.get("from")),
                     Set.copyOf((List<String>) definition.get("to")), (String) definition.get("description")));
         });
-        return new Vocabulary(Map.copyOf(entityTypes), Map.copyOf(relationshipTypes));
+        return new Vocabulary(Map.copyOf(entityTypes), Map.copyOf(relationshipTypes),
+                fields((Map<String, Map<String, Object>>) yaml.get("relationshipFields")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, FieldSpec> fields(Map<String, Map<String, Object>> specs) {
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        (specs == null ? Map.<String, Map<String, Object>>of() : specs)
+            .forEach((field, spec) -> fields.put(field, new FieldSpec(field, FieldKind.parse((String) spec.get("kind")),
+                    Boolean.TRUE.equals(spec.get("required")),
+                    ((List<Object>) spec.getOrDefault("values", List.of())).stream().map(String::valueOf).toList())));
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     public EntityType entityType(String name) {
@@ -131,6 +124,14 @@ public final class Vocabulary {
 
     public Set<String> relationshipTypeNames() {
         return this.relationshipTypes.keySet();
+    }
+
+    /**
+     * The properties any relationship may carry ({@code relationshipFields} in the
+     * vocabulary).
+     */
+    public Map<String, FieldSpec> relationshipFields() {
+        return this.relationshipFields;
     }
 
 }

@@ -136,10 +136,10 @@ public final class EntityValidator {
     public Map<String, Object> relationshipProperties(Map<String, Object> fields, Problems problems) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            FieldSpec spec = Vocabulary.RELATIONSHIP_FIELDS.get(field.getKey());
+            FieldSpec spec = this.vocabulary.relationshipFields().get(field.getKey());
             if (spec == null) {
                 problems.add(field.getKey(), "unknown relationship property '" + field.getKey() + "'; allowed: "
-                        + sorted(Vocabulary.RELATIONSHIP_FIELDS.keySet()));
+                        + sorted(this.vocabulary.relationshipFields().keySet()));
                 continue;
             }
             Object value = value(spec, field.getValue(), problems);

@@ -2,17 +2,22 @@ package org.casegraph.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.casegraph.access.Visibility;
+import org.casegraph.entity.Citation;
 import org.casegraph.entity.Entity;
-import org.casegraph.entity.EntityMapper;
-import org.casegraph.graph.Graph;
+import org.casegraph.entity.Organization;
+import org.casegraph.entity.Person;
 import org.casegraph.graph.Vocabulary;
+import org.casegraph.search.SearchRepository.Hit;
+import org.casegraph.search.SearchRepository.Hits;
+import org.casegraph.support.Arguments;
 import org.casegraph.support.Cursors;
+import org.casegraph.support.Edge;
 import org.casegraph.support.InvalidArgumentException;
 import org.casegraph.support.PageInfo;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,47 +29,43 @@ class SearchController {
 
     static final int MAX_PAGE = 100;
 
-    private final Graph graph;
+    private static final String CURSOR = "search";
+
+    private final SearchRepository search;
 
     private final Vocabulary vocabulary;
 
-    SearchController(Graph graph, Vocabulary vocabulary) {
-        this.graph = graph;
+    SearchController(SearchRepository search, Vocabulary vocabulary) {
+        this.search = search;
         this.vocabulary = vocabulary;
     }
 
-    record SearchEdge(String cursor, double score, Entity node, List<String> highlights) {
+    record SearchEdge(String cursor, double score, Entity node, List<String> highlights) implements Edge {
     }
 
-    record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, int totalCount) {
-    }
-
-    private record Hit(Entity entity, double score) {
+    /**
+     * {@code totalCount} is null unless asked for: counting every hit costs more than
+     * finding the page.
+     */
+    record SearchConnection(List<SearchEdge> edges, PageInfo pageInfo, Integer totalCount) {
     }
 
     @QueryMapping
     SearchConnection search(@Argument String query, @Argument List<String> types, @Argument Integer first,
-            @Argument String after, GraphQLContext context) {
+            @Argument String after, GraphQLContext context, DataFetchingFieldSelectionSet selection) {
         SearchTerms terms = SearchTerms.parse(query);
-        int size = Cursors.pageSize(first, 10, MAX_PAGE);
-        int skip = Cursors.offsetAfter("search", after);
-        Map<String, Object> parameters = SearchCypher.parameters(terms, searchableTypes(types), skip, size,
-                Visibility.of(context));
-        return this.graph.single(SearchCypher.SEARCH, parameters, (record) -> {
-            int total = record.get("total").asInt();
-            List<Hit> hits = record.get("page")
-                .asList((hit) -> new Hit(EntityMapper.asEntity(hit.get("node")), hit.get("score").asDouble()));
-            List<SearchEdge> edges = new ArrayList<>();
-            for (int i = 0; i < hits.size(); i++) {
-                Hit hit = hits.get(i);
-                edges.add(new SearchEdge(Cursors.encode("search", skip + i), hit.score(), hit.entity(),
-                        highlights(hit.entity(), terms)));
-            }
-            PageInfo pageInfo = new PageInfo(skip + hits.size() < total, skip > 0,
-                    edges.isEmpty() ? null : edges.get(0).cursor(),
-                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-            return new SearchConnection(edges, pageInfo, total);
-        });
+        int size = Arguments.within("first", first, 10, 0, MAX_PAGE);
+        int skip = Cursors.offsetAfter(CURSOR, after);
+        List<String> searchable = searchableTypes(types);
+        List<String> visible = Visibility.of(context);
+        Hits hits = this.search.search(terms, searchable, skip, size, visible);
+        List<SearchEdge> edges = new ArrayList<>();
+        for (Hit hit : hits.page()) {
+            edges.add(new SearchEdge(Cursors.encode(CURSOR, skip + edges.size()), hit.score(), hit.entity(),
+                    highlights(hit.entity(), terms)));
+        }
+        Integer total = selection.contains("totalCount") ? this.search.count(terms, searchable, visible) : null;
+        return new SearchConnection(edges, PageInfo.of(edges, hits.more(), skip > 0), total);
     }
 
     private List<String> searchableTypes(List<String> types) {
@@ -91,15 +92,15 @@ class SearchController {
 
     private static List<String> highlights(Entity entity, SearchTerms terms) {
         Stream<String> aliases = Stream.empty();
-        if (entity instanceof org.casegraph.entity.Person person) {
+        if (entity instanceof Person person) {
             aliases = person.aliases().stream();
         }
-        else if (entity instanceof org.casegraph.entity.Organization organization) {
+        else if (entity instanceof Organization organization) {
             aliases = organization.aliases().stream();
         }
         Stream<String> texts = Stream
             .of(Stream.of(entity.name()), aliases, Stream.of(entity.summary()),
-                    entity.sources().stream().map(org.casegraph.entity.Citation::quote))
+                    entity.sources().stream().map(Citation::quote))
             .flatMap((stream) -> stream);
         return texts.map((text) -> Highlighter.highlight(text, terms.terms()))
             .filter(Objects::nonNull)

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.casegraph.CaseGraphProperties;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.record.EntityValidator;
@@ -39,9 +38,9 @@ public class SeedLoader {
 
     private final String location;
 
-    SeedLoader(Graph graph, Vocabulary vocabulary, CaseGraphProperties properties) {
+    SeedLoader(Graph graph, Vocabulary vocabulary, SeedProperties properties) {
         this.graph = graph;
-        this.location = properties.seed().location();
+        this.location = properties.location();
         this.vocabulary = vocabulary;
         this.reader = new SeedDataReader(new EntityValidator(vocabulary));
     }

@@ -2,12 +2,11 @@ package org.casegraph.seed;
 
 import java.util.Map;
 
-import org.casegraph.CaseGraphProperties;
-import org.casegraph.CaseGraphProperties.SeedMode;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.GraphReadiness;
 import org.casegraph.graph.Neo4jConnectionProperties;
 import org.casegraph.graph.SchemaMigrations;
+import org.casegraph.seed.SeedProperties.SeedMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -35,12 +34,12 @@ class StartupLoading implements SmartInitializingSingleton {
     private final boolean external;
 
     StartupLoading(SchemaMigrations migrations, SeedLoader seedLoader, Graph graph, GraphReadiness readiness,
-            CaseGraphProperties properties, Neo4jConnectionProperties connection) {
+            SeedProperties properties, Neo4jConnectionProperties connection) {
         this.migrations = migrations;
         this.seedLoader = seedLoader;
         this.graph = graph;
         this.readiness = readiness;
-        this.mode = properties.seed().mode();
+        this.mode = properties.mode();
         this.external = connection.external();
     }
 

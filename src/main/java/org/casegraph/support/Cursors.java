@@ -18,9 +18,7 @@ public final class Cursors {
     }
 
     public static String encode(String kind, int offset) {
-        return Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString((kind + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        return encoded(kind, Integer.toString(offset));
     }
 
     /** The offset just after {@code after}, or 0 without a cursor. */
@@ -29,18 +27,15 @@ public final class Cursors {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-            if (decoded.startsWith(kind + ":")) {
-                int offset = Integer.parseInt(decoded.substring(kind.length() + 1));
-                if (offset >= 0) {
-                    return offset + 1;
-                }
+            int offset = Integer.parseInt(position(kind, after));
+            if (offset >= 0) {
+                return offset + 1;
             }
         }
-        catch (IllegalArgumentException ex) {
+        catch (NumberFormatException ex) {
             // reported below
         }
-        throw new InvalidArgumentException("after", "is not a cursor returned by this " + kind + " query");
+        throw notACursor(kind);
     }
 
     /**
@@ -49,9 +44,7 @@ public final class Cursors {
      * when items were added or removed before it.
      */
     public static String encodeKey(String kind, String... values) {
-        return Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString((kind + ":" + String.join(KEY_SEPARATOR, values)).getBytes(StandardCharsets.UTF_8));
+        return encoded(kind, String.join(KEY_SEPARATOR, values));
     }
 
     /** The {@code count} sort values in {@code after}, or null without a cursor. */
@@ -59,28 +52,43 @@ public final class Cursors {
         if (after == null) {
             return null;
         }
+        String[] values = position(kind, after).split(KEY_SEPARATOR, -1);
+        if (values.length != count) {
+            throw notACursor(kind);
+        }
+        return values;
+    }
+
+    /**
+     * Checks a requested page size against the API's limit: {@link Arguments#within} for
+     * {@code first}.
+     */
+    public static int pageSize(Integer first, int fallback, int max) {
+        return Arguments.within("first", first, fallback, 0, max);
+    }
+
+    private static String encoded(String kind, String position) {
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((kind + ":" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a cursor of this kind holds after its tag. */
+    private static String position(String kind, String cursor) {
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (decoded.startsWith(kind + ":")) {
-                String[] values = decoded.substring(kind.length() + 1).split(KEY_SEPARATOR, -1);
-                if (values.length == count) {
-                    return values;
-                }
+                return decoded.substring(kind.length() + 1);
             }
         }
         catch (IllegalArgumentException ex) {
             // reported below
         }
-        throw new InvalidArgumentException("after", "is not a cursor returned by this " + kind + " query");
+        throw notACursor(kind);
     }
 
-    /** Checks a requested page size against the API's limit. */
-    public static int pageSize(Integer first, int fallback, int max) {
-        int size = first == null ? fallback : first;
-        if (size < 0 || size > max) {
-            throw new InvalidArgumentException("first", "must be between 0 and " + max + ", not " + size);
-        }
-        return size;
+    private static InvalidArgumentException notACursor(String kind) {
+        return new InvalidArgumentException("after", "is not a cursor returned by this " + kind + " query");
     }
 
 }

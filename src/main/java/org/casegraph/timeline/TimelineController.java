@@ -1,22 +1,19 @@
 package org.casegraph.timeline;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import org.casegraph.access.SensitiveReads;
 import org.casegraph.access.Visibility;
-import org.casegraph.entity.EntityMapper;
 import org.casegraph.entity.Event;
 import org.casegraph.graph.EventOrder;
-import org.casegraph.graph.Graph;
-import org.casegraph.graph.PartialDate;
+import org.casegraph.support.Arguments;
 import org.casegraph.support.Cursors;
+import org.casegraph.support.Edge;
 import org.casegraph.support.InvalidArgumentException;
 import org.casegraph.support.PageInfo;
-import org.neo4j.driver.Value;
+import org.casegraph.timeline.TimelineRepository.PlacedEvent;
+import org.casegraph.timeline.TimelineRepository.TimelineQuery;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -35,13 +32,13 @@ class TimelineController {
 
     private static final String CURSOR = "timeline";
 
-    private final Graph graph;
+    private final TimelineRepository timelines;
 
-    TimelineController(Graph graph) {
-        this.graph = graph;
+    TimelineController(TimelineRepository timelines) {
+        this.timelines = timelines;
     }
 
-    record EventEdge(String cursor, Event node) {
+    record EventEdge(String cursor, Event node) implements Edge {
     }
 
     record EventConnection(List<EventEdge> edges, PageInfo pageInfo, Integer totalCount) {
@@ -49,51 +46,30 @@ class TimelineController {
 
     @QueryMapping
     EventConnection timeline(@Argument String entityId, @Argument String from, @Argument String to,
-            @Argument Integer first, @Argument String after, GraphQLContext context,
+            @Argument Integer first, @Argument String after, @Argument List<String> kinds, GraphQLContext context,
             DataFetchingFieldSelectionSet selection) {
-        int size = Cursors.pageSize(first, 20, MAX_PAGE);
+        int size = Arguments.within("first", first, 20, 0, MAX_PAGE);
         String[] position = Cursors.keyAfter(CURSOR, after, 2);
         if (from != null && to != null && from.compareTo(to) > 0 && !from.startsWith(to)) {
             throw new InvalidArgumentException("from", "'" + from + "' is after to '" + to + "'");
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("entityId", entityId);
-        parameters.put("from", from);
-        parameters.put("to", PartialDate.upperBound(to));
-        parameters.put("visible", Visibility.of(context));
+        TimelineQuery query = new TimelineQuery(entityId, from, to, kinds, Visibility.of(context));
         // Counting is a query of its own: run it only for clients who asked.
-        Integer totalCount = selection.contains("totalCount") ? count(entityId, new HashMap<>(parameters)) : null;
-        parameters.put("afterKey", position == null ? null : position[0]);
-        parameters.put("afterId", position == null ? null : position[1]);
-        parameters.put("limit", size + 1);
-        List<EventEdge> events = this.graph
-            .query(entityId == null ? TimelineCypher.ALL_EVENTS : TimelineCypher.ENTITY_EVENTS, parameters, (r) -> {
-                if (r.containsKey("via")) {
-                    SensitiveReads.walked(r.get("via").asList(Value::asString));
-                }
-                Event event = (Event) EntityMapper.asEntity(r.get("e"));
-                // The position as stored, which is what the next page's query compares
-                // with.
-                return new EventEdge(
-                        Cursors.encodeKey(CURSOR, r.get("e").get(EventOrder.SORT_KEY).asString(), event.id()), event);
-            });
-        List<EventEdge> edges = events.subList(0, Math.min(size, events.size()));
-        return new EventConnection(edges,
-                new PageInfo(events.size() > size, position != null, edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                totalCount);
+        Integer totalCount = selection.contains("totalCount") ? this.timelines.count(query) : null;
+        // One event more than the page tells whether there is a next page.
+        List<PlacedEvent> events = this.timelines.events(query, position, size + 1);
+        List<EventEdge> edges = events.stream()
+            .limit(size)
+            .map((placed) -> new EventEdge(Cursors.encodeKey(CURSOR, placed.sortKey(), placed.event().id()),
+                    placed.event()))
+            .toList();
+        return new EventConnection(edges, PageInfo.of(edges, events.size() > size, position != null), totalCount);
     }
 
-    private int count(String entityId, Map<String, Object> parameters) {
-        List<Integer> totals = this.graph
-            .query(entityId == null ? TimelineCypher.ALL_COUNT : TimelineCypher.ENTITY_COUNT, parameters, (r) -> {
-                if (r.containsKey("via")) {
-                    SensitiveReads.walked(r.get("via").asList(Value::asString));
-                }
-                return r.get("total").asInt();
-            });
-        // An entity without events (or not visible) has no row to count in.
-        return totals.isEmpty() ? 0 : totals.get(0);
+    /** The most recent events, for the explorer's front page. */
+    @QueryMapping
+    List<Event> latestEvents(@Argument Integer first, GraphQLContext context) {
+        return this.timelines.latest(Arguments.within("first", first, 10, 1, MAX_PAGE), Visibility.of(context));
     }
 
 }

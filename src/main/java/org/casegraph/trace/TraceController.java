@@ -11,6 +11,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import static org.casegraph.support.Arguments.within;
+
 @Controller
 class TraceController {
 
@@ -35,15 +37,30 @@ class TraceController {
 
     @QueryMapping
     Subgraph neighborhood(@Argument String id, @Argument Integer depth, @Argument List<String> relationshipTypes,
-            @Argument Integer limit, GraphQLContext context) {
+            @Argument Integer limit, @Argument List<String> excludeIds, GraphQLContext context) {
         int hops = within("depth", depth, 1, 1, MAX_DEPTH);
         int size = within("limit", limit, 100, 1, MAX_NEIGHBORHOOD);
         String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
-        Subgraph subgraph = this.trace.neighborhood(id, hops, types, size, Visibility.of(context));
+        if (excludeIds != null && excludeIds.contains(id)) {
+            throw new InvalidArgumentException("excludeIds", "must not hold the id the neighbourhood is of");
+        }
+        Subgraph subgraph = this.trace.neighborhood(id, hops, types, size, excludeIds == null ? List.of() : excludeIds,
+                Visibility.of(context));
         if (subgraph == null) {
             throw new InvalidArgumentException("id", "no entity has the id '" + id + "'");
         }
         return subgraph;
+    }
+
+    @QueryMapping
+    Subgraph subgraph(@Argument List<String> ids, @Argument List<String> relationshipTypes, GraphQLContext context) {
+        List<String> distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_NEIGHBORHOOD) {
+            throw new InvalidArgumentException("ids",
+                    "must name at most " + MAX_NEIGHBORHOOD + " entities, not " + distinct.size());
+        }
+        String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
+        return this.trace.among(distinct, types, Visibility.of(context));
     }
 
     @QueryMapping
@@ -79,14 +96,6 @@ class TraceController {
                     "must name between 2 and " + MAX_COMMON_IDS + " different entities");
         }
         return this.trace.commonConnections(distinct, within("first", first, 20, 1, 100), Visibility.of(context));
-    }
-
-    static int within(String argument, Integer value, int fallback, int min, int max) {
-        int actual = value == null ? fallback : value;
-        if (actual < min || actual > max) {
-            throw new InvalidArgumentException(argument, "must be between " + min + " and " + max + ", not " + actual);
-        }
-        return actual;
     }
 
 }

@@ -1,88 +1,32 @@
 package org.casegraph.trace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import org.casegraph.access.Visibility;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
-import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 
+import static org.casegraph.access.Visibility.entity;
+import static org.casegraph.access.Visibility.published;
+import static org.casegraph.access.Visibility.visible;
+import static org.casegraph.entity.EntityRepository.RELATIONSHIP_PROJECTION;
+
 /**
- * Neighbourhoods and paths, each in one Cypher statement.
+ * Neighbourhoods, paths and common connections, each in one Cypher statement.
+ * Relationship types cannot be parameters in these patterns, so the checked type pattern
+ * ({@link RelationshipTypes}, {@code ""} for any) is written into the statements, as are
+ * the numbers a path search needs as literals.
  */
 @Repository
 public class TraceRepository {
-
-    private final Graph graph;
-
-    TraceRepository(Graph graph) {
-        this.graph = graph;
-    }
-
-    /**
-     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of
-     * them, and the relationships among them. A breadth-first search, one level at a time
-     * from the level before, that stops as soon as the levels found hold more than
-     * {@code limit} entities: a hub's neighbourhood costs its direct neighbours, not
-     * every entity two hops away.
-     */
-    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> visible) {
-        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
-                Map.of("id", id, "limit", limit, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
-        return result.isEmpty() ? null : result.get(0);
-    }
-
-    /**
-     * The neighbourhood statement for a depth and a checked type pattern; parameters id,
-     * limit and visible. A hidden entity is neither returned nor passed through.
-     */
-    public static String neighborhoodCypher(int depth, String types) {
-        StringBuilder levels = new StringBuilder();
-        for (int d = 1; d <= depth; d++) {
-            // Level d: unseen visible entities linked by a visible relationship to level
-            // d - 1, in id order;
-            // nothing when the levels before already hold more than the limit.
-            String from = d == 1 ? "UNWIND [start] AS a"
-                    : "UNWIND CASE WHEN size(found) <= $limit THEN level%d ELSE [] END AS a".formatted(d - 1);
-            levels.append(("""
-                    CALL {
-                      WITH start, found%s
-                      %s
-                      MATCH (a)-[r%s]-(m:Entity)
-                      WHERE m <> start AND NOT m IN found AND coalesce(r.visibility, 'public') IN $visible
-                        AND coalesce(m.visibility, 'public') IN $visible
-                      WITH DISTINCT m ORDER BY m.id
-                      RETURN collect(m) AS level%d
-                    }
-                    WITH start, found + level%d AS found, level%d
-                    """).formatted(d == 1 ? "" : ", level" + (d - 1), from, types, d, d, d));
-        }
-        return """
-                MATCH (start:Entity {id: $id})
-                WHERE coalesce(start.visibility, 'public') IN $visible
-                WITH start, [] AS found
-                %s\
-                WITH start, [start] + found[0..$limit] AS nodes, size(found) > $limit AS truncated
-                CALL {
-                  WITH nodes
-                  UNWIND nodes AS a
-                  MATCH (a)-[r%s]->(b)
-                  WHERE b IN nodes AND coalesce(r.visibility, 'public') IN $visible
-                  RETURN collect(%s) AS relationships
-                }
-                RETURN [x IN nodes | %s] AS nodes, relationships, truncated
-                """.formatted(levels, types, EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("x"));
-    }
 
     /**
      * How many routes of the longest length returned the ranking weighs at most: when
@@ -99,21 +43,223 @@ public class TraceRepository {
     static final int DEGREE_CAP = 1000;
 
     /**
+     * One level of the neighbourhood's breadth-first search: the unseen visible entities
+     * linked by a visible relationship of the types ({@code %1$s}) to the level before
+     * ({@code previous}), in id order, but those in {@code $excludeIds} (a hub, say:
+     * neither returned nor walked through); nothing when the levels found already hold
+     * more than the limit.
+     */
+    private static final String NEIGHBORHOOD_LEVEL = """
+            CALL {
+              WITH start, found, previous
+              UNWIND CASE WHEN size(found) <= $limit THEN previous ELSE [] END AS a
+              MATCH (a)-[r%1$s]-(m:Entity)
+              WHERE m <> start AND NOT m IN found AND NOT m.id IN $excludeIds AND %2$s
+              WITH DISTINCT m ORDER BY m.id
+              RETURN collect(m) AS level
+            }
+            WITH start, found + level AS found, level AS previous
+            """;
+
+    /**
+     * Given entities and the relationships among them. Placeholders: visibility of the
+     * entities (%1$s); the types (%2$s), visibility (%3$s) and projection (%4$s) of the
+     * relationships; the projection of the entities (%5$s).
+     */
+    private static final String AMONG = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (n:Entity {id: $ids[i]})
+            WHERE %1$s
+            WITH n ORDER BY i
+            WITH collect(n) AS nodes
+            CALL {
+              WITH nodes
+              UNWIND nodes AS a
+              MATCH (a)-[r%2$s]->(b)
+              WHERE b IN nodes AND %3$s
+              RETURN collect(%4$s) AS relationships
+            }
+            RETURN [x IN nodes | %5$s] AS nodes, relationships
+            """;
+
+    /**
+     * The neighbourhood. Placeholders: visibility of the start (%1$s); one
+     * {@link #NEIGHBORHOOD_LEVEL} per hop (%2$s); the types (%3$s), visibility (%4$s) and
+     * projection (%5$s) of the relationships among the entities found; the projection of
+     * those entities (%6$s).
+     */
+    private static final String NEIGHBORHOOD = """
+            MATCH (start:Entity {id: $id})
+            WHERE %1$s
+            WITH start, [] AS found, [start] AS previous
+            %2$s\
+            WITH start, [start] + found[0..$limit] AS nodes, size(found) > $limit AS truncated
+            CALL {
+              WITH nodes
+              UNWIND nodes AS a
+              MATCH (a)-[r%3$s]->(b)
+              WHERE b IN nodes AND %4$s
+              RETURN collect(%5$s) AS relationships
+            }
+            RETURN [x IN nodes | %6$s] AS nodes, relationships, truncated
+            """;
+
+    /**
+     * The steps of a route from {@code a} to {@code b}, one to {@code %5$d} of them, over
+     * relationships of the types ({@code %1$s}). Each step goes to an entity neither
+     * excluded nor hidden ({@code %2$s}; {@code b} may be of an excluded type), over a
+     * followable relationship ({@code %3$s}), and over the one with the lowest element id
+     * among the followable ones ({@code %4$s}) between the two entities.
+     */
+    private static final String STEPS = """
+            (a)((u)-[r%1$s]-(x:Entity)
+                  WHERE NOT x.id IN $excludeIds AND %2$s
+                    AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
+                    AND %3$s
+                    AND NOT EXISTS { (u)-[s%1$s]-(x) WHERE elementId(s) < elementId(r) AND %4$s }
+                ){1,%5$d}(b)\
+            """;
+
+    /**
+     * The steps ({@code %s}) with no entity twice, checked during the search so that a
+     * walk that loops does not take a route's place. A single step cannot loop, and Neo4j
+     * refuses the parentheses around one.
+     */
+    private static final String ROUTE = """
+            (%s
+                WHERE NOT a IN x AND all(i IN range(1, size(x) - 1) WHERE NOT x[i] IN x[0..i]))\
+            """;
+
+    /**
+     * Every route of the {@code %1$d} shortest lengths, when the first search found that
+     * many ({@code groups}).
+     */
+    private static final String ROUTES_OF_LENGTHS = """
+              WITH a, b, groups
+              WITH a, b WHERE groups = %1$d
+              MATCH p = SHORTEST %1$d GROUPS %2$s
+              RETURN nodes(p) AS route
+              LIMIT %3$d
+            """;
+
+    /**
+     * The ranked paths. Placeholders: visibility of the ends (%1$s); the number of paths
+     * (%2$d); the route (%3$s); one {@link #ROUTES_OF_LENGTHS} per possible number of
+     * lengths (%4$s); the published-link predicate (%5$s) and {@link #DEGREE_CAP} (%6$d)
+     * for the hub score; the types (%7$s), the followable predicate (%8$s) and the
+     * projections of relationships (%9$s) and entities (%10$s). See {@link #pathsCypher}.
+     */
+    private static final String PATHS = """
+            MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+            WHERE %1$s
+            CALL {
+              WITH a, b
+              MATCH p = SHORTEST %2$d %3$s
+              RETURN count(DISTINCT length(p)) AS groups
+            }
+            CALL {
+            %4$s\
+            }
+            WITH collect(route) AS routes
+            CALL {
+              WITH routes
+              UNWIND routes AS route
+              UNWIND route[1..-1] AS n
+              WITH DISTINCT n
+              RETURN collect([n, COUNT {
+                MATCH (n)-[h]-()
+                WHERE type(h) <> 'ALIAS_OF' AND %5$s
+                RETURN h LIMIT %6$d
+              }]) AS degrees
+            }
+            UNWIND routes AS route
+            WITH route, reduce(score = 0, n IN route[1..-1] | score + [d IN degrees WHERE d[0] = n][0][1]) AS hubScore
+            ORDER BY size(route), hubScore, [n IN route | n.id]
+            LIMIT %2$d
+            CALL {
+              WITH route
+              UNWIND range(0, size(route) - 2) AS i
+              WITH i, route[i] AS u, route[i + 1] AS x
+              CALL {
+                WITH u, x
+                MATCH (u)-[r%7$s]-(x)
+                WHERE %8$s
+                WITH r ORDER BY type(r), r.id
+                RETURN collect(%9$s) AS relationships
+              }
+              WITH i, relationships ORDER BY i
+              RETURN collect(relationships) AS hops
+            }
+            RETURN [n IN route | %10$s] AS nodes, hops
+            ORDER BY size(route), hubScore, [n IN route | n.id]
+            """;
+
+    /** Entities linked directly to every one of the given entities, most links first. */
+    private static final String COMMON_CONNECTIONS = """
+            UNWIND $ids AS id
+            MATCH (x:Entity {id: id})-[r]-(m:Entity)
+            WHERE NOT m.id IN $ids AND %s
+            WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
+            WHERE size(linked) = size($ids)
+            WITH m, relationships
+            ORDER BY size(relationships) DESC, m.id
+            LIMIT $first
+            RETURN %s AS m, relationships
+            """.formatted(visible("x", "r", "m"), RELATIONSHIP_PROJECTION, entity("m"));
+
+    private final Graph graph;
+
+    TraceRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * The entities up to {@code depth} hops away, nearest first, at most {@code limit} of
+     * them, and the relationships among them. A breadth-first search, one level at a time
+     * from the level before, that stops as soon as the levels found hold more than
+     * {@code limit} entities: a hub's neighbourhood costs its direct neighbours, not
+     * every entity two hops away.
+     */
+    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds,
+            List<String> visible) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
+                Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
+                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
+                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /**
+     * The neighbourhood statement for a depth and a checked type pattern; parameters id,
+     * limit, excludeIds and visible. A hidden entity is neither returned nor passed
+     * through.
+     */
+    public static String neighborhoodCypher(int depth, String types) {
+        String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
+        return NEIGHBORHOOD.formatted(visible("start"), levels, types, visible("r"), RELATIONSHIP_PROJECTION,
+                entity("x"));
+    }
+
+    /**
+     * The given entities that exist and are visible, in the order asked, and every
+     * relationship among them.
+     */
+    Subgraph among(List<String> ids, String types, List<String> visible) {
+        return this.graph.single(
+                AMONG.formatted(visible("n"), types, visible("r"), RELATIONSHIP_PROJECTION, entity("x")),
+                Map.of("ids", ids, "visible", visible),
+                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
+                        r.get("relationships").asList(EntityMapper::asRelationship), false));
+    }
+
+    /**
      * Up to {@code first} routes, shortest first and, among routes of one length, those
      * through the smallest hubs first (see {@link #pathsCypher}); never through the
      * excluded entities or types, and only over relationships valid in the time window
      * when one is given.
      */
     List<Path> paths(PathQuery query) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("from", query.fromId());
-        parameters.put("to", query.toId());
-        parameters.put("excludeIds", query.excludeIds());
-        parameters.put("excludeTypes", query.excludeTypes());
-        parameters.put("validFrom", query.validFrom());
-        parameters.put("validTo", PartialDate.upperBound(query.validTo()));
-        parameters.put("visible", query.visible());
-        return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), parameters,
+        return this.graph.query(pathsCypher(query.first(), query.types(), query.maxLength()), query.parameters(),
                 TraceRepository::asPath);
     }
 
@@ -145,78 +291,13 @@ public class TraceRepository {
      * caller, so the order never rests on a hidden link), then by their ids.
      */
     public static String pathsCypher(int first, String types, int maxLength) {
-        String steps = """
-                (a)((u)-[r%1$s]-(x:Entity)
-                      WHERE NOT x.id IN $excludeIds AND coalesce(x.visibility, 'public') IN $visible
-                        AND (x = b OR NOT any(label IN labels(x) WHERE label IN $excludeTypes))
-                        AND %2$s
-                        AND NOT EXISTS { (u)-[s%1$s]-(x) WHERE elementId(s) < elementId(r) AND %3$s }
-                    ){1,%4$d}(b)\
-                """.formatted(types, followable("r"), followable("s"), maxLength);
-        // No entity twice, checked during the search (inside the parentheses) so that a
-        // walk that loops does not
-        // take a route's place. A single hop cannot loop, and Neo4j refuses the
-        // parentheses around one.
-        String route = maxLength == 1 ? steps : """
-                (%s
-                    WHERE NOT a IN x AND all(i IN range(1, size(x) - 1) WHERE NOT x[i] IN x[0..i]))\
-                """.formatted(steps);
-        StringBuilder branches = new StringBuilder();
-        for (int groups = 1; groups <= Math.min(first, maxLength); groups++) {
-            branches.append(groups == 1 ? "" : "  UNION ALL\n").append("""
-                      WITH a, b, groups
-                      WITH a, b WHERE groups = %1$d
-                      MATCH p = SHORTEST %1$d GROUPS %2$s
-                      RETURN nodes(p) AS route
-                      LIMIT %3$d
-                    """.formatted(groups, route, ROUTE_CANDIDATES));
-        }
-        return """
-                MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-                WHERE coalesce(a.visibility, 'public') IN $visible AND coalesce(b.visibility, 'public') IN $visible
-                CALL {
-                  WITH a, b
-                  MATCH p = SHORTEST %1$d %2$s
-                  RETURN count(DISTINCT length(p)) AS groups
-                }
-                CALL {
-                %3$s\
-                }
-                WITH collect(route) AS routes
-                CALL {
-                  WITH routes
-                  UNWIND routes AS route
-                  UNWIND route[1..-1] AS n
-                  WITH DISTINCT n
-                  RETURN collect([n, COUNT {
-                    MATCH (n)-[h]-()
-                    WHERE type(h) <> 'ALIAS_OF' AND coalesce(h.visibility, 'public') = 'public'
-                    RETURN h LIMIT %4$d
-                  }]) AS degrees
-                }
-                UNWIND routes AS route
-                WITH route, reduce(score = 0, n IN route[1..-1] | score + [d IN degrees WHERE d[0] = n][0][1]) AS hubScore
-                ORDER BY size(route), hubScore, [n IN route | n.id]
-                LIMIT %1$d
-                CALL {
-                  WITH route
-                  UNWIND range(0, size(route) - 2) AS i
-                  WITH i, route[i] AS u, route[i + 1] AS x
-                  CALL {
-                    WITH u, x
-                    MATCH (u)-[r%5$s]-(x)
-                    WHERE %6$s
-                    WITH r ORDER BY type(r), r.id
-                    RETURN collect(%7$s) AS relationships
-                  }
-                  WITH i, relationships ORDER BY i
-                  RETURN collect(relationships) AS hops
-                }
-                RETURN [n IN route | %8$s] AS nodes, hops
-                ORDER BY size(route), hubScore, [n IN route | n.id]
-                """
-            .formatted(first, route, branches, DEGREE_CAP, types, followable("r"),
-                    EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("n"));
+        String steps = STEPS.formatted(types, visible("x"), followable("r"), followable("s"), maxLength);
+        String route = maxLength == 1 ? steps : ROUTE.formatted(steps);
+        String branches = IntStream.rangeClosed(1, Math.min(first, maxLength))
+            .mapToObj((groups) -> ROUTES_OF_LENGTHS.formatted(groups, route, ROUTE_CANDIDATES))
+            .collect(Collectors.joining("  UNION ALL\n"));
+        return PATHS.formatted(visible("a", "b"), first, route, branches, published("h"), DEGREE_CAP, types,
+                followable("r"), RELATIONSHIP_PROJECTION, entity("n"));
     }
 
     /**
@@ -225,34 +306,29 @@ public class TraceRepository {
      */
     private static String followable(String r) {
         return """
-                coalesce(%1$s.visibility, 'public') IN $visible
+                %2$s
                         AND ($validTo IS NULL OR %1$s.validFrom IS NULL OR %1$s.validFrom <= $validTo)
                         AND ($validFrom IS NULL OR %1$s.validTo IS NULL OR %1$s.validTo >= $validFrom)\
-                """.formatted(r);
+                """.formatted(r, visible(r));
     }
 
     /** Entities linked directly to every one of the given entities, most links first. */
     List<CommonConnection> commonConnections(List<String> ids, int first, List<String> visible) {
-        return this.graph.query("""
-                UNWIND $ids AS id
-                MATCH (x:Entity {id: id})-[r]-(m:Entity)
-                WHERE NOT m.id IN $ids AND coalesce(x.visibility, 'public') IN $visible
-                  AND coalesce(r.visibility, 'public') IN $visible
-                  AND coalesce(m.visibility, 'public') IN $visible
-                WITH m, collect(DISTINCT x.id) AS linked, collect(%s) AS relationships
-                WHERE size(linked) = size($ids)
-                WITH m, relationships
-                ORDER BY size(relationships) DESC, m.id
-                LIMIT $first
-                RETURN %s AS m, relationships
-                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION, Visibility.entity("m")),
-                Map.of("ids", ids, "first", first, "visible", visible),
+        return this.graph.query(COMMON_CONNECTIONS, Map.of("ids", ids, "first", first, "visible", visible),
                 (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m")),
                         r.get("relationships").asList(EntityMapper::asRelationship)));
     }
 
     record PathQuery(String fromId, String toId, int maxLength, int first, String types, List<String> excludeIds,
             List<String> excludeTypes, String validFrom, String validTo, List<String> visible) {
+
+        /** The parameters of {@link #pathsCypher}. */
+        Map<String, Object> parameters() {
+            return Graph.parameters("from", this.fromId, "to", this.toId, "excludeIds", this.excludeIds, "excludeTypes",
+                    this.excludeTypes, "validFrom", this.validFrom, "validTo", PartialDate.upperBound(this.validTo),
+                    "visible", this.visible);
+        }
+
     }
 
 }

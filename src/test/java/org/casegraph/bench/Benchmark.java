@@ -27,14 +27,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import org.apache.lucene.queryparser.classic.QueryParser;
 import org.casegraph.CaseGraphApplication;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.graph.Graph;
 import org.casegraph.importer.BulkImport;
 import org.casegraph.importer.ProgressDisplay;
-import org.casegraph.search.SearchCypher;
+import org.casegraph.search.SearchRepository;
 import org.casegraph.search.SearchTerms;
-import org.casegraph.timeline.TimelineCypher;
+import org.casegraph.timeline.TimelineRepository;
 import org.casegraph.trace.TraceRepository;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -230,18 +231,31 @@ public final class Benchmark {
             .add(new Operation("entity", "query($id: ID!) { entity(id: $id) { id name summary sources { quote } } }",
                     (i) -> Map.of("id", g.person(i)), (i) -> EntityRepository.FIND_BY_ID,
                     (i) -> Map.of("id", g.person(i), "visible", PUBLIC)));
-        operations.add(new Operation("search",
+        // Search twice: against CaseGraph's own statement (typo-forgiving, exact names
+        // first), and against
+        // the plain Lucene top 10 the peer harness calls raw (no typo forgiveness, no
+        // ranking of exact names).
+        String search = "query($q: String!) { search(query: $q, first: 10) { edges { score node { id name } } } }";
+        operations.add(new Operation("search (typo) vs own Cypher", search, (i) -> Map.of("q", g.searchName(i)),
+                (i) -> SearchRepository.SEARCH,
+                (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
+        operations
+            .add(new Operation("search (name) vs raw Lucene", search, (i) -> Map.of("q", g.personName(i)), (i) -> """
+                    CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: 10}) YIELD node, score
+                    RETURN node.id AS id, node.name AS name, score""",
+                    (i) -> Map.of("q", QueryParser.escape(g.personName(i)))));
+        operations.add(new Operation("search with totalCount",
                 "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
-                (i) -> Map.of("q", g.searchName(i)), (i) -> SearchCypher.SEARCH,
-                (i) -> SearchCypher.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
+                (i) -> Map.of("q", g.searchName(i)), (i) -> SearchRepository.SEARCH,
+                (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
                 + "{ truncated nodes { id name } relationships { id type } } }";
         operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
                 (i) -> TraceRepository.neighborhoodCypher(2, ""),
-                (i) -> Map.of("id", g.person(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> Map.of("id", g.person(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
                 (i) -> TraceRepository.neighborhoodCypher(2, ""),
-                (i) -> Map.of("id", g.hub(i), "limit", 100, "visible", PUBLIC)));
+                (i) -> Map.of("id", g.hub(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("paths",
                 "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
                         + "{ length nodes { id name } relationships { id type } } }",
@@ -249,7 +263,7 @@ public final class Benchmark {
                 (i) -> pathParameters(g.person(i), g.event(i))));
         operations.add(new Operation("timeline",
                 "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
-                (i) -> Map.of("id", g.person(i)), (i) -> TimelineCypher.ENTITY_EVENTS,
+                (i) -> Map.of("id", g.person(i)), (i) -> TimelineRepository.ENTITY_EVENTS,
                 (i) -> timelineParameters(g.person(i))));
         return operations;
     }
@@ -271,6 +285,7 @@ public final class Benchmark {
         parameters.put("entityId", entityId);
         parameters.put("from", null);
         parameters.put("to", null);
+        parameters.put("kinds", null);
         parameters.put("afterKey", null);
         parameters.put("afterId", null);
         parameters.put("limit", 21);

@@ -44,8 +44,13 @@ record GeneratedGraph(int entities, int relationships, double seconds, int peopl
     }
 
     /** A person's name with one letter changed, as a person searching would type it. */
+    /** A person's whole name, as the peer harness asks plain Lucene for it. */
+    String personName(int i) {
+        return name(Math.floorMod(i * 7919, this.people));
+    }
+
     String searchName(int i) {
-        String name = name(Math.floorMod(i * 7919, this.people));
+        String name = personName(i);
         int at = 1 + Math.floorMod(i, name.length() - 2);
         return name.charAt(at) == ' ' ? name : name.substring(0, at) + 'e' + name.substring(at + 1);
     }

@@ -27,6 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
                 "casegraph.api-keys[1].role=journalist", "casegraph.api-keys[2].name=investigator",
                 "casegraph.api-keys[2].sha256=5f29c66fec2376aa035428f0b0bee7f2d28ab6a672d64199cfa8699503728d8e",
                 "casegraph.api-keys[2].role=investigator" })
-@interface RolesTest {
+public @interface RolesTest {
 
 }

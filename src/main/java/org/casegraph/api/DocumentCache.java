@@ -1,4 +1,4 @@
-package org.casegraph.graph;
+package org.casegraph.api;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

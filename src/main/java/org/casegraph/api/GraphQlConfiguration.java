@@ -1,4 +1,6 @@
-package org.casegraph.graph;
+package org.casegraph.api;
+
+import java.util.Locale;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -9,12 +11,16 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
-import java.util.Locale;
+import org.casegraph.graph.PartialDate;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
+/**
+ * The GraphQL side of the API beside the schema: its scalars, and a cache of parsed
+ * documents.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 

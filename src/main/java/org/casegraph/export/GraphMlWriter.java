@@ -1,0 +1,138 @@
+package org.casegraph.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.casegraph.entity.Entity;
+
+/**
+ * GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd and Cytoscape, written with
+ * the JDK's {@link XMLStreamWriter}: the keys of {@link Attributes} declared first, then
+ * nodes and edges as the pages come.
+ */
+final class GraphMlWriter implements ExportWriter {
+
+    static final String NAMESPACE = "http://graphml.graphdrawing.org/xmlns";
+
+    private final OutputStream out;
+
+    private final XMLStreamWriter xml;
+
+    private long nodes;
+
+    private long edges;
+
+    GraphMlWriter(OutputStream out) throws IOException {
+        this.out = out;
+        try {
+            this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            this.xml.writeStartDocument("UTF-8", "1.0");
+            this.xml.writeCharacters("\n");
+            this.xml.writeStartElement("graphml");
+            this.xml.writeDefaultNamespace(NAMESPACE);
+            this.xml.writeCharacters("\n");
+            keys("node", "n_", Attributes.NODE);
+            keys("edge", "e_", Attributes.EDGE);
+            this.xml.writeStartElement("graph");
+            this.xml.writeAttribute("id", "casegraph");
+            this.xml.writeAttribute("edgedefault", "directed");
+            this.xml.writeCharacters("\n");
+        }
+        catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    private void keys(String domain, String prefix, List<String> names) throws XMLStreamException {
+        for (String name : names) {
+            this.xml.writeEmptyElement("key");
+            this.xml.writeAttribute("id", prefix + name);
+            this.xml.writeAttribute("for", domain);
+            this.xml.writeAttribute("attr.name", name);
+            this.xml.writeAttribute("attr.type", "sourceCount".equals(name) ? "int" : "string");
+            this.xml.writeCharacters("\n");
+        }
+    }
+
+    @Override
+    public void entities(List<Entity> page, Map<String, Entity> documents) throws IOException {
+        try {
+            for (Entity entity : page) {
+                this.xml.writeStartElement("node");
+                this.xml.writeAttribute("id", entity.id());
+                data("n_", Attributes.NODE, Attributes.of(entity));
+                this.xml.writeEndElement();
+                this.xml.writeCharacters("\n");
+                this.nodes++;
+            }
+            this.xml.flush();
+        }
+        catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    @Override
+    public void relationships(List<ExportRepository.Link> page, Map<String, Entity> documents) throws IOException {
+        try {
+            for (ExportRepository.Link link : page) {
+                this.xml.writeStartElement("edge");
+                this.xml.writeAttribute("id", link.relationship().id());
+                this.xml.writeAttribute("source", link.relationship().fromId());
+                this.xml.writeAttribute("target", link.relationship().toId());
+                data("e_", Attributes.EDGE, Attributes.of(link.relationship()));
+                this.xml.writeEndElement();
+                this.xml.writeCharacters("\n");
+                this.edges++;
+            }
+            this.xml.flush();
+        }
+        catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    private void data(String prefix, List<String> names, List<String> values) throws XMLStreamException {
+        for (int i = 0; i < names.size(); i++) {
+            if (values.get(i) != null) {
+                this.xml.writeStartElement("data");
+                this.xml.writeAttribute("key", prefix + names.get(i));
+                this.xml.writeCharacters(values.get(i));
+                this.xml.writeEndElement();
+            }
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        try {
+            this.xml.writeEndElement();
+            this.xml.writeCharacters("\n");
+            this.xml.writeEndElement();
+            this.xml.writeCharacters("\n");
+            this.xml.writeEndDocument();
+            this.xml.flush();
+            this.out.flush();
+        }
+        catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    @Override
+    public long entitiesWritten() {
+        return this.nodes;
+    }
+
+    @Override
+    public long relationshipsWritten() {
+        return this.edges;
+    }
+
+}

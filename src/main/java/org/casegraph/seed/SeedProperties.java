@@ -1,0 +1,23 @@
+package org.casegraph.seed;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When and from where the seed data is loaded ({@code casegraph.seed.*}).
+ *
+ * @param mode {@code auto}: load into an empty embedded database; {@code always}: merge
+ * the seed data into whatever database is configured (idempotent); {@code never}
+ * @param location where the seed files are, as a resource pattern
+ */
+@ConfigurationProperties("casegraph.seed")
+public record SeedProperties(@DefaultValue("auto") SeedMode mode,
+        @DefaultValue("classpath*:seed-data/*.yaml") String location) {
+
+    public enum SeedMode {
+
+        AUTO, ALWAYS, NEVER
+
+    }
+
+}

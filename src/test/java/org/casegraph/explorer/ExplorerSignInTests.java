@@ -1,0 +1,99 @@
+package org.casegraph.explorer;
+
+import org.casegraph.curation.RolesTest;
+import org.casegraph.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing in to the explorer with an API key, in a real headless Chromium against a
+ * service that knows the test keys: the key goes with every request the pages make, a key
+ * the service does not know is said so on the page, and signing out returns to the public
+ * view.
+ */
+@RolesTest
+class ExplorerSignInTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void ready() {
+        browser.waiting(60).until(ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "true"));
+    }
+
+    private WebElement find(String css) {
+        return browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void signInWith(String key) {
+        browser.driver()
+            .findElements(By.cssSelector("#signin button"))
+            .stream()
+            .filter((button) -> button.getText().equals("Sign in"))
+            .findFirst()
+            .orElseThrow()
+            .click();
+        find("#signin-secret").sendKeys(key);
+        browser.driver().findElement(By.cssSelector("#signin dialog button.primary")).click();
+        browser.waiting(60)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Signed in with an API key"));
+        ready();
+    }
+
+    @Test
+    void signInWithAnApiKeyThenSignOut() {
+        browser.driver().get("http://127.0.0.1:" + this.port + "/entity/person/alexander-trofimov");
+        ready();
+        assertThat(find("#signin").getText()).contains("Public view");
+        assertThat(find("h1").getText()).isEqualTo("Alexander Trofimov");
+
+        // A key the service does not know: the page says so instead of quietly showing
+        // the public view (and the
+        // console holds only that refusal: the HTTP 400 and the error the page shows).
+        signInWith("not-a-key-of-this-service");
+        assertThat(find("#main [role=alert]").getText())
+            .contains("The API key in X-API-Key is not known to this server");
+
+        browser.driver()
+            .findElements(By.cssSelector("#signin button"))
+            .stream()
+            .filter((button) -> button.getText().equals("Sign out"))
+            .findFirst()
+            .orElseThrow()
+            .click();
+        browser.waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Public view"));
+        ready();
+        assertThat(find("h1").getText()).isEqualTo("Alexander Trofimov");
+
+        // An investigator's key: accepted on every request of the page, which shows the
+        // person.
+        signInWith("test-investigator-key");
+        assertThat(browser.driver().findElements(By.cssSelector("#main [role=alert]"))).isEmpty();
+        assertThat(find("h1").getText()).isEqualTo("Alexander Trofimov");
+        browser.screenshot("8-signed-in");
+        assertThat(browser.problems()).as("console errors")
+            .allMatch((problem) -> problem.contains("not known to this server") || problem.contains("status of 400"));
+    }
+
+}
