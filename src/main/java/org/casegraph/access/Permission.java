@@ -17,6 +17,10 @@ public enum Permission {
     /** Change the graph: every curation mutation. */
     EDIT_GRAPH(Role.EDITOR, "only editors may change the graph: send an editor's API key in the X-API-Key header"),
 
+    /** Ingest documents and review what they propose before it is published. */
+    REVIEW_INGESTIONS(Role.EDITOR,
+            "only editors may ingest documents or review ingestions: send an editor's API key in the X-API-Key header"),
+
     /** Read the audit trail. */
     READ_AUDIT(Role.ADMIN, "only admins may read the audit trail"),
 

@@ -8,13 +8,11 @@ import java.util.Map;
 import org.casegraph.access.Caller;
 import org.casegraph.access.Permission;
 import org.casegraph.access.SensitiveFields;
-import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationInputs.CreateEntityInput;
 import org.casegraph.curation.CurationInputs.CreateRelationshipInput;
 import org.casegraph.curation.CurationInputs.UpdateEntityInput;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
-import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
@@ -77,25 +75,9 @@ class CurationController {
         }
         Map<String, Object> props = GraphWriter
             .nodeProperties(new EntityRecord(input.id(), input.type(), properties, citations, new Origin("api", 0)));
-        props.put("version", 1L);
         return this.graph.write((tx) -> {
             CurationRepository.requireDocuments(tx, citations);
-            boolean exists = tx
-                .run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", input.id()))
-                .single()
-                .get("exists")
-                .asBoolean();
-            if (exists) {
-                throw new CurationException(CurationException.Kind.CONFLICT,
-                        "an entity with id '" + input.id() + "' already exists");
-            }
-            var node = tx
-                .run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n",
-                        Map.of("props", props, "type", input.type()))
-                .single()
-                .get("n")
-                .asNode();
-            CurationRepository.audit(tx, actor, "createEntity", input.id(), null, props);
+            var node = CurationRepository.createEntity(tx, actor, "createEntity", input.id(), input.type(), props);
             return new EntityPayload(EntityMapper.asEntity(node), 1);
         });
     }
@@ -180,34 +162,9 @@ class CurationController {
                 throw CurationException.invalid(typeProblems);
             }
             CurationRepository.requireDocuments(tx, citations);
-            Map<String, Object> props = GraphWriter.relationshipProperties(new RelationshipRecord(id, input.type(),
-                    input.from(), input.to(), properties, citations, new Origin("api", 0)));
-            // Creating a link that exists replaces its facts but keeps what editors
-            // decided about it (hidden fields,
-            // sensitive or retracted, its version).
-            Map<String, Object> existing = tx
-                .run("""
-                        MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
-                        """,
-                        Map.of("from", input.from(), "to", input.to(), "type", input.type(), "id", id))
-                .list((r) -> r.get("props").asMap())
-                .stream()
-                .findFirst()
-                .orElse(null);
-            Map<String, Object> after = GraphWriter.keepingEditorialState(props, existing);
-            after.putIfAbsent("version", 1L);
-            var relationship = tx
-                .run("""
-                        MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-                        MERGE (a)-[r:$($type) {id: $id}]->(b)
-                        SET r = $props
-                        RETURN %s AS r
-                        """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), Map.of("from", input.from(), "to",
-                        input.to(), "type", input.type(), "id", id, "props", after, "visible", Visibility.ALL))
-                .single()
-                .get("r");
+            var relationship = CurationRepository.link(tx, actor, "createRelationship", new RelationshipRecord(id,
+                    input.type(), input.from(), input.to(), properties, citations, new Origin("api", 0)));
             CurationRepository.requireVictimGroupRule(tx, List.of(input.from(), input.to()));
-            CurationRepository.audit(tx, actor, "createRelationship", id, existing, after);
             return new RelationshipPayload(EntityMapper.asRelationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });

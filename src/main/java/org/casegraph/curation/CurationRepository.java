@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.curation.CurationController.RelationshipPayload;
 import org.casegraph.curation.CurationInputs.CitationInput;
+import org.casegraph.access.Visibility;
+import org.casegraph.entity.EntityRepository;
+import org.casegraph.record.GraphWriter;
+import org.casegraph.record.RelationshipRecord;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.record.Citation;
 import org.casegraph.record.VictimGroupRule;
@@ -25,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * writing it with its next version, citations, the victim-group rule, and the audit entry
  * that goes with every change. Every method runs in the caller's write transaction, so a
  * refused or failed write leaves nothing behind. The controllers check the caller and the
- * input, and call these; a second way into curation (document ingest) calls the same.
+ * input, and call these; the second way into curation, document ingest, calls the same
+ * public methods ({@link #createEntity}, {@link #cite}, {@link #link}).
  */
-final class CurationRepository {
+public final class CurationRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -142,7 +147,7 @@ final class CurationRepository {
      * Refuses the write, inside its transaction (so nothing of it stays), if it leaves a
      * victim group among or next to {@code ids} breaking {@link VictimGroupRule}.
      */
-    static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
+    public static void requireVictimGroupRule(TransactionContext tx, Collection<String> ids) {
         List<String> problems = VictimGroupRule.inGraph(tx, ids);
         if (!problems.isEmpty()) {
             throw CurationException.invalid(problems);
@@ -170,7 +175,7 @@ final class CurationRepository {
     }
 
     /** Refuses citations of documents that are not in the graph. */
-    static void requireDocuments(TransactionContext tx, List<Citation> citations) {
+    public static void requireDocuments(TransactionContext tx, List<Citation> citations) {
         List<String> ids = citations.stream().map(Citation::document).distinct().toList();
         List<String> documents = tx.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", Map.of("ids", ids))
             .list((r) -> r.get("id").asString());
@@ -205,6 +210,84 @@ final class CurationRepository {
                         "before", before == null ? "" : JSON.writeValueAsString(before), "after",
                         JSON.writeValueAsString(after)))
             .consume();
+    }
+
+    /**
+     * Creates the entity {@code id} of {@code type} with its validated node properties at
+     * version 1, refusing an id already in use; audited as {@code action}.
+     */
+    public static Node createEntity(TransactionContext tx, String actor, String action, String id, String type,
+            Map<String, Object> props) {
+        Map<String, Object> created = new LinkedHashMap<>(props);
+        created.put("version", 1L);
+        boolean exists = tx.run("MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS exists", Map.of("id", id))
+            .single()
+            .get("exists")
+            .asBoolean();
+        if (exists) {
+            throw new CurationException(CurationException.Kind.CONFLICT,
+                    "an entity with id '" + id + "' already exists");
+        }
+        Node node = tx
+            .run("CREATE (n:Entity) SET n = $props, n:$($type) RETURN n", Map.of("props", created, "type", type))
+            .single()
+            .get("n")
+            .asNode();
+        audit(tx, actor, action, id, null, created);
+        return node;
+    }
+
+    /**
+     * Adds {@code citation} to the entity {@code id} (locked, without a version check: a
+     * source more never undoes an editor's work) as its next version; audited as
+     * {@code action}. A victim group's quotes stay out of the full-text index.
+     */
+    public static void cite(TransactionContext tx, String actor, String action, String id, Citation citation) {
+        Node node = lockEntity(tx, id);
+        Map<String, Object> before = new LinkedHashMap<>(node.asMap());
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("citeDocs", appended(before.get("citeDocs"), citation.document()));
+        after.put("citeQuotes", appended(before.get("citeQuotes"), citation.quote()));
+        if (!node.hasLabel("Victim")) {
+            Object quotes = before.get("quoteText");
+            after.put("quoteText", (quotes == null ? "" : quotes + "\n") + citation.quote());
+        }
+        after.put("version", ((Number) before.getOrDefault("version", 1L)).longValue() + 1);
+        write(tx, CurationTarget.entity(id), after, actor, action, before, after);
+    }
+
+    private static List<Object> appended(Object list, Object value) {
+        List<Object> items = new ArrayList<>(list instanceof List<?> values ? values : List.of());
+        items.add(value);
+        return items;
+    }
+
+    /**
+     * Creates the relationship, or replaces the facts of the one with its id while
+     * keeping what editors decided about it (hidden fields, sensitive or retracted, its
+     * version); audited as {@code action}. The ends must exist. Returns the relationship
+     * as the API projects it.
+     */
+    public static Value link(TransactionContext tx, String actor, String action, RelationshipRecord record) {
+        Map<String, Object> props = GraphWriter.relationshipProperties(record);
+        Map<String, Object> keys = Map.of("from", record.from(), "to", record.to(), "type", record.type(), "id",
+                record.id());
+        Map<String, Object> existing = tx.run("""
+                MATCH (:Entity {id: $from})-[r:$($type) {id: $id}]->(:Entity {id: $to}) RETURN properties(r) AS props
+                """, keys).list((r) -> r.get("props").asMap()).stream().findFirst().orElse(null);
+        Map<String, Object> after = GraphWriter.keepingEditorialState(props, existing);
+        after.putIfAbsent("version", 1L);
+        Map<String, Object> parameters = new HashMap<>(keys);
+        parameters.put("props", after);
+        parameters.put("visible", Visibility.ALL);
+        Value relationship = tx.run("""
+                MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+                MERGE (a)-[r:$($type) {id: $id}]->(b)
+                SET r = $props
+                RETURN %s AS r
+                """.formatted(EntityRepository.RELATIONSHIP_PROJECTION), parameters).single().get("r");
+        audit(tx, actor, action, record.id(), existing, after);
+        return relationship;
     }
 
 }

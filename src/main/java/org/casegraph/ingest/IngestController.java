@@ -8,7 +8,8 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.casegraph.access.Role;
+import org.casegraph.access.Caller;
+import org.casegraph.access.Permission;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityRepository;
@@ -16,7 +17,6 @@ import org.casegraph.support.Cursors;
 import org.casegraph.support.PageInfo;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -71,15 +71,14 @@ class IngestController {
     }
 
     @QueryMapping
-    Ingestion ingestion(@Argument String id, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    Ingestion ingestion(@Argument String id, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         return this.ingest.find(id).orElse(null);
     }
 
     @QueryMapping
-    IngestionConnection ingestions(@Argument Integer first, @Argument String after,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    IngestionConnection ingestions(@Argument Integer first, @Argument String after, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         List<Ingestion> all = this.ingest.list();
         int size = Cursors.pageSize(first, 20, MAX_PAGE);
         int from = Math.min(Cursors.offsetAfter("ingestions", after), all.size());
@@ -128,9 +127,8 @@ class IngestController {
     }
 
     @MutationMapping
-    IngestionPayload acceptMention(@Argument AcceptMentionInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    IngestionPayload acceptMention(@Argument AcceptMentionInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         NewEntityInput n = input.newEntity();
         Ingestion updated = this.ingest.accept(input.mentionId(), input.entityId(),
                 n == null ? null : new Mention.NewEntity(n.id(), n.type(), n.name(), n.summary(), n.fields()),
@@ -139,28 +137,24 @@ class IngestController {
     }
 
     @MutationMapping
-    IngestionPayload rejectMention(@Argument RejectMentionInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    IngestionPayload rejectMention(@Argument RejectMentionInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.reject(input.mentionId(), input.expectedVersion());
         return new IngestionPayload(updated, updated.version());
     }
 
     @MutationMapping
-    IngestionPayload markVictim(@Argument MarkVictimInput input,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    IngestionPayload markVictim(@Argument MarkVictimInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.markVictim(input.mentionId(), Boolean.TRUE.equals(input.victim()),
                 input.expectedVersion());
         return new IngestionPayload(updated, updated.version());
     }
 
     @MutationMapping
-    PublishIngestionPayload publishIngestion(@Argument String id, @Argument Integer expectedVersion,
-            @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role,
-            @ContextValue(name = Role.ACTOR_KEY, required = false) String actor) {
-        requireEditor(role);
-        IngestService.Published published = this.ingest.publish(id, expectedVersion, actor);
+    PublishIngestionPayload publishIngestion(@Argument String id, @Argument Integer expectedVersion, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        IngestService.Published published = this.ingest.publish(id, expectedVersion, caller.actor());
         List<String> ids = new ArrayList<>(published.mentioned());
         ids.add(published.documentId());
         Map<String, Entity> byId = this.entities.findAllById(ids, Visibility.ALL);
@@ -169,17 +163,10 @@ class IngestController {
     }
 
     @MutationMapping
-    boolean rejectIngestion(@Argument String id, @ContextValue(name = Role.CONTEXT_KEY, required = false) Role role) {
-        requireEditor(role);
+    boolean rejectIngestion(@Argument String id, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
         this.ingest.discard(id);
         return true;
-    }
-
-    static void requireEditor(Role role) {
-        if (role == null || !role.atLeast(Role.EDITOR)) {
-            throw new IngestException(IngestException.Kind.FORBIDDEN,
-                    "only editors may see or review ingestions: send an editor's API key in the X-API-Key header");
-        }
     }
 
     /**

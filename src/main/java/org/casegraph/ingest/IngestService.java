@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.casegraph.CaseGraphProperties;
+import org.casegraph.embedded.EmbeddedNeo4jProperties;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ public class IngestService {
 
     private final IngestWrites writes;
 
-    IngestService(Graph graph, Vocabulary vocabulary, CaseGraphProperties casegraph, IngestProperties properties) {
+    IngestService(Graph graph, Vocabulary vocabulary, EmbeddedNeo4jProperties casegraph, IngestProperties properties) {
         this.graph = graph;
         this.extractor = new TextExtractor(properties);
         this.staging = new Staging(casegraph.dataDir());
