@@ -1,6 +1,7 @@
 package org.casegraph.access;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,8 +10,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.casegraph.support.CaseGraphStartupException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +84,26 @@ public class CallerResolver {
             return new Caller(caller.role(), caller.name());
         }
         return new Caller(Role.PUBLIC, "anonymous@" + (remote == null ? "unknown" : remote.getHostAddress()));
+    }
+
+    /**
+     * The caller of a plain HTTP request (an export or an upload): its API key, its
+     * authentication and its remote address, as {@link #resolve} takes them.
+     * @throws UnknownApiKeyException for a key this server does not know
+     */
+    public Caller resolve(HttpServletRequest request) {
+        return resolve(request.getHeader(HEADER), SecurityContextHolder.getContext().getAuthentication(),
+                address(request.getRemoteAddr()));
+    }
+
+    private static InetAddress address(String remote) {
+        try {
+            // A literal address from the connector: no name lookup happens.
+            return remote == null ? null : InetAddress.getByName(remote);
+        }
+        catch (UnknownHostException ex) {
+            return null;
+        }
     }
 
     static String sha256(String text) {

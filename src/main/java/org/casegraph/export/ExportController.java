@@ -3,8 +3,6 @@ package org.casegraph.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,8 +62,7 @@ class ExportController {
         }
         ExportFormat exportFormat = ExportFormat.parse("format", format);
         String apiKey = request.getHeader(CallerResolver.HEADER);
-        Caller caller = this.callers.resolve(apiKey, SecurityContextHolder.getContext().getAuthentication(),
-                address(request.getRemoteAddr()));
+        Caller caller = this.callers.resolve(request);
         GraphExport.Plan plan = this.export.plan(ExportRequest.of(exportFormat, entityId, depth, relationshipTypes,
                 from, to, caller.role(), caller.actor()));
         response.setContentType(exportFormat.mediaType() + (exportFormat == ExportFormat.CSV ? "" : ";charset=UTF-8"));
@@ -106,16 +102,6 @@ class ExportController {
     @ExceptionHandler(CallerResolver.UnknownApiKeyException.class)
     ResponseEntity<Map<String, String>> unknownKey(CallerResolver.UnknownApiKeyException ex) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", ex.getMessage()));
-    }
-
-    private static InetAddress address(String remote) {
-        try {
-            // A literal address from the connector: no name lookup happens.
-            return remote == null ? null : InetAddress.getByName(remote);
-        }
-        catch (UnknownHostException ex) {
-            return null;
-        }
     }
 
 }
