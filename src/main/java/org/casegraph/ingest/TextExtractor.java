@@ -168,7 +168,11 @@ final class TextExtractor {
                 throw new IngestException(IngestException.Kind.BOMB, fileName + " expands to more than "
                         + this.properties.maxChars() + " characters of text; refused as a possible parser bomb");
             }
-            String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+            StringBuilder messages = new StringBuilder();
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                messages.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append('\n');
+            }
+            String message = messages.toString().toLowerCase(Locale.ROOT);
             if (message.contains("bomb") || message.contains("too many") || message.contains("exceeded")) {
                 throw new IngestException(IngestException.Kind.BOMB, fileName + " trips Tika's limits ("
                         + ex.getClass().getSimpleName() + "); refused as a possible parser bomb");
@@ -178,7 +182,8 @@ final class TextExtractor {
                         fileName + " is encrypted or password-protected; send an unprotected copy");
             }
             throw new IngestException(IngestException.Kind.UNSUPPORTED,
-                    fileName + " could not be read as " + metadata.get(Metadata.CONTENT_TYPE) + ": it may be damaged");
+                    fileName + " could not be read as " + metadata.get(Metadata.CONTENT_TYPE) + ": it may be damaged ("
+                            + messages.toString().lines().reduce((first, last) -> last).orElse("") + ")");
         }
     }
 
