@@ -67,6 +67,12 @@ class IngestController {
     record RejectMentionInput(String mentionId, Integer expectedVersion) {
     }
 
+    record AcceptRelationshipInput(String proposalId, String type, Boolean reverse, Integer expectedVersion) {
+    }
+
+    record RejectRelationshipInput(String proposalId, Integer expectedVersion) {
+    }
+
     record MarkVictimInput(String mentionId, Boolean victim, Integer expectedVersion) {
     }
 
@@ -140,6 +146,26 @@ class IngestController {
     IngestionPayload rejectMention(@Argument RejectMentionInput input, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.reject(input.mentionId(), input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @SchemaMapping
+    List<RelationshipProposal> relationships(Ingestion ingestion) {
+        return ingestion.relationships();
+    }
+
+    @MutationMapping
+    IngestionPayload acceptRelationship(@Argument AcceptRelationshipInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        Ingestion updated = this.ingest.acceptRelationship(input.proposalId(), input.type(),
+                Boolean.TRUE.equals(input.reverse()), input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @MutationMapping
+    IngestionPayload rejectRelationship(@Argument RejectRelationshipInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        Ingestion updated = this.ingest.rejectRelationship(input.proposalId(), input.expectedVersion());
         return new IngestionPayload(updated, updated.version());
     }
 

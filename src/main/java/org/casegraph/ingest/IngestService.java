@@ -67,7 +67,7 @@ public class IngestService {
         String name = (title == null || title.isBlank()) ? fileName : title.strip();
         Ingestion ingestion = new Ingestion(id, "document/" + slug(name) + "-" + id.substring(0, 8), fileName, name,
                 url, publishedDate == null ? null : publishedDate.toString(), "pending", text, identified, 1,
-                Instant.now().toString());
+                Instant.now().toString(), List.of());
         this.staging.save(ingestion);
         return ingestion;
     }
@@ -132,6 +132,48 @@ public class IngestService {
     }
 
     /**
+     * Accepts a proposed relationship between two mentions with the type the curator
+     * chose; {@code reversed} makes the later mention its start. The type must be one the
+     * vocabulary allows between the two entities' types.
+     */
+    public Ingestion acceptRelationship(String proposalId, String type, boolean reversed, Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(proposalId);
+        RelationshipProposal proposal = ingestion.relationship(proposalId);
+        // The proposal may hold an earlier decision's direction: start from the
+        // sentence's order.
+        boolean inOrder = proposal.from().start() < proposal.to().start();
+        Mention first = inOrder ? proposal.from() : proposal.to();
+        Mention second = inOrder ? proposal.to() : proposal.from();
+        Mention from = reversed ? second : first;
+        Mention to = reversed ? first : second;
+        List<String> problems = new ArrayList<>();
+        this.writes.validator()
+            .relationshipType(type, entityType(from), entityType(to), (field, message) -> problems.add(message));
+        if (!problems.isEmpty()) {
+            throw new IngestException(IngestException.Kind.INVALID, String.join("; ", problems));
+        }
+        requireVersion(ingestion, expectedVersion);
+        Ingestion updated = ingestion
+            .withDecision(new RelationshipProposal.Decision(proposalId, type, reversed, "accepted"));
+        this.staging.replace(updated, ingestion.version());
+        return updated;
+    }
+
+    public Ingestion rejectRelationship(String proposalId, Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(proposalId);
+        ingestion.relationship(proposalId);
+        requireVersion(ingestion, expectedVersion);
+        Ingestion updated = ingestion
+            .withDecision(new RelationshipProposal.Decision(proposalId, null, false, "rejected"));
+        this.staging.replace(updated, ingestion.version());
+        return updated;
+    }
+
+    private String entityType(Mention mention) {
+        return mention.newEntity() != null ? mention.newEntity().type() : typeOf(mention.entityId());
+    }
+
+    /**
      * Redacts, then writes the Document (its text redacted), the accepted entities with
      * citations quoting the published text, and a MENTIONS link to each; then forgets the
      * staged copy. Returns the published text.
@@ -153,6 +195,16 @@ public class IngestService {
             accepted.add(new IngestWrites.Accepted(mention.entityId(), mention.newEntity(),
                     redaction.quote(sentence.start(), Math.max(sentence.end(), mention.end()))));
         }
+        List<IngestWrites.Link> links = new ArrayList<>();
+        for (RelationshipProposal proposal : ingestion.relationships()) {
+            if ("accepted".equals(proposal.status())) {
+                Sentences.Span sentence = sentences.around(proposal.from().start());
+                int start = Math.min(sentence.start(), proposal.to().start());
+                int end = Math.max(sentence.end(), Math.max(proposal.from().end(), proposal.to().end()));
+                links.add(new IngestWrites.Link(proposal.from().entityKey(), proposal.type(), proposal.to().entityKey(),
+                        redaction.quote(start, end)));
+            }
+        }
         String firstLine = text.lines().filter((line) -> !line.isBlank()).findFirst().orElse(text).strip();
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("name", ingestion.title());
@@ -161,7 +213,7 @@ public class IngestService {
         fields.put("publicationDate", ingestion.published());
         fields.put("text", text);
         List<String> mentioned = this.writes.publish(actor, ingestion.documentId(), fields,
-                firstLine.replaceAll("\\s+", " "), accepted);
+                firstLine.replaceAll("\\s+", " "), accepted, links);
         this.staging.delete(id);
         return new Published(ingestion.documentId(), text, mentioned);
     }

@@ -47,6 +47,12 @@ final class IngestWrites {
     record Accepted(String entityId, Mention.NewEntity newEntity, String quote) {
     }
 
+    /**
+     * An accepted relationship proposal: its ends' entity ids, its type and its quote.
+     */
+    record Link(String from, String type, String to, String quote) {
+    }
+
     private record NewNode(String id, String type, Map<String, Object> props) {
     }
 
@@ -55,7 +61,7 @@ final class IngestWrites {
      * mentions.
      */
     List<String> publish(String actor, String documentId, Map<String, Object> documentFields, String documentQuote,
-            List<Accepted> accepted) {
+            List<Accepted> accepted, List<Link> links) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> document = entity(documentId, "Document", documentFields,
                 List.of(new Citation(documentId, documentQuote)), problems);
@@ -89,6 +95,12 @@ final class IngestWrites {
                         new RelationshipRecord(documentId + "|MENTIONS|" + id, "MENTIONS", documentId, id, Map.of(),
                                 List.of(citation), ORIGIN));
                 mentioned.add(id);
+            }
+            for (Link link : links) {
+                CurationRepository.link(tx, actor, "acceptRelationship",
+                        new RelationshipRecord(link.from() + "|" + link.type() + "|" + link.to(), link.type(),
+                                link.from(), link.to(), Map.of(), List.of(new Citation(documentId, link.quote())),
+                                ORIGIN));
             }
             CurationRepository.requireVictimGroupRule(tx, mentioned);
             return mentioned;

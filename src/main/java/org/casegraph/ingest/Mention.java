@@ -28,6 +28,14 @@ public record Mention(String id, String text, int start, int end, String type, S
         return Boolean.TRUE.equals(this.victim) || (this.victim == null && this.possibleVictim);
     }
 
+    /**
+     * The entity an accepted mention stands for: the linked one, or the one to create;
+     * null when neither.
+     */
+    String entityKey() {
+        return this.entityId != null ? this.entityId : this.newEntity == null ? null : this.newEntity.id();
+    }
+
     Mention withDecision(String status, String entityId, NewEntity newEntity) {
         return new Mention(this.id, this.text, this.start, this.end, this.type, entityId, this.possibleVictim,
                 this.quote, this.origin, this.victim, status, newEntity, this.date, this.dateQualifier);

@@ -136,6 +136,47 @@ class IngestApiTests {
         Map<String, Object> accepted = graphQl.post(EDITOR, accept, Map.of("input", Map.of("mentionId", ijm.get("id"),
                 "entityId", "organization/international-justice-mission", "expectedVersion", version)));
         assertThat(accepted).doesNotContainKey("errors");
+        String arrestId = "event/invented-arrest-" + marker;
+        Map<String, Object> date = mentions.stream()
+            .filter((m) -> "3 March 2015".equals(m.get("text")))
+            .findFirst()
+            .orElseThrow();
+        assertThat(graphQl.post(EDITOR, accept,
+                Map.of("input", Map.of("mentionId", date.get("id"), "newEntity",
+                        Map.of("id", arrestId, "type", "Event", "name", "Arrest of a foreign man", "fields",
+                                Map.of("date", "2015-03-03", "kind", "arrest")),
+                        "expectedVersion", version + 1))))
+            .doesNotContainKey("errors");
+
+        // Two accepted mentions in one sentence propose a relationship, its type left to
+        // the curator.
+        Map<String, Object> proposals = graphQl.post(EDITOR,
+                """
+                        query($id: ID!) { ingestion(id: $id) { version relationships { id quote status from { text } to { text } } } }
+                        """,
+                Map.of("id", id));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reviewed = (Map<String, Object>) ((Map<String, Object>) proposals.get("data"))
+            .get("ingestion");
+        List<Map<String, Object>> relationships = list(reviewed.get("relationships"));
+        assertThat(relationships).singleElement().satisfies((r) -> {
+            assertThat(r.get("status")).isEqualTo("proposed");
+            assertThat((String) r.get("quote")).startsWith("International Justice Mission said")
+                .contains("3 March 2015");
+        });
+        String proposal = (String) relationships.get(0).get("id");
+        String acceptRelationship = """
+                mutation($input: AcceptRelationshipInput!) { acceptRelationship(input: $input) { version } }
+                """;
+        assertThat(GraphQlHttp.firstError(graphQl.post(EDITOR, acceptRelationship,
+                Map.of("input",
+                        Map.of("proposalId", proposal, "type", "OCCURRED_IN", "expectedVersion",
+                                reviewed.get("version"))))))
+            .as("a type the vocabulary does not allow between an Organization and an Event")
+            .contains("OCCURRED_IN");
+        assertThat(graphQl.post(EDITOR, acceptRelationship, Map.of("input",
+                Map.of("proposalId", proposal, "type", "PARTICIPATED_IN", "expectedVersion", reviewed.get("version")))))
+            .doesNotContainKey("errors");
 
         Map<String, Object> published = graphQl.post(EDITOR, """
                 mutation($id: ID!) { publishIngestion(id: $id) { document { id name } mentioned { id } } }
@@ -151,6 +192,13 @@ class IngestApiTests {
                         """,
                 Map.of("id", documentId), (r) -> r.get("q").asString());
         assertThat(quote).contains("International Justice Mission said");
+        String relationshipQuote = this.graph.single(
+                """
+                        MATCH (:Organization {id: 'organization/international-justice-mission'})-[r:PARTICIPATED_IN]->(:Event {id: $event})
+                        RETURN r.citeDocs[0] + ': ' + r.citeQuotes[0] AS q
+                        """,
+                Map.of("event", arrestId), (r) -> r.get("q").asString());
+        assertThat(relationshipQuote).startsWith(documentId + ": International Justice Mission said");
         long audited = this.graph.single(
                 "MATCH (a:AuditEntry {actor: 'key:test-editor'}) WHERE a.target STARTS WITH $id RETURN count(a) AS c",
                 Map.of("id", documentId), (r) -> r.get("c").asLong());
