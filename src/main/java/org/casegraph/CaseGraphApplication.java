@@ -4,6 +4,7 @@ import org.casegraph.backup.BackupCommand;
 import org.casegraph.export.ExportCommand;
 import org.casegraph.importer.ImportCommand;
 import org.casegraph.ingest.IngestCommand;
+import org.casegraph.ingest.IngestEval;
 import org.casegraph.support.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -30,6 +31,10 @@ public class CaseGraphApplication {
                 }
                 System.exit(0);
             }
+            if (IngestEval.isCommand(args)) {
+                System.out.print(IngestEval.run(args));
+                System.exit(0);
+            }
             if (ExportCommand.isCommand(args)) {
                 System.out.println(ExportCommand.run(CaseGraphApplication.class, args));
                 System.exit(0);
@@ -39,10 +44,13 @@ public class CaseGraphApplication {
         catch (Throwable failure) {
             // One line a person can act on, instead of a wall of stack traces; the
             // context is closed already.
-            System.err.println((ImportCommand.isCommand(args) ? "CaseGraph import failed: "
-                    : IngestCommand.isCommand(args) ? "CaseGraph ingest failed: " : ExportCommand.isCommand(args)
-                            ? "CaseGraph export failed: " : "CaseGraph could not start: ")
-                    + StartupFailure.describe(failure));
+            System.err.println(
+                    (ImportCommand.isCommand(args) ? "CaseGraph import failed: "
+                            : IngestCommand.isCommand(args) ? "CaseGraph ingest failed: "
+                                    : IngestEval.isCommand(args) ? "CaseGraph ingest-eval failed: "
+                                            : ExportCommand.isCommand(args) ? "CaseGraph export failed: "
+                                                    : "CaseGraph could not start: ")
+                            + StartupFailure.describe(failure));
             System.exit(1);
         }
     }
