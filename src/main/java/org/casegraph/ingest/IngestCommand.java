@@ -95,8 +95,8 @@ public final class IngestCommand {
             }
         }
         if (failed > 0) {
-            throw new CaseGraphStartupException(
-                    failed + " of " + files.size() + " files refused; the others are staged");
+            throw new CaseGraphStartupException(failed + " of " + files.size() + " files refused"
+                    + (staged > 0 ? "; the other " + staged + " are staged for review" : "; nothing was staged"));
         }
         return json ? "" : "Staged " + staged
                 + " file(s) for review: list them with the GraphQL query ingestions, or at /review";

@@ -47,9 +47,14 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(String... args) {
+        return startWithHeap("256m", args);
+    }
+
+    /** The jar with a heap of {@code heap} (as -Xmx takes it) instead of 256 MiB. */
+    public static JarProcess startWithHeap(String heap, String... args) {
         String jar = System.getProperty("casegraph.jar", "target/casegraph.jar");
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar));
+        List<String> command = new ArrayList<>(List
+            .of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar));
         command.addAll(List.of(args));
         try {
             return new JarProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
