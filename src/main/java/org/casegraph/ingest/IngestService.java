@@ -52,6 +52,12 @@ public class IngestService {
         LocalDate publishedDate = parseDate(published);
         String text = this.extractor.extract(content, fileName);
         String id = sha256(content);
+        List<String> publishedAs = this.graph.query("MATCH (d:Document {contentSha256: $id}) RETURN d.id AS id",
+                Map.of("id", id), (r) -> r.get("id").asString());
+        if (!publishedAs.isEmpty()) {
+            throw new IngestException(IngestException.Kind.CONFLICT,
+                    fileName + " is published already, as " + publishedAs.get(0) + "; nothing was staged");
+        }
         var existing = this.staging.find(id);
         if (existing.isPresent()) {
             return existing.get();
@@ -212,6 +218,7 @@ public class IngestService {
         fields.put("url", ingestion.url());
         fields.put("publicationDate", ingestion.published());
         fields.put("text", text);
+        fields.put("contentSha256", ingestion.id());
         List<String> mentioned = this.writes.publish(actor, ingestion.documentId(), fields,
                 firstLine.replaceAll("\\s+", " "), accepted, links);
         this.staging.delete(id);

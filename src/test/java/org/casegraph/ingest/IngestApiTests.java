@@ -204,6 +204,9 @@ class IngestApiTests {
                 Map.of("id", documentId), (r) -> r.get("c").asLong());
         assertThat(audited).as("the Document and its MENTIONS link are audited").isGreaterThanOrEqualTo(2);
         assertThat(pendingIds()).as("staging is deleted on publish").doesNotContain(id);
+        assertRefused(upload(EDITOR, "raid-again.html", file, Map.of(), null), 409, "CONFLICT",
+                "published already, as " + documentId);
+        assertThat(pendingIds()).doesNotContain(id);
         assertThat(graphQl.text(null, """
                 query($q: String!) { search(query: $q) { edges { node { id name } } } }
                 """, Map.of("q", INVENTED_VICTIM))).doesNotContain(INVENTED_VICTIM).doesNotContain(documentId);

@@ -89,11 +89,15 @@ class IngestPrivacyTests {
                     continue;
                 }
                 naming++;
+                String sha256 = IngestService.sha256(Files.readAllBytes(file));
+                boolean publishedByTheOtherTest = this.graph.single(
+                        "MATCH (d:Document {contentSha256: $sha}) RETURN count(d) > 0 AS published",
+                        Map.of("sha", sha256), (r) -> r.get("published").asBoolean());
+                if (publishedByTheOtherTest) {
+                    continue;
+                }
                 Ingestion staged = this.ingest.ingest(Files.readAllBytes(file), file.getFileName().toString(), null,
                         null, null);
-                if (this.ingest.find(staged.id()).isEmpty()) {
-                    continue; // published by the other test already
-                }
                 IngestService.Published published = this.ingest.publish(staged.id(), null, "test");
                 assertThat(VictimIdentifiers.findIn(published.text()))
                     .as("victim-identifying words in %s", file.getFileName())
