@@ -128,7 +128,9 @@ export async function render(main, rawId) {
       `, ${accepted} accepted, ${rejected} rejected, ${state.mentions.length - accepted - rejected} undecided. `,
       h('span', { class: 'muted' }, `Version ${state.version}.`));
     clear(textView, highlightedText(state.text, state.mentions));
-    clear(list, state.mentions.map((mention, index) => mentionItem(mention, index)));
+    clear(list, state.mentions.length
+      ? state.mentions.map((mention, index) => mentionItem(mention, index))
+      : h('li', { class: 'muted' }, 'No mention was proposed in this text: publishing adds the document alone.'));
     if (focusIndex != null) {
       document.getElementById(`mention-${focusIndex}-name`)?.focus();
     }
