@@ -137,7 +137,9 @@ class ReviewJourneyTests {
         open("/review");
         signIn();
         find("#upload");
-        assertThat(find("#pending-section").getText()).contains("Waiting for review");
+        // Nothing staged yet: the queue says what to do.
+        waitForText("#pending-section", "Waiting for review (0)", 60);
+        assertThat(find("#pending-empty").getText()).contains("Nothing is waiting for review. Upload");
 
         // A file ingest cannot read: the service's own words, on the page.
         Path picture = folder.resolve("photo.png");
@@ -300,6 +302,33 @@ class ReviewJourneyTests {
         }
         assertThat(browser.problems()).as("console errors: only the refused picture's HTTP 415")
             .allMatch((problem) -> problem.contains("status of 415"));
+    }
+
+    @Test
+    @Order(3)
+    void aDiscardedDocumentLeavesTheQueue() throws Exception {
+        Path note = Files.createDirectories(Path.of("target", "review-journey")).resolve("invented-note.txt");
+        Files.writeString(note, "An invented note for a test. Officers of a made-up town met on 2 April 2026.\n");
+        open("/review");
+        find("#upload-file").sendKeys(note.toAbsolutePath().toString());
+        find("#upload button[type=submit]").click();
+        waitForText("#upload-outcome", "Review it now", 300);
+        waitForText("#pending", "invented-note.txt", 60);
+        WebElement stale = find("#main");
+        find("#upload-outcome a").click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        assertThat(find("#ingest-text").getText()).contains("An invented note for a test.");
+        find("#discard").click();
+        assertThat(find("#discard-dialog").getText()).contains("nothing of it reaches the graph");
+        find("#discard-confirm").click();
+        waitForText("#main", "Discarded", 30);
+        stale = find("#main");
+        browser.driver().findElement(By.linkText("Back to the documents waiting for review")).click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        waitForText("#pending-section", "Waiting for review (0)", 60);
+        assertThat(browser.problems()).as("console errors").isEmpty();
     }
 
     private void signIn() {
