@@ -312,7 +312,9 @@ export async function render(main, rawId) {
     h('dl', { class: 'facts review-facts' },
       h('dt', null, 'File'), h('dd', null, state.fileName ?? ''),
       state.published ? [h('dt', null, 'Published'), h('dd', null, partialDate(state.published))] : null,
-      state.url ? [h('dt', null, 'Address'), h('dd', null, h('a', { href: state.url, rel: 'noopener noreferrer' }, state.url))] : null,
+      // Only web addresses become links: the address is whatever the uploader typed.
+      state.url ? [h('dt', null, 'Address'), h('dd', null, /^https?:\/\//i.test(state.url)
+        ? h('a', { href: state.url, rel: 'noopener noreferrer' }, state.url) : state.url)] : null,
       h('dt', null, 'Becomes'), h('dd', null, state.documentId)),
     summary,
     actions,
