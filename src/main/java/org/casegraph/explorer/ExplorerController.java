@@ -14,7 +14,7 @@ class ExplorerController {
 
     private static final String SHELL = "forward:/explorer/index.html";
 
-    @GetMapping({ "/", "/search", "/paths", "/timeline" })
+    @GetMapping({ "/", "/search", "/paths", "/timeline", "/review", "/review/{ingestionId}" })
     String page() {
         return SHELL;
     }

@@ -4,7 +4,13 @@
 const documents = new Map();
 const CREDENTIALS = 'casegraph.credentials';
 
-export class ApiError extends Error {}
+/** The API's refusal, in its own words; codes holds each error's code or classification (e.g. CONFLICT). */
+export class ApiError extends Error {
+  constructor(message, codes = []) {
+    super(message);
+    this.codes = codes;
+  }
+}
 
 function documentText(name) {
   if (!documents.has(name)) {
@@ -35,16 +41,24 @@ export function signOut() {
   sessionStorage.removeItem(CREDENTIALS);
 }
 
+/** The headers that carry the sign-in of this tab, if any. */
+function signInHeaders() {
+  const signedIn = credentials();
+  if (signedIn?.kind === 'key') {
+    return { 'X-API-Key': signedIn.value };
+  }
+  if (signedIn?.kind === 'token') {
+    return { Authorization: `Bearer ${signedIn.value}` };
+  }
+  return {};
+}
+
 /** Runs the named explorer query; resolves to its data, or rejects with the API's own message. */
 export async function query(name, variables = {}) {
   const text = await documentText(name);
-  const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
-  const signedIn = credentials();
-  if (signedIn?.kind === 'key') {
-    headers['X-API-Key'] = signedIn.value;
-  } else if (signedIn?.kind === 'token') {
-    headers.Authorization = `Bearer ${signedIn.value}`;
-  }
+  const headers = {
+    'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', ...signInHeaders(),
+  };
   let response;
   try {
     response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: text, variables }) });
@@ -63,9 +77,45 @@ export async function query(name, variables = {}) {
   if (body.errors?.length) {
     const message = body.errors.map((error) => error.message).join('; ');
     if (!body.data || Object.values(body.data).every((value) => value == null)) {
-      throw new ApiError(message);
+      throw new ApiError(message, body.errors.map((error) => error.extensions?.code ?? error.extensions?.classification));
     }
     console.warn('GraphQL errors beside data:', message);
   }
   return body.data;
+}
+
+/**
+ * Uploads a document to POST /ingest with this tab's sign-in (XMLHttpRequest, since fetch cannot report upload
+ * progress). onProgress gets the share sent, 0 to 1. Resolves to the staged ingestion's JSON; rejects with the
+ * service's own words ({"error", "code"}).
+ */
+export function upload(formData, onProgress = () => {}) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/ingest');
+    for (const [name, value] of Object.entries({ Accept: 'application/json', ...signInHeaders() })) {
+      request.setRequestHeader(name, value);
+    }
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) {
+        onProgress(event.loaded / event.total);
+      }
+    });
+    request.addEventListener('load', () => {
+      let body = null;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        // not JSON: said below
+      }
+      if (request.status >= 200 && request.status < 300 && body?.ingestionId) {
+        resolve(body);
+      } else {
+        reject(new ApiError(body?.error ?? `The service answered HTTP ${request.status} without saying why.`,
+          [body?.code ?? `HTTP ${request.status}`]));
+      }
+    });
+    request.addEventListener('error', () => reject(new ApiError('The service did not answer. Is it running?')));
+    request.send(formData);
+  });
 }

@@ -10,12 +10,16 @@ const routes = [
   [/^\/paths$/, () => import('./views/paths.js')],
   [/^\/timeline$/, () => import('./views/timeline.js')],
   [/^\/document\/(.+)$/, () => import('./views/document.js')],
+  [/^\/review$/, () => import('./views/review.js')],
+  [/^\/review\/([^/]+)$/, () => import('./views/ingestion.js')],
 ];
 
 function renderSignIn() {
   const slot = document.getElementById('signin');
   const signedIn = credentials();
   if (signedIn) {
+    // Editors review ingested documents; the page itself says so to anyone else who signs in.
+    document.querySelector('.top nav').append(h('a', { href: '/review' }, 'Review'));
     clear(slot, h('span', null, signedIn.kind === 'key' ? 'Signed in with an API key' : 'Signed in with a token'),
       h('button', { type: 'button', onclick: () => { signOut(); location.reload(); } }, 'Sign out'));
     return;

@@ -1,0 +1,365 @@
+package org.casegraph.explorer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.casegraph.support.Browser;
+import org.casegraph.support.GraphQlHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An editor's journey through the review pages, in a real headless Chromium: sign in,
+ * have an unsupported file refused in plain words, upload an invented article, find it
+ * listed, accept the mention the graph links, accept a new person, clear and set the
+ * victim flag, lose a race to another editor and reload, publish, and read the published
+ * document with the victim's name replaced by [victim]. Everyone in the article is
+ * invented here; the organization it names is read from the seed data. The application
+ * runs as in production, only trusted documents and no introspection, so the pages prove
+ * that what they send is registered; it has an editor's key and a context of its own, so
+ * what it publishes reaches no other test.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
+                "casegraph.api-keys[0].name=test-editor",
+                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
+                "casegraph.api-keys[0].role=editor", "casegraph.trusted-documents.enabled=true",
+                "spring.graphql.schema.introspection.enabled=false" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReviewJourneyTests {
+
+    static final String EDITOR_KEY = "test-editor-key";
+
+    /**
+     * Invented names, put together here so that they belong to no one: the girl the
+     * article says was rescued, and the officer who led the operation.
+     */
+    static final String VICTIM_FIRST = "Zel" + "vira";
+
+    static final String VICTIM_LAST = "Quon" + "traxe";
+
+    static final String VICTIM = VICTIM_FIRST + " " + VICTIM_LAST;
+
+    static final String OFFICER = "Doravan Plenkett";
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void open(String path) {
+        browser.driver().get("http://127.0.0.1:" + this.port + path);
+        ready();
+    }
+
+    private void ready() {
+        browser.waiting(60).until(ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "true"));
+    }
+
+    private WebElement find(String css) {
+        return browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private WebElement find(WebElement in, String css) {
+        return in.findElement(By.cssSelector(css));
+    }
+
+    private void waitForText(String css, String text, int seconds) {
+        browser.waiting(seconds).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** The mention in the list whose heading holds this text. */
+    private WebElement mention(String text) {
+        return browser.driver()
+            .findElements(By.cssSelector("#mentions > li"))
+            .stream()
+            .filter((li) -> find(li, "h3").getText().contains(text))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no mention \"" + text + "\" in the list"));
+    }
+
+    private void click(WebElement in, String css) {
+        WebElement button = find(in, css);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+    }
+
+    @Test
+    @Order(1)
+    void withoutSigningInTheReviewPagesSayAnEditorsKeyIsNeeded() {
+        open("/review");
+        assertThat(find("#review-sign-in").getText()).contains("needs an editor’s API key")
+            .contains("choose “Sign in” at the top right");
+        assertThat(browser.driver().findElements(By.id("upload"))).isEmpty();
+        browser.screenshot("review-0-sign-in");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core serious or critical findings").isEmpty();
+        open("/review/0123456789abcdef");
+        assertThat(find("#review-sign-in").getText()).contains("needs an editor’s API key");
+        assertThat(browser.problems()).as("console errors").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void uploadReviewAndPublishAnArticleWithTheVictimsNameRedacted() throws Exception {
+        Map<String, Object> organization = firstSeedOrganization();
+        String orgName = (String) organization.get("name");
+        Path folder = Files.createDirectories(Path.of("target", "review-journey"));
+
+        open("/review");
+        signIn();
+        find("#upload");
+        // Nothing staged yet: the queue says what to do.
+        waitForText("#pending-section", "Waiting for review (0)", 60);
+        assertThat(find("#pending-empty").getText()).contains("Nothing is waiting for review. Upload");
+
+        // A file ingest cannot read: the service's own words, on the page.
+        Path picture = folder.resolve("photo.png");
+        Files.write(picture, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H',
+                'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
+        find("#upload-file").sendKeys(picture.toAbsolutePath().toString());
+        find("#upload button[type=submit]").click();
+        waitForText("#upload-outcome", "photo.png", 60);
+        assertThat(find("#upload-outcome [role=alert]").getText()).contains("This kind of file cannot be read.")
+            .contains("which ingest does not read; send PDF, DOCX, HTML or plain text");
+        browser.screenshot("review-1-refused");
+
+        // An invented article that names an organization of the graph and two invented
+        // people.
+        String title = "Invented rescue report " + UUID.randomUUID().toString().substring(0, 8);
+        Path article = folder.resolve("invented-rescue.html");
+        Files.writeString(article, """
+                <!doctype html>
+                <html><head><title>Invented rescue report</title></head><body>
+                <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About us</a></nav>
+                <article>
+                <h1>A rescue that never happened, written for a test</h1>
+                <p>Officers working with %s rescued a 15-year-old girl named %s from a karaoke bar in March 2026.</p>
+                <p>The operation was led by an inspector named %s, who spoke to reporters the next day.</p>
+                <p>Social workers said %s is now safe.</p>
+                </article></body></html>
+                """.formatted(orgName, VICTIM, OFFICER, VICTIM_FIRST), StandardCharsets.UTF_8);
+        find("#upload-file").clear();
+        find("#upload-file").sendKeys(article.toAbsolutePath().toString());
+        find("#upload-title").sendKeys(title);
+        find("#upload-url").sendKeys("https://example.org/invented-rescue");
+        browser.script("arguments[0].value = '2026-03-20'", find("#upload-published"));
+        find("#upload button[type=submit]").click();
+        // The first upload loads the name recogniser: give it time.
+        waitForText("#upload-outcome", "Review it now", 300);
+        assertThat(find("#upload-outcome").getText()).containsPattern("\\d+ mentions proposed, [1-9]\\d* flagged");
+
+        // Listed, with its file and counts.
+        waitForText("#pending", title, 60);
+        WebElement listed = browser.driver()
+            .findElements(By.cssSelector("#pending > li"))
+            .stream()
+            .filter((li) -> li.getText().contains(title))
+            .findFirst()
+            .orElseThrow();
+        assertThat(listed.getText()).contains("invented-rescue.html")
+            .contains("published 20 March 2026")
+            .containsPattern("\\d+ mentions · [1-9]\\d* possible victims?");
+        browser.screenshot("review-2-list");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on /review").isEmpty();
+
+        find(listed, "a.pending-title").click();
+        ready();
+        String ingestionId = browser.driver().getCurrentUrl().replaceAll(".*/review/", "");
+        assertThat(find("h1").getText()).isEqualTo(title);
+        assertThat(find("#ingest-text").getText()).contains("rescued a 15-year-old girl").doesNotContain("About us");
+        // The victim's name is highlighted as such in the text and in its list twin.
+        assertThat(browser.driver().findElements(By.cssSelector("#ingest-text .span.victim")))
+            .extracting(WebElement::getText)
+            .anyMatch((text) -> text.startsWith(VICTIM));
+        WebElement victim = mention(VICTIM);
+        assertThat(victim.getAttribute("data-victim")).isEqualTo("true");
+        assertThat(victim.getText()).contains("possible victim")
+            .contains("publishing replaces this name with [victim]");
+
+        // The organization the graph knows: accepted as that entity.
+        WebElement linked = mention(orgName);
+        assertThat(find(linked, ".links-to").getText()).startsWith("Proposed link:").endsWith(orgName);
+        click(linked, "button.accept-linked");
+        waitForText("#review-status", "accepted as " + orgName, 30);
+        assertThat(mention(orgName).getAttribute("data-status")).isEqualTo("accepted");
+        assertThat(find(mention(orgName), ".links-to").getText()).startsWith("Linked to").endsWith(orgName);
+
+        // The officer: a new person, its id and name prefilled from the mention.
+        WebElement officer = mention(OFFICER);
+        click(officer, ".new-entity-details summary");
+        WebElement id = find(officer, "input[name=id]");
+        assertThat(id.getAttribute("value")).isEqualTo("person/doravan-plenkett");
+        assertThat(find(officer, "input[name=name]").getAttribute("value")).isEqualTo(OFFICER);
+        assertThat(find(officer, "select[name=type]").getAttribute("value")).isEqualTo("Person");
+        click(officer, ".new-entity button[type=submit]");
+        waitForText("#review-status", "Person person/doravan-plenkett is created when you publish", 30);
+
+        // The victim flag: cleared, then set again.
+        click(mention(VICTIM), "button.clear-victim");
+        waitForText("#review-status", "no longer flagged", 30);
+        assertThat(mention(VICTIM).getAttribute("data-victim")).isEqualTo("false");
+        click(mention(VICTIM), "button.mark-victim");
+        waitForText("#review-status", "marked as a victim", 30);
+        assertThat(mention(VICTIM).getAttribute("data-victim")).isEqualTo("true");
+        assertThat(mention(VICTIM).getText()).contains("Marked as a victim");
+        browser.script(
+                "document.activeElement.blur(); window.scrollTo(0, 0); document.getElementById('mentions').scrollTop = 0");
+        browser.screenshot("review-3-ingestion");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on /review/{id}").isEmpty();
+        browser.resize(390, 844);
+        try {
+            Number wider = (Number) browser
+                .script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(wider.intValue()).as("px wider than a phone").isLessThanOrEqualTo(0);
+            browser.screenshot("review-3-phone");
+            assertThat(browser.seriousAccessibilityViolations()).as("axe-core on /review/{id}, phone").isEmpty();
+        }
+        finally {
+            browser.resize(1280, 900);
+        }
+
+        // Another editor decides meanwhile: this page's next decision is refused with
+        // "reload".
+        GraphQlHttp http = new GraphQlHttp(this.port);
+        assertThat(http.post(EDITOR_KEY, "{ ingestions { totalCount } }", Map.of()).toString())
+            .as("only trusted documents run here")
+            .contains("not on its allow-list");
+        Map<String, Object> read = http.post(EDITOR_KEY, trusted("ingestion"), Map.of("id", ingestionId));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ingestion = (Map<String, Object>) ((Map<String, Object>) read.get("data")).get("ingestion");
+        @SuppressWarnings("unchecked")
+        String victimMentionId = ((List<Map<String, Map<String, Object>>>) ((Map<String, Object>) ingestion
+            .get("mentions")).get("edges")).stream()
+            .map((edge) -> edge.get("node"))
+            .filter((node) -> VICTIM.equals(node.get("text")))
+            .map((node) -> (String) node.get("id"))
+            .findFirst()
+            .orElseThrow();
+        http.mutate(EDITOR_KEY, trusted("mark-victim"),
+                Map.of("mentionId", victimMentionId, "victim", true, "expectedVersion", ingestion.get("version")));
+        click(mention(VICTIM), "button.reject");
+        waitForText("#conflict", "Reload the page", 30);
+        WebElement stale = find("#main");
+        click(find("#conflict"), "button");
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        waitForText("#review-summary", "Version", 30);
+        assertThat(mention(VICTIM).getAttribute("data-victim")).isEqualTo("true");
+
+        // Publish: the confirmation names what will read [victim].
+        find("#publish").click();
+        WebElement dialog = find("#publish-dialog");
+        assertThat(dialog.getText()).contains("will be replaced by [victim]");
+        assertThat(find("#publish-victims").getText()).contains(VICTIM);
+        browser.screenshot("review-4-publish");
+        find("#publish-confirm").click();
+        waitForText("#published", "is in the graph", 60);
+        assertThat(find("#published-mentions").getText()).contains(orgName).contains(OFFICER);
+        stale = find("#main");
+        find("#published-link").click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+
+        // The published document: the facts citing it quote [victim], never the name.
+        assertThat(find("h1").getText()).isEqualTo(title);
+        String page = find("#main").getText();
+        assertThat(page).contains("[victim]").contains(orgName);
+        assertThat(page).doesNotContain(VICTIM_FIRST).doesNotContain(VICTIM_LAST);
+        browser.screenshot("review-5-published-document");
+        for (String name : List.of(VICTIM_FIRST, VICTIM_LAST)) {
+            assertThat(http.post(null, trusted("search"), Map.of("query", name)).toString())
+                .as("public search for an invented victim's name")
+                .contains("totalCount=0");
+        }
+        assertThat(browser.problems()).as("console errors: only the refused picture's HTTP 415")
+            .allMatch((problem) -> problem.contains("status of 415"));
+    }
+
+    @Test
+    @Order(3)
+    void aDiscardedDocumentLeavesTheQueue() throws Exception {
+        Path note = Files.createDirectories(Path.of("target", "review-journey")).resolve("invented-note.txt");
+        Files.writeString(note, "An invented note for a test. Officers of a made-up town met on 2 April 2026.\n");
+        open("/review");
+        find("#upload-file").sendKeys(note.toAbsolutePath().toString());
+        find("#upload button[type=submit]").click();
+        waitForText("#upload-outcome", "Review it now", 300);
+        waitForText("#pending", "invented-note.txt", 60);
+        WebElement stale = find("#main");
+        find("#upload-outcome a").click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        assertThat(find("#ingest-text").getText()).contains("An invented note for a test.");
+        find("#discard").click();
+        assertThat(find("#discard-dialog").getText()).contains("nothing of it reaches the graph");
+        find("#discard-confirm").click();
+        waitForText("#main", "Discarded", 30);
+        stale = find("#main");
+        browser.driver().findElement(By.linkText("Back to the documents waiting for review")).click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        waitForText("#pending-section", "Waiting for review (0)", 60);
+        assertThat(browser.problems()).as("console errors").isEmpty();
+    }
+
+    private void signIn() {
+        browser.driver()
+            .findElements(By.cssSelector("#signin button"))
+            .stream()
+            .filter((button) -> button.getText().equals("Sign in"))
+            .findFirst()
+            .orElseThrow()
+            .click();
+        find("#signin-secret").sendKeys(EDITOR_KEY);
+        browser.driver().findElement(By.cssSelector("#signin dialog button.primary")).click();
+        browser.waiting(60)
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Signed in with an API key"));
+        ready();
+    }
+
+    /** The text of one of the explorer's trusted documents, as the pages send it. */
+    private static String trusted(String name) throws Exception {
+        return Files.readString(Path.of("src/main/resources/trusted-documents", "explorer-" + name + ".graphql"));
+    }
+
+    /** The first organization of the seed data: a name the graph links. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstSeedOrganization() throws Exception {
+        Map<String, Object> data = new Yaml()
+            .load(Files.readString(Path.of("seed-data", "organizations.yaml"), StandardCharsets.UTF_8));
+        return ((List<Map<String, Object>>) data.get("entities")).stream()
+            .filter((entity) -> "Organization".equals(entity.get("type")))
+            .findFirst()
+            .orElseThrow();
+    }
+
+}
