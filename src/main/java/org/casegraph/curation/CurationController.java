@@ -14,6 +14,7 @@ import org.casegraph.curation.CurationInputs.CreateRelationshipInput;
 import org.casegraph.curation.CurationInputs.UpdateEntityInput;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.EventOrder;
@@ -96,7 +97,7 @@ class CurationController {
                 .get("n")
                 .asNode();
             CurationRepository.audit(tx, actor, "createEntity", input.id(), null, props);
-            return new EntityPayload(EntityMapper.asEntity(node), 1);
+            return new EntityPayload(EntityReads.entity(node), 1);
         });
     }
 
@@ -208,7 +209,7 @@ class CurationController {
                 .get("r");
             CurationRepository.requireVictimGroupRule(tx, List.of(input.from(), input.to()));
             CurationRepository.audit(tx, actor, "createRelationship", id, existing, after);
-            return new RelationshipPayload(EntityMapper.asRelationship(relationship),
+            return new RelationshipPayload(EntityReads.relationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });
     }

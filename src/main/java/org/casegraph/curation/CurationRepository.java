@@ -12,6 +12,7 @@ import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.curation.CurationController.RelationshipPayload;
 import org.casegraph.curation.CurationInputs.CitationInput;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.record.Citation;
 import org.casegraph.record.VictimGroupRule;
 import org.neo4j.driver.Record;
@@ -97,14 +98,13 @@ final class CurationRepository {
     static EntityPayload writeEntity(TransactionContext tx, String id, Map<String, Object> props, String actor,
             String action, Map<String, Object> before, Map<String, Object> audited) {
         Value written = write(tx, CurationTarget.entity(id), props, actor, action, before, audited);
-        return new EntityPayload(EntityMapper.asEntity(written.asNode()), ((Number) props.get("version")).intValue());
+        return new EntityPayload(EntityReads.entity(written.asNode()), ((Number) props.get("version")).intValue());
     }
 
     static RelationshipPayload writeRelationship(TransactionContext tx, String id, Map<String, Object> props,
             String actor, String action, Map<String, Object> before, Map<String, Object> audited) {
         Value written = write(tx, CurationTarget.relationship(id), props, actor, action, before, audited);
-        return new RelationshipPayload(EntityMapper.asRelationship(written),
-                ((Number) props.get("version")).intValue());
+        return new RelationshipPayload(EntityReads.relationship(written), ((Number) props.get("version")).intValue());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.graph.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -180,7 +181,7 @@ class EntityMerges {
             CurationRepository.requireVictimGroupRule(tx, List.of(input.keep()));
             CurationRepository.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
-            return new MergePayload(EntityMapper.asEntity(result), (int) version, mergeId);
+            return new MergePayload(EntityReads.entity(result), (int) version, mergeId);
         });
     }
 
@@ -258,7 +259,7 @@ class EntityMerges {
             CurationRepository.requireVictimGroupRule(tx, List.of(keepId, dropId));
             CurationRepository.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));
-            return new EntityPayload(EntityMapper.asEntity(restored), (int) version);
+            return new EntityPayload(EntityReads.entity(restored), (int) version);
         });
     }
 

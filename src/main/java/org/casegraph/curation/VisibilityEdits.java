@@ -13,6 +13,7 @@ import org.casegraph.curation.CurationInputs.MarkSensitiveInput;
 import org.casegraph.curation.CurationInputs.RetractEntityInput;
 import org.casegraph.curation.CurationInputs.RetractRelationshipInput;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.graph.Graph;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -76,11 +77,11 @@ class VisibilityEdits {
     }
 
     private static EntityPayload entity(Value written, Integer version) {
-        return new EntityPayload(EntityMapper.asEntity(written.asNode()), version);
+        return new EntityPayload(EntityReads.entity(written.asNode()), version);
     }
 
     private static RelationshipPayload relationship(Value written, Integer version) {
-        return new RelationshipPayload(EntityMapper.asRelationship(written), version);
+        return new RelationshipPayload(EntityReads.relationship(written), version);
     }
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
@@ -224,8 +225,8 @@ public class TraceRepository {
             List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
                 Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
+                (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
+                        r.get("relationships").asList(EntityReads::relationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
     }
 
@@ -247,9 +248,8 @@ public class TraceRepository {
     Subgraph among(List<String> ids, String types, List<String> visible) {
         return this.graph.single(
                 AMONG.formatted(visible("n"), types, visible("r"), RELATIONSHIP_PROJECTION, entity("x")),
-                Map.of("ids", ids, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship), false));
+                Map.of("ids", ids, "visible", visible), (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
+                        r.get("relationships").asList(EntityReads::relationship), false));
     }
 
     /**
@@ -264,8 +264,8 @@ public class TraceRepository {
     }
 
     private static Path asPath(Record record) {
-        List<Entity> nodes = record.get("nodes").asList(EntityMapper::asEntity);
-        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityMapper::asRelationship));
+        List<Entity> nodes = record.get("nodes").asList(EntityReads::entity);
+        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityReads::relationship));
         List<Hop> hops = new ArrayList<>(grouped.size());
         for (int i = 0; i < grouped.size(); i++) {
             hops.add(new Hop(nodes.get(i), nodes.get(i + 1), grouped.get(i)));
@@ -315,8 +315,8 @@ public class TraceRepository {
     /** Entities linked directly to every one of the given entities, most links first. */
     List<CommonConnection> commonConnections(List<String> ids, int first, List<String> visible) {
         return this.graph.query(COMMON_CONNECTIONS, Map.of("ids", ids, "first", first, "visible", visible),
-                (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m")),
-                        r.get("relationships").asList(EntityMapper::asRelationship)));
+                (r) -> new CommonConnection(EntityReads.entity(r.get("m")),
+                        r.get("relationships").asList(EntityReads::relationship)));
     }
 
     record PathQuery(String fromId, String toId, int maxLength, int first, String types, List<String> excludeIds,
