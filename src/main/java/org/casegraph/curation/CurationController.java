@@ -144,8 +144,8 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            EntityPayload payload = CurationRepository.writeEntity(tx, input.id(), props, actor, "updateEntity", before,
-                    props);
+            EntityPayload payload = CurationRepository.write(tx, CurationTarget.entity(input.id()), props, actor,
+                    "updateEntity", before, props);
             // A victim's new count, an event's new date or a place's new kind may break
             // the rule for its links.
             CurationRepository.requireVictimGroupRule(tx, List.of(input.id()));
