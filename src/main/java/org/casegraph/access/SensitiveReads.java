@@ -5,12 +5,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The entities and relationships a request has read, and which of them are sensitive or
- * have sensitive fields, noted where records are mapped (whatever fields the client
+ * have sensitive fields, noted by the routes that read them (whatever fields the client
  * selected), for {@link SensitiveReadAudit} to record once the response is ready.
  */
 public final class SensitiveReads {
@@ -28,10 +30,25 @@ public final class SensitiveReads {
     }
 
     /**
+     * Notes that the current request read {@code record}, an entity node or a
+     * relationship as {@link Visibility#relationship} returns it: sensitive as the
+     * audit's own check counts it, that is marked so, with fields marked so (even ones
+     * without a value), or read with its hidden values in place.
+     */
+    public static void read(MapAccessor record) {
+        Value visibility = record.get("visibility");
+        Value fields = record.get(SensitiveFields.NAMES);
+        boolean sensitive = (!visibility.isNull() && Visibility.SENSITIVE.equals(visibility.asString()))
+                || (!fields.isNull() && !fields.isEmpty()) || !record.get(SensitiveFields.VALUES).isNull();
+        Value id = record.get("id");
+        noted(id.isNull() ? null : id.asString(), sensitive);
+    }
+
+    /**
      * Notes that the current request read this record; outside a web request it does
      * nothing.
      */
-    public static void mapped(String id, boolean sensitive) {
+    private static void noted(String id, boolean sensitive) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return;
@@ -52,7 +69,7 @@ public final class SensitiveReads {
      * {@link Visibility#sensitiveAmong}).
      */
     public static void walked(Collection<String> ids) {
-        ids.forEach((id) -> mapped(id, true));
+        ids.forEach((id) -> noted(id, true));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.casegraph.curation.CurationInputs.CreateRelationshipInput;
 import org.casegraph.curation.CurationInputs.UpdateEntityInput;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
@@ -78,7 +79,7 @@ class CurationController {
         return this.graph.write((tx) -> {
             CurationRepository.requireDocuments(tx, citations);
             var node = CurationRepository.createEntity(tx, actor, "createEntity", input.id(), input.type(), props);
-            return new EntityPayload(EntityMapper.asEntity(node), 1);
+            return new EntityPayload(EntityReads.entity(node), 1);
         });
     }
 
@@ -125,8 +126,8 @@ class CurationController {
             }
             // A field marked sensitive stays so when its value changes.
             props = SensitiveFields.hide(props, SensitiveFields.names(before));
-            EntityPayload payload = CurationRepository.writeEntity(tx, input.id(), props, actor, "updateEntity", before,
-                    props);
+            EntityPayload payload = CurationRepository.write(tx, CurationTarget.entity(input.id()), props, actor,
+                    "updateEntity", before, props);
             // A victim's new count, an event's new date or a place's new kind may break
             // the rule for its links.
             CurationRepository.requireVictimGroupRule(tx, List.of(input.id()));
@@ -165,7 +166,7 @@ class CurationController {
             var relationship = CurationRepository.link(tx, actor, "createRelationship", new RelationshipRecord(id,
                     input.type(), input.from(), input.to(), properties, citations, new Origin("api", 0)));
             CurationRepository.requireVictimGroupRule(tx, List.of(input.from(), input.to()));
-            return new RelationshipPayload(EntityMapper.asRelationship(relationship),
+            return new RelationshipPayload(EntityReads.relationship(relationship),
                     relationship.get("version").isNull() ? 1 : relationship.get("version").asInt());
         });
     }

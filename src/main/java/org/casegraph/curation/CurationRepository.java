@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.casegraph.curation.CurationController.EntityPayload;
-import org.casegraph.curation.CurationController.RelationshipPayload;
 import org.casegraph.curation.CurationInputs.CitationInput;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.record.GraphWriter;
 import org.casegraph.record.RelationshipRecord;
-import org.casegraph.entity.EntityMapper;
 import org.casegraph.record.Citation;
 import org.casegraph.record.VictimGroupRule;
 import org.neo4j.driver.Record;
@@ -44,7 +41,7 @@ public final class CurationRepository {
      * concurrent update waits for the lock and then sees the version ours left. Returns
      * what the lock statement returned ({@code props}, and {@code node} for an entity).
      */
-    static Record lockAtVersion(TransactionContext tx, CurationTarget target, Integer expectedVersion) {
+    static Record lockAtVersion(TransactionContext tx, CurationTarget<?> target, Integer expectedVersion) {
         Record found = lock(tx, target);
         long version = found.get("props").get("version").asLong();
         if (expectedVersion == null || version != expectedVersion) {
@@ -59,7 +56,7 @@ public final class CurationRepository {
      * Takes the record's write lock (so concurrent writers queue behind this transaction)
      * without a version check.
      */
-    static Record lock(TransactionContext tx, CurationTarget target) {
+    static Record lock(TransactionContext tx, CurationTarget<?> target) {
         List<Record> found = tx.run(target.lockStatement(), target.keys()).list();
         if (found.isEmpty()) {
             throw new CurationException(CurationException.Kind.NOT_FOUND,
@@ -78,38 +75,24 @@ public final class CurationRepository {
         return lock(tx, CurationTarget.entity(id)).get("node").asNode();
     }
 
-    /**
-     * The properties of relationship {@code id}, locked at the version the editor read.
-     */
-    static Map<String, Object> lockRelationshipAtVersion(TransactionContext tx, String id, Integer expectedVersion) {
-        return new LinkedHashMap<>(
-                lockAtVersion(tx, CurationTarget.relationship(id), expectedVersion).get("props").asMap());
+    /** The properties of the record, locked at the version the editor read. */
+    static Map<String, Object> lockPropertiesAtVersion(TransactionContext tx, CurationTarget<?> target,
+            Integer expectedVersion) {
+        return new LinkedHashMap<>(lockAtVersion(tx, target, expectedVersion).get("props").asMap());
     }
 
     /**
      * Writes the record's new properties (with its next version) and their audit entry,
-     * which records {@code audited} as what it became; returns the record as written.
+     * which records {@code audited} as what it became; returns the record as written, as
+     * the mutation's answer.
      */
-    static Value write(TransactionContext tx, CurationTarget target, Map<String, Object> props, String actor,
+    static <P> P write(TransactionContext tx, CurationTarget<P> target, Map<String, Object> props, String actor,
             String action, Map<String, Object> before, Map<String, Object> audited) {
         Map<String, Object> parameters = new HashMap<>(target.keys());
         parameters.put("props", props);
         Value written = tx.run(target.writeStatement(), parameters).single().get("value");
         audit(tx, actor, action, target.id(), before, audited);
-        return written;
-    }
-
-    static EntityPayload writeEntity(TransactionContext tx, String id, Map<String, Object> props, String actor,
-            String action, Map<String, Object> before, Map<String, Object> audited) {
-        Value written = write(tx, CurationTarget.entity(id), props, actor, action, before, audited);
-        return new EntityPayload(EntityMapper.asEntity(written.asNode()), ((Number) props.get("version")).intValue());
-    }
-
-    static RelationshipPayload writeRelationship(TransactionContext tx, String id, Map<String, Object> props,
-            String actor, String action, Map<String, Object> before, Map<String, Object> audited) {
-        Value written = write(tx, CurationTarget.relationship(id), props, actor, action, before, audited);
-        return new RelationshipPayload(EntityMapper.asRelationship(written),
-                ((Number) props.get("version")).intValue());
+        return target.payload(written, ((Number) props.get("version")).intValue());
     }
 
     /**
@@ -117,10 +100,9 @@ public final class CurationRepository {
      * and its reason; the same for entities and relationships. Returns the record as
      * written.
      */
-    static Value changeVisibility(TransactionContext tx, CurationTarget target, Integer expectedVersion,
+    static <P> P changeVisibility(TransactionContext tx, CurationTarget<P> target, Integer expectedVersion,
             String visibility, String reason, String actor, String action) {
-        Map<String, Object> before = new LinkedHashMap<>(
-                lockAtVersion(tx, target, expectedVersion).get("props").asMap());
+        Map<String, Object> before = lockPropertiesAtVersion(tx, target, expectedVersion);
         Map<String, Object> after = withVisibility(before, visibility, reason);
         return write(tx, target, after, actor, action, before, after);
     }

@@ -3,16 +3,20 @@ package org.casegraph.curation;
 import java.util.Map;
 
 import org.casegraph.access.Visibility;
+import org.casegraph.curation.CurationController.EntityPayload;
+import org.casegraph.curation.CurationController.RelationshipPayload;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.EntityRepository;
+import org.neo4j.driver.Value;
 
 /**
  * What a curation write changes: an entity or a relationship. Each knows how to lock
  * itself (setting a missing version takes the write lock, so concurrent writers queue
  * behind the transaction) and how its properties are written back; everything else about
  * a curated record (versions, visibility, audit) is the same for both and lives once in
- * {@link CurationRepository}.
+ * {@link CurationRepository}. {@code P} is what a mutation on it answers with.
  */
-sealed interface CurationTarget {
+sealed interface CurationTarget<P> {
 
     String id();
 
@@ -34,7 +38,13 @@ sealed interface CurationTarget {
     /** The parameters that find it. */
     Map<String, Object> keys();
 
-    static CurationTarget entity(String id) {
+    /**
+     * The answer to a mutation: {@code written}, what {@link #writeStatement} returned,
+     * at {@code version}.
+     */
+    P payload(Value written, int version);
+
+    static OfEntity entity(String id) {
         return new OfEntity(id);
     }
 
@@ -51,7 +61,7 @@ sealed interface CurationTarget {
         return new OfRelationship(id, parts[0], parts[2]);
     }
 
-    record OfEntity(String id) implements CurationTarget {
+    record OfEntity(String id) implements CurationTarget<EntityPayload> {
 
         @Override
         public String noun() {
@@ -73,9 +83,14 @@ sealed interface CurationTarget {
             return Map.of("id", this.id);
         }
 
+        @Override
+        public EntityPayload payload(Value written, int version) {
+            return new EntityPayload(EntityReads.entity(written.asNode()), version);
+        }
+
     }
 
-    record OfRelationship(String id, String from, String to) implements CurationTarget {
+    record OfRelationship(String id, String from, String to) implements CurationTarget<RelationshipPayload> {
 
         @Override
         public String noun() {
@@ -104,6 +119,11 @@ sealed interface CurationTarget {
         public Map<String, Object> keys() {
             // The projection reads sensitive fields for editors, who may see everything.
             return Map.of("id", this.id, "from", this.from, "to", this.to, "visible", Visibility.ALL);
+        }
+
+        @Override
+        public RelationshipPayload payload(Value written, int version) {
+            return new RelationshipPayload(EntityReads.relationship(written), version);
         }
 
     }

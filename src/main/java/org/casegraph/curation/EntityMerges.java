@@ -15,7 +15,9 @@ import org.casegraph.access.Visibility;
 import org.casegraph.curation.CurationController.EntityPayload;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.graph.Graph;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -48,10 +50,10 @@ class EntityMerges {
      * silently lose that change.
      */
     private static void requireMovedLinksUnchanged(TransactionContext tx, String keepId, String dropId,
-            List<String> created, List<Map<String, Object>> dropRelationships) {
+            List<String> created, List<DroppedLink> dropRelationships) {
         Map<String, String> asMoved = new HashMap<>();
-        for (Map<String, Object> relationship : dropRelationships) {
-            Map<String, Object> props = new TreeMap<>(castMap(relationship.get("props")));
+        for (DroppedLink relationship : dropRelationships) {
+            Map<String, Object> props = new TreeMap<>(relationship.props());
             props.put("id", String.valueOf(props.get("id")).replace(dropId, keepId));
             asMoved.put((String) props.get("id"), JSON.writeValueAsString(props));
         }
@@ -69,6 +71,19 @@ class EntityMerges {
     }
 
     record MergeEntitiesInput(String keep, String drop, String reason) {
+    }
+
+    /**
+     * A link of the dropped entity, as the merge record keeps it (as JSON) for an undo:
+     * its type, its direction, the entity at its other end and its properties.
+     */
+    record DroppedLink(String type, boolean outgoing, String other, Map<String, Object> props) {
+
+        static DroppedLink of(Record record) {
+            return new DroppedLink(record.get("type").asString(), record.get("outgoing").asBoolean(),
+                    record.get("other").asString(), record.get("props").asMap());
+        }
+
     }
 
     record UndoMergeInput(String mergeId, String reason) {
@@ -102,19 +117,19 @@ class EntityMerges {
                         + input.keep() + "' is " + keepVisibility + ": merging would show the first one's names and"
                         + " quotes to more readers; mark '" + input.keep() + "' " + dropVisibility + " first"));
             }
-            List<Map<String, Object>> dropRelationships = tx.run("""
+            List<DroppedLink> dropRelationships = tx.run("""
                     MATCH (d:Entity {id: $drop})-[r]-(o:Entity)
                     RETURN type(r) AS type, startNode(r) = d AS outgoing, o.id AS other, properties(r) AS props
-                    """, Map.of("drop", input.drop())).list((r) -> r.asMap());
+                    """, Map.of("drop", input.drop())).list(DroppedLink::of);
             List<String> created = new ArrayList<>();
-            for (Map<String, Object> relationship : dropRelationships) {
-                if (input.keep().equals(relationship.get("other"))) {
+            for (DroppedLink relationship : dropRelationships) {
+                if (input.keep().equals(relationship.other())) {
                     continue;
                 }
-                Map<String, Object> props = new LinkedHashMap<>(castMap(relationship.get("props")));
+                Map<String, Object> props = new LinkedHashMap<>(relationship.props());
                 String id = String.valueOf(props.get("id")).replace(input.drop(), input.keep());
                 props.put("id", id);
-                boolean outgoing = (Boolean) relationship.get("outgoing");
+                boolean outgoing = relationship.outgoing();
                 boolean made = tx
                     .run("""
                             MATCH (k:Entity {id: $keep}), (o:Entity {id: $other})
@@ -133,8 +148,8 @@ class EntityMerges {
                             }
                             RETURN sum(a) > 0 AS made
                             """,
-                            Map.of("keep", input.keep(), "other", relationship.get("other"), "id", id, "outgoing",
-                                    outgoing, "type", relationship.get("type"), "props", props))
+                            Map.of("keep", input.keep(), "other", relationship.other(), "id", id, "outgoing", outgoing,
+                                    "type", relationship.type(), "props", props))
                     .list((r) -> r.get("made").asBoolean())
                     .stream()
                     .anyMatch(Boolean::booleanValue);
@@ -180,7 +195,7 @@ class EntityMerges {
             CurationRepository.requireVictimGroupRule(tx, List.of(input.keep()));
             CurationRepository.audit(tx, actor, "mergeEntities", input.keep(), keepBefore,
                     Map.of("merged", input.drop(), "mergeId", mergeId, "reason", input.reason().strip()));
-            return new MergePayload(EntityMapper.asEntity(result), (int) version, mergeId);
+            return new MergePayload(EntityReads.entity(result), (int) version, mergeId);
         });
     }
 
@@ -217,8 +232,8 @@ class EntityMerges {
             Map<String, Object> dropProps = JSON.readValue(merge.get("dropProps").asString(),
                     new TypeReference<Map<String, Object>>() {
                     });
-            List<Map<String, Object>> dropRelationships = JSON.readValue(merge.get("dropRelationships").asString(),
-                    new TypeReference<List<Map<String, Object>>>() {
+            List<DroppedLink> dropRelationships = JSON.readValue(merge.get("dropRelationships").asString(),
+                    new TypeReference<List<DroppedLink>>() {
                     });
             requireMovedLinksUnchanged(tx, keepId, dropId, merge.get("created").asList(Value::asString),
                     dropRelationships);
@@ -241,15 +256,14 @@ class EntityMerges {
                 .single()
                 .get("k")
                 .asNode();
-            for (Map<String, Object> relationship : dropRelationships) {
+            for (DroppedLink relationship : dropRelationships) {
                 tx.run("""
                         MATCH (d:Entity {id: $drop}), (o:Entity {id: $other})
                         FOREACH (_ IN CASE WHEN $outgoing THEN [1] ELSE [] END | CREATE (d)-[r:$($type)]->(o) SET r = $props)
                         FOREACH (_ IN CASE WHEN $outgoing THEN [] ELSE [1] END | CREATE (o)-[r:$($type)]->(d) SET r = $props)
                         """,
-                        Map.of("drop", dropId, "other", relationship.get("other"), "outgoing",
-                                relationship.get("outgoing"), "type", relationship.get("type"), "props",
-                                relationship.get("props")))
+                        Map.of("drop", dropId, "other", relationship.other(), "outgoing", relationship.outgoing(),
+                                "type", relationship.type(), "props", relationship.props()))
                     .consume();
             }
             tx.run("MATCH (m:MergeRecord {id: $id}) SET m.undone = true, m.undoneAt = datetime(), m.undoReason = $reason",
@@ -258,7 +272,7 @@ class EntityMerges {
             CurationRepository.requireVictimGroupRule(tx, List.of(keepId, dropId));
             CurationRepository.audit(tx, actor, "undoMerge", keepId, Map.of("mergeId", input.mergeId()),
                     Map.of("restored", dropId, "reason", input.reason().strip()));
-            return new EntityPayload(EntityMapper.asEntity(restored), (int) version);
+            return new EntityPayload(EntityReads.entity(restored), (int) version);
         });
     }
 
@@ -297,11 +311,6 @@ class EntityMerges {
         if (reason == null || reason.isBlank()) {
             throw CurationException.invalid(List.of("a reason is required"));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
     }
 
     private static List<String> strings(Object value) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.casegraph.access.Caller;
 import org.casegraph.access.Permission;
@@ -18,6 +19,7 @@ import org.casegraph.curation.CurationController.RelationshipPayload;
 import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
+import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -45,39 +47,54 @@ class FieldSensitivity {
 
     @MutationMapping
     EntityPayload markFieldsSensitive(@Argument MarkFieldsSensitiveInput input, Caller caller) {
-        caller.require(Permission.EDIT_GRAPH);
-        String actor = caller.actor();
-        requireReasonAndFields(input);
-        return this.graph.write((tx) -> {
-            var node = CurationRepository.lockEntityAtVersion(tx, input.id(), input.expectedVersion());
-            Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(EntityMapper.typeOf(node)).fields();
-            Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
-            known.addAll(fields.keySet());
-            List<String> required = fields.values()
-                .stream()
-                .filter(Vocabulary.FieldSpec::required)
-                .map(Vocabulary.FieldSpec::name)
-                .toList();
-            Map<String, Object> before = node.asMap();
-            Map<String, Object> after = changed(before, input, known, required);
-            return CurationRepository.writeEntity(tx, input.id(), after, actor, "markFieldsSensitive", before,
-                    withReason(after, input));
-        });
+        return mark(CurationTarget::entity, input, caller, "markFieldsSensitive");
     }
 
     @MutationMapping
     RelationshipPayload markRelationshipFieldsSensitive(@Argument MarkFieldsSensitiveInput input, Caller caller) {
+        return mark(CurationTarget::relationship, input, caller, "markRelationshipFieldsSensitive");
+    }
+
+    /**
+     * The same change for an entity or a relationship. The target is resolved from its id
+     * only once the caller and the input are checked, as for every write.
+     */
+    private <P> P mark(Function<String, CurationTarget<P>> target, MarkFieldsSensitiveInput input, Caller caller,
+            String action) {
         caller.require(Permission.EDIT_GRAPH);
-        String actor = caller.actor();
         requireReasonAndFields(input);
         return this.graph.write((tx) -> {
-            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(),
-                    input.expectedVersion());
-            Map<String, Object> after = changed(before, input, this.vocabulary.relationshipFields().keySet(),
-                    List.of());
-            return CurationRepository.writeRelationship(tx, input.id(), after, actor, "markRelationshipFieldsSensitive",
-                    before, withReason(after, input));
+            CurationTarget<P> marked = target.apply(input.id());
+            Record locked = CurationRepository.lockAtVersion(tx, marked, input.expectedVersion());
+            Map<String, Object> before = new LinkedHashMap<>(locked.get("props").asMap());
+            Map<String, Object> after = changed(before, input, markable(marked, locked));
+            return CurationRepository.write(tx, marked, after, caller.actor(), action, before,
+                    withReason(after, input));
         });
+    }
+
+    /** The fields a record has, and those of them it must show. */
+    private record Markable(Collection<String> known, Collection<String> required) {
+    }
+
+    /**
+     * An entity's fields are those of its type; a relationship's are the same for every
+     * type, and none is required.
+     */
+    private Markable markable(CurationTarget<?> target, Record locked) {
+        if (!(target instanceof CurationTarget.OfEntity)) {
+            return new Markable(this.vocabulary.relationshipFields().keySet(), List.of());
+        }
+        String type = EntityMapper.typeOf(locked.get("node").asNode());
+        Map<String, Vocabulary.FieldSpec> fields = this.vocabulary.entityType(type).fields();
+        Set<String> known = new HashSet<>(Vocabulary.COMMON_FIELDS);
+        known.addAll(fields.keySet());
+        List<String> required = fields.values()
+            .stream()
+            .filter(Vocabulary.FieldSpec::required)
+            .map(Vocabulary.FieldSpec::name)
+            .toList();
+        return new Markable(known, required);
     }
 
     /**
@@ -85,10 +102,10 @@ class FieldSensitivity {
      * be sensitive.
      */
     private static Map<String, Object> changed(Map<String, Object> before, MarkFieldsSensitiveInput input,
-            Collection<String> known, Collection<String> required) {
+            Markable markable) {
         List<String> problems = input.fields()
             .stream()
-            .map((field) -> SensitiveFields.refusal(field, known, required))
+            .map((field) -> SensitiveFields.refusal(field, markable.known(), markable.required()))
             .filter(Objects::nonNull)
             .toList();
         if (!problems.isEmpty()) {

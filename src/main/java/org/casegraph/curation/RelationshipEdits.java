@@ -46,7 +46,8 @@ class RelationshipEdits {
         caller.require(Permission.EDIT_GRAPH);
         String actor = caller.actor();
         return this.graph.write((tx) -> {
-            Map<String, Object> before = CurationRepository.lockRelationshipAtVersion(tx, input.id(),
+            var target = CurationTarget.relationship(input.id());
+            Map<String, Object> before = CurationRepository.lockPropertiesAtVersion(tx, target,
                     input.expectedVersion());
             Map<String, Object> own = SensitiveFields.reveal(before);
             MANAGED.forEach(own::remove);
@@ -83,9 +84,8 @@ class RelationshipEdits {
             after.put("version", ((Number) before.get("version")).longValue() + 1);
             // A field marked sensitive stays so when its value changes.
             Map<String, Object> written = SensitiveFields.hide(after, SensitiveFields.names(before));
-            RelationshipPayload payload = CurationRepository.writeRelationship(tx, input.id(), written, actor,
-                    "updateRelationship", before, written);
-            var target = CurationTarget.relationship(input.id());
+            RelationshipPayload payload = CurationRepository.write(tx, target, written, actor, "updateRelationship",
+                    before, written);
             CurationRepository.requireVictimGroupRule(tx, List.of(target.from(), target.to()));
             return payload;
         });

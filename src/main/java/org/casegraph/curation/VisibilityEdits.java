@@ -1,6 +1,5 @@
 package org.casegraph.curation;
 
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.casegraph.access.Caller;
@@ -12,9 +11,7 @@ import org.casegraph.curation.CurationInputs.MarkRelationshipSensitiveInput;
 import org.casegraph.curation.CurationInputs.MarkSensitiveInput;
 import org.casegraph.curation.CurationInputs.RetractEntityInput;
 import org.casegraph.curation.CurationInputs.RetractRelationshipInput;
-import org.casegraph.entity.EntityMapper;
 import org.casegraph.graph.Graph;
-import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -34,53 +31,42 @@ class VisibilityEdits {
 
     @MutationMapping
     EntityPayload markSensitive(@Argument MarkSensitiveInput input, Caller caller) {
-        return change(input.id(), CurationTarget::entity, input.expectedVersion(), sensitivity(input.sensitive()),
-                input.reason(), caller, "markSensitive", VisibilityEdits::entity);
-    }
-
-    @MutationMapping
-    EntityPayload retractEntity(@Argument RetractEntityInput input, Caller caller) {
-        return change(input.id(), CurationTarget::entity, input.expectedVersion(), Visibility.RETRACTED, input.reason(),
-                caller, "retractEntity", VisibilityEdits::entity);
+        return change(CurationTarget::entity, input.id(), input.expectedVersion(), sensitivity(input.sensitive()),
+                input.reason(), caller, "markSensitive");
     }
 
     @MutationMapping
     RelationshipPayload markRelationshipSensitive(@Argument MarkRelationshipSensitiveInput input, Caller caller) {
-        return change(input.id(), CurationTarget::relationship, input.expectedVersion(), sensitivity(input.sensitive()),
-                input.reason(), caller, "markRelationshipSensitive", VisibilityEdits::relationship);
+        return change(CurationTarget::relationship, input.id(), input.expectedVersion(), sensitivity(input.sensitive()),
+                input.reason(), caller, "markRelationshipSensitive");
+    }
+
+    @MutationMapping
+    EntityPayload retractEntity(@Argument RetractEntityInput input, Caller caller) {
+        return change(CurationTarget::entity, input.id(), input.expectedVersion(), Visibility.RETRACTED, input.reason(),
+                caller, "retractEntity");
     }
 
     @MutationMapping
     RelationshipPayload retractRelationship(@Argument RetractRelationshipInput input, Caller caller) {
-        return change(input.id(), CurationTarget::relationship, input.expectedVersion(), Visibility.RETRACTED,
-                input.reason(), caller, "retractRelationship", VisibilityEdits::relationship);
+        return change(CurationTarget::relationship, input.id(), input.expectedVersion(), Visibility.RETRACTED,
+                input.reason(), caller, "retractRelationship");
     }
 
     /**
      * The target is resolved from its id only once the caller and the reason are checked,
      * as for every write.
      */
-    private <P> P change(String id, Function<String, CurationTarget> target, Integer expectedVersion, String visibility,
-            String reason, Caller caller, String action, BiFunction<Value, Integer, P> payload) {
+    private <P> P change(Function<String, CurationTarget<P>> target, String id, Integer expectedVersion,
+            String visibility, String reason, Caller caller, String action) {
         caller.require(Permission.EDIT_GRAPH);
         CurationRepository.requireReason(reason);
-        return this.graph.write((tx) -> {
-            Value written = CurationRepository.changeVisibility(tx, target.apply(id), expectedVersion, visibility,
-                    reason, caller.actor(), action);
-            return payload.apply(written, written.get("version").asInt());
-        });
+        return this.graph.write((tx) -> CurationRepository.changeVisibility(tx, target.apply(id), expectedVersion,
+                visibility, reason, caller.actor(), action));
     }
 
     private static String sensitivity(Boolean sensitive) {
         return Boolean.TRUE.equals(sensitive) ? Visibility.SENSITIVE : Visibility.PUBLIC;
-    }
-
-    private static EntityPayload entity(Value written, Integer version) {
-        return new EntityPayload(EntityMapper.asEntity(written.asNode()), version);
-    }
-
-    private static RelationshipPayload relationship(Value written, Integer version) {
-        return new RelationshipPayload(EntityMapper.asRelationship(written), version);
     }
 
 }

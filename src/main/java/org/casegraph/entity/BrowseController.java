@@ -89,7 +89,7 @@ class BrowseController {
         int size = Cursors.pageSize(first, 50, MAX_CASES);
         int skip = Cursors.offsetAfter("cases", after);
         return this.graph.single(CASES, Map.of("skip", skip, "limit", size, "visible", Visibility.of(context)), (r) -> {
-            List<Entity> page = r.get("page").asList(EntityMapper::asEntity);
+            List<Entity> page = r.get("page").asList(EntityReads::entity);
             List<CaseEdge> edges = new ArrayList<>();
             for (int i = 0; i < page.size(); i++) {
                 edges.add(new CaseEdge(Cursors.encode("cases", skip + i), (Case) page.get(i)));
@@ -116,14 +116,14 @@ class BrowseController {
         List<String> ids = queries.stream().map(CitedByQuery::documentId).distinct().toList();
         Map<String, Object> parameters = Map.of("ids", ids, "visible", visible);
         Map<String, List<CitingFact>> byDocument = new HashMap<>();
-        for (Entity entity : this.graph.query(CITING_ENTITIES, parameters, (r) -> EntityMapper.asEntity(r.get("n")))) {
+        for (Entity entity : this.graph.query(CITING_ENTITIES, parameters, (r) -> EntityReads.entity(r.get("n")))) {
             for (Citation citation : entity.sources()) {
                 byDocument.computeIfAbsent(citation.documentId(), (id) -> new ArrayList<>())
                     .add(new CitingFact(citation.quote(), entity, null));
             }
         }
         for (Relationship relationship : this.graph.query(CITING_RELATIONSHIPS, parameters,
-                (r) -> EntityMapper.asRelationship(r.get("r")))) {
+                (r) -> EntityReads.relationship(r.get("r")))) {
             for (Citation citation : relationship.sources()) {
                 byDocument.computeIfAbsent(citation.documentId(), (id) -> new ArrayList<>())
                     .add(new CitingFact(citation.quote(), null, relationship));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.access.SensitiveFields;
-import org.casegraph.access.SensitiveReads;
 import org.casegraph.access.Visibility;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -14,7 +13,8 @@ import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 
 /**
- * Maps Neo4j nodes and relationships to the records the API serves.
+ * Maps Neo4j nodes and relationships to the records the API serves, with no side effect:
+ * the routes that read for a request note the read through {@link EntityReads}.
  */
 public final class EntityMapper {
 
@@ -41,7 +41,6 @@ public final class EntityMapper {
         String summary = text(node, "summary");
         List<Citation> sources = citations(node);
         List<String> hidden = texts(node, SensitiveFields.NAMES);
-        noteRead(id, node, hidden, node != source);
         return switch (type) {
             case "Person" -> new Person(id, name, summary, sources, hidden, texts(node, "aliases"),
                     text(node, "nationality"), texts(node, "titles"), text(node, "party"));
@@ -69,22 +68,11 @@ public final class EntityMapper {
     }
 
     /**
-     * Notes the read for the audit, sensitive as the audit's own check counts it: marked
-     * so, with fields marked so (even ones without a value), or read with its hidden
-     * values in place.
-     */
-    private static void noteRead(String id, MapAccessor record, List<String> hidden, boolean hiddenValuesShown) {
-        SensitiveReads.mapped(id,
-                Visibility.SENSITIVE.equals(text(record, "visibility")) || !hidden.isEmpty() || hiddenValuesShown);
-    }
-
-    /**
      * Maps a relationship returned as {@code r {.*, type: type(r), from: ..., to: ...}}.
      */
     public static Relationship asRelationship(Value projected) {
         MapAccessor value = withSensitiveValues(projected);
         List<String> hidden = texts(value, SensitiveFields.NAMES);
-        noteRead(text(value, "id"), value, hidden, value != projected);
         return new Relationship(text(value, "id"), text(value, "type"), text(value, "from"), text(value, "to"),
                 text(value, "role"), text(value, "validFrom"), text(value, "validTo"), text(value, "dateQualifier"),
                 text(value, "dateReasoning"), number(value, "amount"), text(value, "currency"), whole(value, "count"),

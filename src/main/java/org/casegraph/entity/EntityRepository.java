@@ -133,8 +133,7 @@ public class EntityRepository {
 
     /** The entity with this id, or the one it was merged into. */
     public Optional<Entity> findById(String id, List<String> visible) {
-        return this.graph
-            .query(FIND_BY_ID, Map.of("id", id, "visible", visible), (r) -> EntityMapper.asEntity(r.get("n")))
+        return this.graph.query(FIND_BY_ID, Map.of("id", id, "visible", visible), (r) -> EntityReads.entity(r.get("n")))
             .stream()
             .findFirst();
     }
@@ -142,7 +141,7 @@ public class EntityRepository {
     public Map<String, Entity> findAllById(Collection<String> ids, List<String> visible) {
         return this.graph
             .query(FIND_ALL_BY_ID, Map.of("ids", List.copyOf(ids), "visible", visible),
-                    (r) -> EntityMapper.asEntity(r.get("n")))
+                    (r) -> EntityReads.entity(r.get("n")))
             .stream()
             .collect(Collectors.toMap(Entity::id, Function.identity()));
     }
@@ -151,7 +150,7 @@ public class EntityRepository {
     public Map<RelationshipQuery, List<Relationship>> relationships(Collection<RelationshipQuery> queries,
             List<String> visible) {
         return this.graph.queryPerKey(queries, RelationshipQuery::asParameters, RELATIONSHIPS,
-                Map.of("visible", visible), (r) -> r.get("relationships").asList(EntityMapper::asRelationship));
+                Map.of("visible", visible), (r) -> r.get("relationships").asList(EntityReads::relationship));
     }
 
     /**
@@ -161,7 +160,7 @@ public class EntityRepository {
     public Map<LinkQuery, List<Entity>> linked(Collection<LinkQuery> queries, List<String> visible) {
         return this.graph.queryPerKey(queries,
                 (query) -> Map.of("id", query.id(), "types", query.types(), "direction", query.direction()), LINKED,
-                Map.of("visible", visible), (r) -> r.get("linked").asList(EntityMapper::asEntity));
+                Map.of("visible", visible), (r) -> r.get("linked").asList(EntityReads::entity));
     }
 
     /** Entities linked to one entity by some relationship types in one direction. */
@@ -176,7 +175,7 @@ public class EntityRepository {
                     // The standing reveals the case and the links it rests on, whatever
                     // fields are selected.
                     SensitiveReads.walked(r.get("via").asList(Value::asString));
-                    List<Event> events = r.get("events").asList((e) -> (Event) EntityMapper.asEntity(e));
+                    List<Event> events = r.get("events").asList((e) -> (Event) EntityReads.entity(e));
                     return List.of(LegalStatus.of(r.get("caseId").asString(), events));
                 });
     }

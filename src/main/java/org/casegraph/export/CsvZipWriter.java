@@ -32,9 +32,7 @@ final class CsvZipWriter implements ExportWriter {
 
     private boolean edgesStarted;
 
-    private long nodes;
-
-    private long edges;
+    private final Written written = new Written();
 
     CsvZipWriter(OutputStream out) throws IOException {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -51,7 +49,7 @@ final class CsvZipWriter implements ExportWriter {
             List<String> row = new ArrayList<>(List.of(entity.id(), entity.name()));
             row.addAll(Attributes.of(entity));
             row(row);
-            this.nodes++;
+            this.written.entity();
         }
         this.csv.flush();
     }
@@ -64,7 +62,7 @@ final class CsvZipWriter implements ExportWriter {
                     "Directed", link.relationship().id(), link.relationship().type()));
             row.addAll(Attributes.of(link.relationship()));
             row(row);
-            this.edges++;
+            this.written.relationship();
         }
         this.csv.flush();
     }
@@ -112,13 +110,8 @@ final class CsvZipWriter implements ExportWriter {
     }
 
     @Override
-    public long entitiesWritten() {
-        return this.nodes;
-    }
-
-    @Override
-    public long relationshipsWritten() {
-        return this.edges;
+    public Written written() {
+        return this.written;
     }
 
 }

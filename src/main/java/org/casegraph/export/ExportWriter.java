@@ -20,11 +20,7 @@ interface ExportWriter {
 
     void finish() throws IOException;
 
-    /**
-     * The entities and relationships written, for the summary (FtM leaves victims out).
-     */
-    long entitiesWritten();
-
-    long relationshipsWritten();
+    /** The entities and relationships written so far. */
+    Written written();
 
 }

@@ -65,9 +65,7 @@ final class FtmWriter implements ExportWriter {
      */
     private final Set<String> written = new java.util.HashSet<>();
 
-    private long entities;
-
-    private long relationships;
+    private final Written counts = new Written();
 
     FtmWriter(OutputStream out) {
         this.out = out;
@@ -103,7 +101,7 @@ final class FtmWriter implements ExportWriter {
             String schema = schema(entity, properties);
             line(id(entity.id()), schema, properties);
             this.written.add(entity.id());
-            this.entities++;
+            this.counts.entity();
         }
     }
 
@@ -131,7 +129,7 @@ final class FtmWriter implements ExportWriter {
                 }
             }
             line(id(relationship.id()), edge.schema(), properties);
-            this.relationships++;
+            this.counts.relationship();
         }
     }
 
@@ -141,13 +139,8 @@ final class FtmWriter implements ExportWriter {
     }
 
     @Override
-    public long entitiesWritten() {
-        return this.entities;
-    }
-
-    @Override
-    public long relationshipsWritten() {
-        return this.relationships;
+    public Written written() {
+        return this.counts;
     }
 
     /**

@@ -148,7 +148,7 @@ public class GraphExport {
         });
         progress.update(Phase.EXPORTING_RELATIONSHIPS, links, links);
         writer.finish();
-        return new Summary(request.format(), writer.entitiesWritten(), writer.relationshipsWritten());
+        return new Summary(request.format(), writer.written().entities(), writer.written().relationships());
     }
 
     /**

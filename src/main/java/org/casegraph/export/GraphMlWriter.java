@@ -24,9 +24,7 @@ final class GraphMlWriter implements ExportWriter {
 
     private final XMLStreamWriter xml;
 
-    private long nodes;
-
-    private long edges;
+    private final Written written = new Written();
 
     GraphMlWriter(OutputStream out) throws IOException {
         this.out = out;
@@ -69,7 +67,7 @@ final class GraphMlWriter implements ExportWriter {
                 data("n_", Attributes.NODE, Attributes.of(entity));
                 this.xml.writeEndElement();
                 this.xml.writeCharacters("\n");
-                this.nodes++;
+                this.written.entity();
             }
             this.xml.flush();
         }
@@ -89,7 +87,7 @@ final class GraphMlWriter implements ExportWriter {
                 data("e_", Attributes.EDGE, Attributes.of(link.relationship()));
                 this.xml.writeEndElement();
                 this.xml.writeCharacters("\n");
-                this.edges++;
+                this.written.relationship();
             }
             this.xml.flush();
         }
@@ -126,13 +124,8 @@ final class GraphMlWriter implements ExportWriter {
     }
 
     @Override
-    public long entitiesWritten() {
-        return this.nodes;
-    }
-
-    @Override
-    public long relationshipsWritten() {
-        return this.edges;
+    public Written written() {
+        return this.written;
     }
 
 }

@@ -9,10 +9,12 @@ import java.util.Map;
 import org.casegraph.graph.Graph;
 import org.casegraph.importer.Progress.Phase;
 import org.casegraph.record.EntityRecord;
+import org.casegraph.record.EntityRow;
 import org.casegraph.record.GraphWriter;
 import org.casegraph.record.Origin;
 import org.casegraph.record.RecordReader;
 import org.casegraph.record.RelationshipRecord;
+import org.casegraph.record.RelationshipRow;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
@@ -70,7 +72,7 @@ final class ImportWrites {
     }
 
     void entities(Path file) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<EntityRow> rows = new ArrayList<>();
         int[] firstLine = { 0 };
         this.progress.update(Phase.WRITING_ENTITIES, 0, this.validation.entityCount());
         JsonLines.forEachLine(file, (number, text) -> {
@@ -84,7 +86,7 @@ final class ImportWrites {
             if (rows.isEmpty()) {
                 firstLine[0] = number;
             }
-            rows.add(Map.of("type", entity.type(), "props", props));
+            rows.add(new EntityRow(entity.id(), entity.type(), props));
             if (rows.size() == this.batchSize) {
                 writeEntities(file, firstLine[0], number, rows);
                 rows.clear();
@@ -97,7 +99,7 @@ final class ImportWrites {
     }
 
     void relationships(Path file) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RelationshipRow> rows = new ArrayList<>();
         int[] firstLine = { 0 };
         this.progress.update(Phase.WRITING_RELATIONSHIPS, 0, this.validation.relationshipCount());
         JsonLines.forEachLine(file, (number, text) -> {
@@ -112,7 +114,7 @@ final class ImportWrites {
             if (rows.isEmpty()) {
                 firstLine[0] = number;
             }
-            rows.add(Map.of("type", relationship.type(), "from", relationship.from(), "to", relationship.to(), "props",
+            rows.add(new RelationshipRow(relationship.id(), relationship.type(), relationship.from(), relationship.to(),
                     props));
             if (rows.size() == this.batchSize) {
                 writeRelationships(file, firstLine[0], number, rows);
@@ -125,17 +127,18 @@ final class ImportWrites {
         this.progress.update(Phase.WRITING_RELATIONSHIPS, this.relationships, this.validation.relationshipCount());
     }
 
-    private void writeEntities(Path file, int from, int to, List<Map<String, Object>> rows) {
+    private void writeEntities(Path file, int from, int to, List<EntityRow> rows) {
         this.position = lines(file, from, to);
         SummaryCounters counters = this.graph.write((tx) -> tx.run("""
                 UNWIND $rows AS row
                 CREATE (n:Entity) SET n = row.props, n:$(row.type)
-                """, Map.of("rows", rows)).consume().counters(), BATCH_TIMEOUT);
+                """, Map.of("rows", rows.stream().map(EntityRow::toParameters).toList())).consume().counters(),
+                BATCH_TIMEOUT);
         this.entities += counters.nodesCreated();
         this.progress.update(Phase.WRITING_ENTITIES, this.entities, this.validation.entityCount());
     }
 
-    private void writeRelationships(Path file, int from, int to, List<Map<String, Object>> rows) {
+    private void writeRelationships(Path file, int from, int to, List<RelationshipRow> rows) {
         this.position = lines(file, from, to);
         SummaryCounters counters = this.graph.write((tx) -> {
             SummaryCounters created = tx.run("""
@@ -143,7 +146,9 @@ final class ImportWrites {
                     MATCH (a:Entity {id: row.from})
                     MATCH (b:Entity {id: row.to})
                     CREATE (a)-[r:$(row.type)]->(b) SET r = row.props
-                    """, Map.of("rows", rows)).consume().counters();
+                    """, Map.of("rows", rows.stream().map(RelationshipRow::toParameters).toList()))
+                .consume()
+                .counters();
             if (created.relationshipsCreated() != rows.size()) {
                 throw new IllegalStateException((rows.size() - created.relationshipsCreated())
                         + " relationships lost an endpoint after validation (deleted meanwhile?)");

@@ -35,13 +35,13 @@ public final class GraphWriter {
         // both ends) are not written again either.
         Set<String> mergedAway = new HashSet<>(
                 tx.run("MATCH (a:Alias) RETURN a.id AS id").list((r) -> r.get("id").asString()));
-        List<Map<String, Object>> entities = new ArrayList<>();
+        List<EntityRow> entities = new ArrayList<>();
         for (EntityRecord entity : entityRecords) {
             requireKnown(vocabulary.entityType(entity.type()) != null, entity.type());
             if (mergedAway.contains(entity.id())) {
                 continue;
             }
-            entities.add(Map.of("id", entity.id(), "type", entity.type(), "props",
+            entities.add(new EntityRow(entity.id(), entity.type(),
                     keepingEditorialState(nodeProperties(entity), edited.get(entity.id()))));
         }
         // Two statements whatever the number of types (dynamic labels and types, Neo4j
@@ -51,7 +51,7 @@ public final class GraphWriter {
                 UNWIND $rows AS row
                 MERGE (n:Entity {id: row.id})
                 SET n = row.props, n:$(row.type)
-                """, Map.of("rows", entities)).consume();
+                """, Map.of("rows", entities.stream().map(EntityRow::toParameters).toList())).consume();
         // Ids an entity had before a rename or merge keep resolving to it, as a merge's
         // do.
         tx.run("""
@@ -64,13 +64,13 @@ public final class GraphWriter {
                 OPTIONAL MATCH (a)-[old:ALIAS_OF]->(other) WHERE other <> n
                 DELETE old
                 MERGE (a)-[:ALIAS_OF]->(n)
-                """, Map.of("rows", entities)).consume();
-        List<Map<String, Object>> relationships = new ArrayList<>();
+                """, Map.of("rows", entities.stream().map(EntityRow::toParameters).toList())).consume();
+        List<RelationshipRow> relationships = new ArrayList<>();
         for (RelationshipRecord relationship : relationshipRecords) {
             requireKnown(vocabulary.relationshipType(relationship.type()) != null, relationship.type());
-            relationships.add(Map.of("id", relationship.id(), "type", relationship.type(), "from", relationship.from(),
-                    "to", relationship.to(), "props",
-                    keepingEditorialState(relationshipProperties(relationship), edited.get(relationship.id()))));
+            relationships
+                .add(new RelationshipRow(relationship.id(), relationship.type(), relationship.from(), relationship.to(),
+                        keepingEditorialState(relationshipProperties(relationship), edited.get(relationship.id()))));
         }
         tx.run("""
                 UNWIND $rows AS row
@@ -78,7 +78,7 @@ public final class GraphWriter {
                 MATCH (b:Entity {id: row.to})
                 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
                 SET r = row.props
-                """, Map.of("rows", relationships)).consume();
+                """, Map.of("rows", relationships.stream().map(RelationshipRow::toParameters).toList())).consume();
     }
 
     /**

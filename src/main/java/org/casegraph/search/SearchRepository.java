@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.graph.Graph;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,7 @@ public class SearchRepository {
      */
     Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible) {
         List<Hit> hits = this.graph.query(SEARCH, parameters(terms, types, skip, first, visible),
-                (record) -> new Hit(EntityMapper.asEntity(record.get("node")), record.get("score").asDouble()));
+                (record) -> new Hit(EntityReads.entity(record.get("node")), record.get("score").asDouble()));
         return (hits.size() > first) ? new Hits(hits.subList(0, first), true) : new Hits(hits, false);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.casegraph.access.SensitiveReads;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.Event;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.graph.Graph;
@@ -144,7 +145,7 @@ public class TimelineRepository {
         parameters.put("limit", limit);
         return this.graph.query(query.entityId() == null ? ALL_EVENTS : ENTITY_EVENTS, parameters, (r) -> {
             noteWalked(r);
-            return new PlacedEvent((Event) EntityMapper.asEntity(r.get("e")),
+            return new PlacedEvent((Event) EntityReads.entity(r.get("e")),
                     r.get("e").get(EventOrder.SORT_KEY).asString());
         });
     }
@@ -155,7 +156,7 @@ public class TimelineRepository {
      */
     List<Event> latest(int limit, List<String> visible) {
         return this.graph.query(LATEST, Map.of("limit", limit, "visible", visible),
-                (r) -> (Event) EntityMapper.asEntity(r.get("e")));
+                (r) -> (Event) EntityReads.entity(r.get("e")));
     }
 
     /** How many events the timeline holds, on every page alike. */

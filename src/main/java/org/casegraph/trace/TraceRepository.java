@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
+import org.casegraph.entity.EntityReads;
 import org.casegraph.entity.Relationship;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.PartialDate;
@@ -62,9 +63,24 @@ public class TraceRepository {
             """;
 
     /**
+     * The relationships among the entities {@code nodes}, as {@code relationships}: the
+     * end of {@link #AMONG} and {@link #NEIGHBORHOOD}. Placeholders: the types (%1$s),
+     * visibility (%2$s) and projection (%3$s) of the relationships.
+     */
+    private static final String RELATIONSHIPS_AMONG_NODES = """
+            CALL {
+              WITH nodes
+              UNWIND nodes AS a
+              MATCH (a)-[r%1$s]->(b)
+              WHERE b IN nodes AND %2$s
+              RETURN collect(%3$s) AS relationships
+            }
+            """;
+
+    /**
      * Given entities and the relationships among them. Placeholders: visibility of the
-     * entities (%1$s); the types (%2$s), visibility (%3$s) and projection (%4$s) of the
-     * relationships; the projection of the entities (%5$s).
+     * entities (%1$s); {@link #RELATIONSHIPS_AMONG_NODES} (%2$s); the projection of the
+     * entities (%3$s).
      */
     private static final String AMONG = """
             UNWIND range(0, size($ids) - 1) AS i
@@ -72,21 +88,14 @@ public class TraceRepository {
             WHERE %1$s
             WITH n ORDER BY i
             WITH collect(n) AS nodes
-            CALL {
-              WITH nodes
-              UNWIND nodes AS a
-              MATCH (a)-[r%2$s]->(b)
-              WHERE b IN nodes AND %3$s
-              RETURN collect(%4$s) AS relationships
-            }
-            RETURN [x IN nodes | %5$s] AS nodes, relationships
+            %2$s\
+            RETURN [x IN nodes | %3$s] AS nodes, relationships
             """;
 
     /**
      * The neighbourhood. Placeholders: visibility of the start (%1$s); one
-     * {@link #NEIGHBORHOOD_LEVEL} per hop (%2$s); the types (%3$s), visibility (%4$s) and
-     * projection (%5$s) of the relationships among the entities found; the projection of
-     * those entities (%6$s).
+     * {@link #NEIGHBORHOOD_LEVEL} per hop (%2$s); {@link #RELATIONSHIPS_AMONG_NODES} for
+     * the entities found (%3$s); the projection of those entities (%4$s).
      */
     private static final String NEIGHBORHOOD = """
             MATCH (start:Entity {id: $id})
@@ -94,14 +103,8 @@ public class TraceRepository {
             WITH start, [] AS found, [start] AS previous
             %2$s\
             WITH start, [start] + found[0..$limit] AS nodes, size(found) > $limit AS truncated
-            CALL {
-              WITH nodes
-              UNWIND nodes AS a
-              MATCH (a)-[r%3$s]->(b)
-              WHERE b IN nodes AND %4$s
-              RETURN collect(%5$s) AS relationships
-            }
-            RETURN [x IN nodes | %6$s] AS nodes, relationships, truncated
+            %3$s\
+            RETURN [x IN nodes | %4$s] AS nodes, relationships, truncated
             """;
 
     /**
@@ -224,8 +227,8 @@ public class TraceRepository {
             List<String> visible) {
         List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
                 Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship), r.get("truncated").asBoolean()));
+                (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
+                        r.get("relationships").asList(EntityReads::relationship), r.get("truncated").asBoolean()));
         return result.isEmpty() ? null : result.get(0);
     }
 
@@ -236,8 +239,11 @@ public class TraceRepository {
      */
     public static String neighborhoodCypher(int depth, String types) {
         String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
-        return NEIGHBORHOOD.formatted(visible("start"), levels, types, visible("r"), RELATIONSHIP_PROJECTION,
-                entity("x"));
+        return NEIGHBORHOOD.formatted(visible("start"), levels, relationshipsAmongNodes(types), entity("x"));
+    }
+
+    private static String relationshipsAmongNodes(String types) {
+        return RELATIONSHIPS_AMONG_NODES.formatted(types, visible("r"), RELATIONSHIP_PROJECTION);
     }
 
     /**
@@ -245,11 +251,9 @@ public class TraceRepository {
      * relationship among them.
      */
     Subgraph among(List<String> ids, String types, List<String> visible) {
-        return this.graph.single(
-                AMONG.formatted(visible("n"), types, visible("r"), RELATIONSHIP_PROJECTION, entity("x")),
-                Map.of("ids", ids, "visible", visible),
-                (r) -> new Subgraph(r.get("nodes").asList(EntityMapper::asEntity),
-                        r.get("relationships").asList(EntityMapper::asRelationship), false));
+        return this.graph.single(AMONG.formatted(visible("n"), relationshipsAmongNodes(types), entity("x")),
+                Map.of("ids", ids, "visible", visible), (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
+                        r.get("relationships").asList(EntityReads::relationship), false));
     }
 
     /**
@@ -264,8 +268,8 @@ public class TraceRepository {
     }
 
     private static Path asPath(Record record) {
-        List<Entity> nodes = record.get("nodes").asList(EntityMapper::asEntity);
-        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityMapper::asRelationship));
+        List<Entity> nodes = record.get("nodes").asList(EntityReads::entity);
+        List<List<Relationship>> grouped = record.get("hops").asList((hop) -> hop.asList(EntityReads::relationship));
         List<Hop> hops = new ArrayList<>(grouped.size());
         for (int i = 0; i < grouped.size(); i++) {
             hops.add(new Hop(nodes.get(i), nodes.get(i + 1), grouped.get(i)));
@@ -315,8 +319,8 @@ public class TraceRepository {
     /** Entities linked directly to every one of the given entities, most links first. */
     List<CommonConnection> commonConnections(List<String> ids, int first, List<String> visible) {
         return this.graph.query(COMMON_CONNECTIONS, Map.of("ids", ids, "first", first, "visible", visible),
-                (r) -> new CommonConnection(EntityMapper.asEntity(r.get("m")),
-                        r.get("relationships").asList(EntityMapper::asRelationship)));
+                (r) -> new CommonConnection(EntityReads.entity(r.get("m")),
+                        r.get("relationships").asList(EntityReads::relationship)));
     }
 
     record PathQuery(String fromId, String toId, int maxLength, int first, String types, List<String> excludeIds,

@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.casegraph.graph.Graph;
+import org.casegraph.support.GraphQlDocuments;
 import org.casegraph.support.GraphQlHttp;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,13 +41,9 @@ class CurationApiTests {
 
     static final String SOURCE = "document/the-current-trofimov-arrest-order";
 
-    private static final String CREATE = """
-            mutation($input: CreateEntityInput!) { createEntity(input: $input) { version entity { __typename id name summary } } }
-            """;
+    private static final String CREATE = "curation/createEntity";
 
-    private static final String UPDATE = """
-            mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version entity { id name summary } } }
-            """;
+    private static final String UPDATE = "curation/updateEntity";
 
     @LocalServerPort
     int port;
@@ -53,8 +51,16 @@ class CurationApiTests {
     @Autowired
     Graph graph;
 
-    Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
-        return new GraphQlHttp(this.port).post(key, document, variables);
+    private GraphQlDocuments graphQl;
+
+    @BeforeEach
+    void connect() {
+        this.graphQl = new GraphQlDocuments(this.port);
+    }
+
+    /** Runs document {@code name} under graphql-test/ as the caller with {@code key}. */
+    Map<String, Object> run(String key, String name, Map<String, Object> variables) {
+        return this.graphQl.run(key, name, variables);
     }
 
     private static Map<String, Object> person(String id, String name) {
@@ -72,17 +78,17 @@ class CurationApiTests {
     }
 
     @Test
-    void onlyEditorsWrite() throws Exception {
-        assertThat(firstError(post(null, CREATE, person("person/anonymous-write", "Nobody"))))
+    void onlyEditorsWrite() {
+        assertThat(firstError(run(null, CREATE, person("person/anonymous-write", "Nobody"))))
             .contains("only editors may change the graph")
             .contains("FORBIDDEN");
-        assertThat(firstError(post("test-journalist-key", CREATE, person("person/journalist-write", "Nobody"))))
+        assertThat(firstError(run("test-journalist-key", CREATE, person("person/journalist-write", "Nobody"))))
             .contains("only editors may change the graph");
-        assertThat(firstError(post("test-investigator-key", CREATE, person("person/investigator-write", "Nobody"))))
+        assertThat(firstError(run("test-investigator-key", CREATE, person("person/investigator-write", "Nobody"))))
             .contains("only editors may change the graph");
-        assertThat(post("test-admin-key", CREATE, person("person/admin-wrote-this", "Admin Write")).get("errors"))
+        assertThat(run("test-admin-key", CREATE, person("person/admin-wrote-this", "Admin Write")).get("errors"))
             .isNull();
-        assertThat(firstError(post("a-wrong-key", CREATE, person("person/wrong-key-write", "Nobody"))))
+        assertThat(firstError(run("a-wrong-key", CREATE, person("person/wrong-key-write", "Nobody"))))
             .contains("The API key in X-API-Key is not known to this server")
             .contains("UNAUTHORIZED");
         assertThat(count("MATCH (n:Entity) WHERE n.id ENDS WITH '-write' RETURN count(n)", Map.of())).isZero();
@@ -90,8 +96,8 @@ class CurationApiTests {
     }
 
     @Test
-    void anEditorCreatesAnEntityWithItsAuditEntry() throws Exception {
-        Map<String, Object> response = post(EDITOR, CREATE, person("person/new-investigator", "New Investigator"));
+    void anEditorCreatesAnEntityWithItsAuditEntry() {
+        Map<String, Object> response = run(EDITOR, CREATE, person("person/new-investigator", "New Investigator"));
         assertThat(response.get("errors")).isNull();
         assertThat(response.toString()).contains("version=1")
             .contains("__typename=Person")
@@ -100,30 +106,30 @@ class CurationApiTests {
                 "MATCH (a:AuditEntry {target: 'person/new-investigator', action: 'createEntity', actor: 'key:test-editor'}) RETURN count(a)",
                 Map.of()))
             .isEqualTo(1);
-        assertThat(firstError(post(EDITOR, CREATE, person("person/new-investigator", "Again"))))
+        assertThat(firstError(run(EDITOR, CREATE, person("person/new-investigator", "Again"))))
             .contains("an entity with id 'person/new-investigator' already exists");
     }
 
     @Test
-    void writesAreValidatedLikeTheSeedData() throws Exception {
+    void writesAreValidatedLikeTheSeedData() {
         Map<String, Object> victim = Map.of("input",
                 Map.of("id", "victim/named", "type", "Victim", "name", "A girl", "fields",
                         Map.of("pseudonym", "Someone", "count", 1), "sources",
                         List.of(Map.of("document", SOURCE, "quote", "17 girls"))));
-        assertThat(firstError(post(EDITOR, CREATE, victim)))
+        assertThat(firstError(run(EDITOR, CREATE, victim)))
             .contains("identifying field 'pseudonym' is not allowed on a Victim")
             .contains("INVALID");
         Map<String, Object> uncited = Map.of("input",
                 Map.of("id", "person/uncited", "type", "Person", "name", "Uncited", "sources", List.of()));
-        assertThat(firstError(post(EDITOR, CREATE, uncited))).contains("missing citation");
+        assertThat(firstError(run(EDITOR, CREATE, uncited))).contains("missing citation");
         Map<String, Object> badDate = Map.of("input",
                 Map.of("id", "event/bad-date", "type", "Event", "name", "Bad", "fields",
                         Map.of("date", "2011-13", "kind", "arrest"), "sources",
                         List.of(Map.of("document", SOURCE, "quote", "x"))));
-        assertThat(firstError(post(EDITOR, CREATE, badDate))).contains("'date' is not a PartialDate");
+        assertThat(firstError(run(EDITOR, CREATE, badDate))).contains("'date' is not a PartialDate");
         Map<String, Object> unknownDocument = Map.of("input", Map.of("id", "person/unknown-doc", "type", "Person",
                 "name", "X", "sources", List.of(Map.of("document", "document/nowhere", "quote", "x"))));
-        assertThat(firstError(post(EDITOR, CREATE, unknownDocument))).contains("unknown: [document/nowhere]");
+        assertThat(firstError(run(EDITOR, CREATE, unknownDocument))).contains("unknown: [document/nowhere]");
         assertThat(count(
                 "MATCH (n:Entity) WHERE n.id IN ['victim/named', 'person/uncited', 'event/bad-date', 'person/unknown-doc'] RETURN count(n)",
                 Map.of()))
@@ -131,12 +137,12 @@ class CurationApiTests {
     }
 
     @Test
-    void aStaleUpdateIsAConflict() throws Exception {
-        post(EDITOR, CREATE, person("person/versioned", "Versioned"));
-        Map<String, Object> first = post(EDITOR, UPDATE,
+    void aStaleUpdateIsAConflict() {
+        run(EDITOR, CREATE, person("person/versioned", "Versioned"));
+        Map<String, Object> first = run(EDITOR, UPDATE,
                 Map.of("input", Map.of("id", "person/versioned", "expectedVersion", 1, "summary", "First edit")));
         assertThat(first.toString()).contains("version=2").contains("summary=First edit");
-        assertThat(firstError(post(EDITOR, UPDATE,
+        assertThat(firstError(run(EDITOR, UPDATE,
                 Map.of("input", Map.of("id", "person/versioned", "expectedVersion", 1, "summary", "Stale edit")))))
             .contains("is at version 2, not 1")
             .contains("CONFLICT");
@@ -144,12 +150,12 @@ class CurationApiTests {
 
     @Test
     void concurrentEditsCannotLoseAnUpdate() throws Exception {
-        post(EDITOR, CREATE, person("person/contested", "Contested"));
+        run(EDITOR, CREATE, person("person/contested", "Contested"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Map<String, Object>>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String summary = "Edit " + i;
-            Callable<Map<String, Object>> edit = () -> post(EDITOR, UPDATE,
+            Callable<Map<String, Object>> edit = () -> run(EDITOR, UPDATE,
                     Map.of("input", Map.of("id", "person/contested", "expectedVersion", 1, "summary", summary)));
             results.add(pool.submit(edit));
         }
@@ -165,16 +171,16 @@ class CurationApiTests {
     }
 
     @Test
-    void theAuditTrailIsForAdminsAndRecordsSensitiveReads() throws Exception {
-        post(EDITOR, CREATE, person("person/audited", "Audited Person"));
-        post(EDITOR, "mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }", Map
-            .of("input", Map.of("id", "person/audited", "expectedVersion", 1, "sensitive", true, "reason", "a lead")));
-        String audit = "query($target: ID) { audit(target: $target) { actor action target before after } }";
-        assertThat(firstError(post(EDITOR, audit, Map.of("target", "person/audited"))))
+    void theAuditTrailIsForAdminsAndRecordsSensitiveReads() {
+        run(EDITOR, CREATE, person("person/audited", "Audited Person"));
+        run(EDITOR, "curation/markSensitive", Map.of("input",
+                Map.of("id", "person/audited", "expectedVersion", 1, "sensitive", true, "reason", "a lead")));
+        String audit = "curation/audit";
+        assertThat(firstError(run(EDITOR, audit, Map.of("target", "person/audited"))))
             .contains("only admins may read the audit trail");
         // No id selected: the read is recorded all the same.
-        post("test-investigator-key", "{ entity(id: \"person/audited\") { name } }", Map.of());
-        Map<String, Object> trail = post("test-admin-key", audit, Map.of("target", "person/audited"));
+        run("test-investigator-key", "curation/entityName", Map.of("id", "person/audited"));
+        Map<String, Object> trail = run("test-admin-key", audit, Map.of("target", "person/audited"));
         assertThat(trail.get("errors")).isNull();
         assertThat(trail.toString()).contains("action=readSensitive")
             .contains("actor=key:test-investigator")
@@ -182,45 +188,45 @@ class CurationApiTests {
             .contains("action=createEntity")
             .contains("actor=key:test-editor")
             .contains("\"visibility\":\"sensitive\"");
-        assertThat(firstError(post("test-admin-key", "mutation { deleteAudit }", Map.of()))).contains("FieldUndefined");
+        assertThat(firstError(this.graphQl.runText("test-admin-key", "mutation { deleteAudit }", Map.of())))
+            .contains("FieldUndefined");
     }
 
     @Test
-    void citationsAttachToEntitiesAndRelationships() throws Exception {
-        String attach = "mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target sources { quote document { id } } } }";
-        Map<String, Object> onEntity = post(EDITOR, attach,
-                Map.of("input", Map.of("target", "person/alexander-trofimov", "expectedVersion", 1, "document", SOURCE,
-                        "quote", "Trofimov was a powerful man")));
+    void citationsAttachToEntitiesAndRelationships() {
+        String attach = "curation/attachCitation";
+        Map<String, Object> onEntity = run(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
+                "expectedVersion", 1, "document", SOURCE, "quote", "Trofimov was a powerful man")));
         assertThat(onEntity.get("errors")).as(onEntity.toString()).isNull();
         assertThat(onEntity.toString()).contains("quote=Trofimov was a powerful man");
-        assertThat(firstError(post(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
+        assertThat(firstError(run(EDITOR, attach, Map.of("input", Map.of("target", "person/alexander-trofimov",
                 "expectedVersion", 1, "document", SOURCE, "quote", "again")))))
             .contains("is at version 2, not 1");
-        Map<String, Object> onRelationship = post(EDITOR, attach,
+        Map<String, Object> onRelationship = run(EDITOR, attach,
                 Map.of("input", Map.of("target",
                         "person/thad-cochran|SIGNED|document/senators-letter-to-clinton-on-cambodian-pardons",
                         "document", SOURCE, "quote", "five senators who wrote to Secretary of State Hillary Clinton")));
         assertThat(onRelationship.get("errors")).as(onRelationship.toString()).isNull();
         assertThat(onRelationship.toString())
             .contains("quote=five senators who wrote to Secretary of State Hillary Clinton");
-        assertThat(firstError(post(EDITOR, attach,
+        assertThat(firstError(run(EDITOR, attach,
                 Map.of("input",
                         Map.of("target", "person/nobody|SIGNED|document/nothing", "document", SOURCE, "quote", "x")))))
             .contains("no entity or relationship has the id");
     }
 
     @Test
-    void adminsIssueAndRevokeKeys() throws Exception {
-        String create = "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { name role key } }";
-        assertThat(firstError(post(EDITOR, create, Map.of("input", Map.of("name", "sneaky", "role", "admin")))))
+    void adminsIssueAndRevokeKeys() {
+        String create = "curation/createApiKey";
+        assertThat(firstError(run(EDITOR, create, Map.of("input", Map.of("name", "sneaky", "role", "admin")))))
             .contains("only admins may manage API keys");
-        Map<String, Object> created = post("test-admin-key", create,
+        Map<String, Object> created = run("test-admin-key", create,
                 Map.of("input", Map.of("name", "desk-editor", "role", "editor")));
         assertThat(created.get("errors")).as(created.toString()).isNull();
         String key = created.toString().replaceAll(".*key=(cg_[A-Za-z0-9_-]+).*", "$1");
         assertThat(key).startsWith("cg_").hasSizeGreaterThan(40);
-        assertThat(post(key, CREATE, person("person/written-by-a-new-key", "New Key")).get("errors")).isNull();
-        Map<String, Object> listed = post("test-admin-key", "{ apiKeys { name role createdBy revoked } }", Map.of());
+        assertThat(run(key, CREATE, person("person/written-by-a-new-key", "New Key")).get("errors")).isNull();
+        Map<String, Object> listed = run("test-admin-key", "curation/apiKeys", Map.of());
         assertThat(listed.toString()).contains("name=desk-editor, role=editor, createdBy=key:test-admin, revoked=false")
             .doesNotContain(key);
         assertThat(count(
@@ -228,18 +234,16 @@ class CurationApiTests {
                 Map.of("key", key)))
             .as("the key itself is not stored")
             .isZero();
-        post("test-admin-key", "mutation { revokeApiKey(name: \"desk-editor\") { revoked } }", Map.of());
-        assertThat(firstError(post(key, CREATE, person("person/after-revocation", "Too Late"))))
+        run("test-admin-key", "curation/revokeApiKey", Map.of("name", "desk-editor"));
+        assertThat(firstError(run(key, CREATE, person("person/after-revocation", "Too Late"))))
             .contains("The API key in X-API-Key is not known to this server");
     }
 
     @Test
-    void anEditorLinksTwoEntities() throws Exception {
-        post(EDITOR, CREATE, person("person/linked-investigator", "Linked Investigator"));
-        String create = """
-                mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id type role from { id } to { id } } } }
-                """;
-        Map<String, Object> response = post(EDITOR, create,
+    void anEditorLinksTwoEntities() {
+        run(EDITOR, CREATE, person("person/linked-investigator", "Linked Investigator"));
+        String create = "curation/createRelationship";
+        Map<String, Object> response = run(EDITOR, create,
                 Map.of("input",
                         Map.of("type", "WORKS_FOR", "from", "person/linked-investigator", "to",
                                 "organization/international-justice-mission", "properties",
@@ -248,9 +252,9 @@ class CurationApiTests {
         assertThat(response.get("errors")).isNull();
         assertThat(response.toString()).contains("role=investigator")
             .contains("organization/international-justice-mission");
-        String update = "mutation($input: UpdateRelationshipInput!) { updateRelationship(input: $input) { version relationship { role validFrom validTo sources { quote } } } }";
+        String update = "curation/updateRelationship";
         String id = "person/linked-investigator|WORKS_FOR|organization/international-justice-mission";
-        Map<String, Object> updated = post(EDITOR, update,
+        Map<String, Object> updated = run(EDITOR, update,
                 Map.of("input", Map.of("id", id, "expectedVersion", 1, "properties", Map.of("validTo", "2014"),
                         "sources", List.of(Map.of("document", SOURCE, "quote", "IJM friends")))));
         assertThat(updated.get("errors")).as(updated.toString()).isNull();
@@ -258,13 +262,13 @@ class CurationApiTests {
             .contains("role=investigator")
             .contains("validTo=2014")
             .contains("quote=IJM friends");
-        assertThat(firstError(post(EDITOR, update,
+        assertThat(firstError(run(EDITOR, update,
                 Map.of("input", Map.of("id", id, "expectedVersion", 1, "properties", Map.of("role", "stale"))))))
             .contains("is at version 2, not 1");
-        assertThat(firstError(post(EDITOR, update,
+        assertThat(firstError(run(EDITOR, update,
                 Map.of("input", Map.of("id", id, "expectedVersion", 2, "properties", Map.of("validTo", "last year"))))))
             .contains("'validTo' is not a PartialDate");
-        assertThat(firstError(post(EDITOR, create,
+        assertThat(firstError(run(EDITOR, create,
                 Map.of("input",
                         Map.of("type", "SIGNED", "from", "person/linked-investigator", "to",
                                 "organization/international-justice-mission", "sources",
@@ -273,7 +277,7 @@ class CurationApiTests {
     }
 
     @Test
-    void aSmallVictimGroupIsNotLinkedToADayAndTheDatabaseStaysAsItWas() throws Exception {
+    void aSmallVictimGroupIsNotLinkedToADayAndTheDatabaseStaysAsItWas() {
         List<Map<String, Object>> cited = List.of(Map.of("document", SOURCE, "quote", "17 girls"));
         for (Map<String, Object> entity : List.of(
                 Map.of("id", "victim/curation-pair", "type", "Victim", "name", "Two people rescued in 2020", "fields",
@@ -284,16 +288,14 @@ class CurationApiTests {
                         Map.of("kind", "rescue", "date", "2020-03-05"), "sources", cited),
                 Map.of("id", "event/curation-year-rescue", "type", "Event", "name", "A rescue in a year", "fields",
                         Map.of("kind", "rescue", "date", "2020"), "sources", cited))) {
-            assertThat(post(EDITOR, CREATE, Map.of("input", entity)).get("errors")).as(entity.get("id").toString())
+            assertThat(run(EDITOR, CREATE, Map.of("input", entity)).get("errors")).as(entity.get("id").toString())
                 .isNull();
         }
-        String relate = """
-                mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version relationship { id } } }
-                """;
+        String relate = "curation/createRelationship";
         long before = count("MATCH ()-[r]->() RETURN count(r)", Map.of());
         long auditBefore = count("MATCH (a:AuditEntry) RETURN count(a)", Map.of());
 
-        String refused = firstError(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from",
+        String refused = firstError(run(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from",
                 "victim/curation-pair", "to", "event/curation-day-rescue", "sources", cited))));
         assertThat(refused).contains("victim-group-detail")
             .contains("INVALID")
@@ -303,15 +305,15 @@ class CurationApiTests {
         assertThat(count("MATCH (a:AuditEntry) RETURN count(a)", Map.of())).isEqualTo(auditBefore);
 
         // A group of five or more may be linked to the day it was rescued on.
-        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-dozen",
+        assertThat(run(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-dozen",
                 "to", "event/curation-day-rescue", "sources", cited)))
             .get("errors")).isNull();
         // The small group may be linked to a rescue dated to the year, but that rescue
         // then keeps to the year.
-        assertThat(post(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-pair",
+        assertThat(run(EDITOR, relate, Map.of("input", Map.of("type", "SUBJECT_OF", "from", "victim/curation-pair",
                 "to", "event/curation-year-rescue", "sources", cited)))
             .get("errors")).isNull();
-        assertThat(firstError(post(EDITOR, UPDATE,
+        assertThat(firstError(run(EDITOR, UPDATE,
                 Map.of("input",
                         Map.of("id", "event/curation-year-rescue", "expectedVersion", 1, "fields",
                                 Map.of("date", "2020-03-05"))))))
@@ -322,16 +324,14 @@ class CurationApiTests {
                 (r) -> r.get("date").asString() + " v" + r.get("v").asLong());
         assertThat(stored).isEqualTo("2020 v1");
         // Nor may the dozen shrink below five while it is linked to a day.
-        assertThat(firstError(post(EDITOR, UPDATE,
+        assertThat(firstError(run(EDITOR, UPDATE,
                 Map.of("input",
                         Map.of("id", "victim/curation-dozen", "expectedVersion", 1, "fields", Map.of("count", 3))))))
             .contains("victim-group-detail");
         assertThat(count("MATCH (v:Victim {id: 'victim/curation-dozen'}) RETURN v.count", Map.of())).isEqualTo(12);
         // And a first-person quote is not attached to the small group.
         assertThat(
-                firstError(post(EDITOR, """
-                        mutation($input: AttachCitationInput!) { attachCitation(input: $input) { target } }
-                        """,
+                firstError(run(EDITOR, "curation/attachCitation",
                         Map.of("input",
                                 Map.of("target", "victim/curation-pair", "expectedVersion", 1, "document", SOURCE,
                                         "quote", "they took me there")))))

@@ -3,7 +3,9 @@ package org.casegraph.curation;
 import java.util.List;
 import java.util.Map;
 
+import org.casegraph.support.GraphQlDocuments;
 import org.casegraph.support.GraphQlHttp;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -31,71 +33,79 @@ class MergeApiTests {
     @LocalServerPort
     int port;
 
-    private Map<String, Object> post(String key, String document, Map<String, Object> variables) throws Exception {
-        return new GraphQlHttp(this.port).post(key, document, variables);
+    private GraphQlDocuments graphQl;
+
+    @BeforeEach
+    void connect() {
+        this.graphQl = new GraphQlDocuments(this.port);
+    }
+
+    private Map<String, Object> run(String key, String document, Map<String, Object> variables) {
+        return this.graphQl.run(key, document, variables);
     }
 
     private static String firstError(Map<String, Object> response) {
         return GraphQlHttp.firstError(response);
     }
 
-    private static final String MERGE = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId version entity { id ... on Person { aliases } } } }";
+    private static final String CREATE = "curation/createEntity";
 
-    private static final String UNDO = "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version entity { id name } } }";
+    private static final String MERGE = "curation/mergeEntities";
 
-    private static final String READ = "query($id: ID!) { entity(id: $id) { id name sources { quote } relationships(first: 100) { type to { id } } } }";
+    private static final String UNDO = "curation/undoMerge";
 
-    private static final String LINK = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id } } }";
+    private static final String READ = "curation/entityWithLinks";
+
+    private static final String LINK = "curation/createRelationship";
 
     private static final List<Map<String, String>> CITATION = List.of(Map.of("document", SOURCE, "quote", "IJM"));
 
     @Test
-    void mergeThenUndo() throws Exception {
-        post(EDITOR, "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }", Map.of("input",
+    void mergeThenUndo() {
+        run(EDITOR, CREATE, Map.of("input",
                 Map.of("id", "person/sokha-chan", "type", "Person", "name", "Sokha Chan", "sources", CITATION)));
-        post(EDITOR, "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }",
-                Map.of("input", Map.of("id", "person/s-chan", "type", "Person", "name", "S. Chan", "sources",
-                        List.of(Map.of("document", SOURCE, "quote", "The Current")))));
-        post(EDITOR, LINK, Map.of("input", Map.of("type", "WORKS_FOR", "from", "person/s-chan", "to",
+        run(EDITOR, CREATE, Map.of("input", Map.of("id", "person/s-chan", "type", "Person", "name", "S. Chan",
+                "sources", List.of(Map.of("document", SOURCE, "quote", "The Current")))));
+        run(EDITOR, LINK, Map.of("input", Map.of("type", "WORKS_FOR", "from", "person/s-chan", "to",
                 "organization/international-justice-mission", "sources", CITATION)));
 
-        Map<String, Object> merged = post(EDITOR, MERGE, Map.of("input",
+        Map<String, Object> merged = run(EDITOR, MERGE, Map.of("input",
                 Map.of("keep", "person/sokha-chan", "drop", "person/s-chan", "reason", "the same investigator")));
         assertThat(merged.get("errors")).as(merged.toString()).isNull();
         assertThat(merged.toString()).contains("version=2").contains("aliases=[S. Chan]");
         String mergeId = merged.toString().replaceAll(".*mergeId=(merge/[0-9a-f-]+).*", "$1");
 
-        String keep = post(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString();
+        String keep = run(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString();
         assertThat(keep).contains("type=WORKS_FOR, to={id=organization/international-justice-mission}")
             .contains("quote=The Current")
             .contains("quote=IJM");
-        assertThat(post(null, READ, Map.of("id", "person/s-chan")).toString())
+        assertThat(run(null, READ, Map.of("id", "person/s-chan")).toString())
             .as("the old id resolves to the kept entity")
             .contains("id=person/sokha-chan");
 
-        assertThat(firstError(post(EDITOR, UNDO, Map.of("input", Map.of("mergeId", "merge/nonsense", "reason", "x")))))
+        assertThat(firstError(run(EDITOR, UNDO, Map.of("input", Map.of("mergeId", "merge/nonsense", "reason", "x")))))
             .contains("no merge has the id");
-        Map<String, Object> undone = post(EDITOR, UNDO,
+        Map<String, Object> undone = run(EDITOR, UNDO,
                 Map.of("input", Map.of("mergeId", mergeId, "reason", "two people after all")));
         assertThat(undone.get("errors")).as(undone.toString()).isNull();
-        assertThat(post(EDITOR, READ, Map.of("id", "person/s-chan")).toString()).contains("id=person/s-chan")
+        assertThat(run(EDITOR, READ, Map.of("id", "person/s-chan")).toString()).contains("id=person/s-chan")
             .contains("name=S. Chan")
             .contains("organization/international-justice-mission");
-        assertThat(post(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString())
+        assertThat(run(EDITOR, READ, Map.of("id", "person/sokha-chan")).toString())
             .doesNotContain("organization/international-justice-mission")
             .doesNotContain("quote=The Current");
-        assertThat(firstError(post(EDITOR, UNDO, Map.of("input", Map.of("mergeId", mergeId, "reason", "again")))))
+        assertThat(firstError(run(EDITOR, UNDO, Map.of("input", Map.of("mergeId", mergeId, "reason", "again")))))
             .contains("was already undone");
     }
 
     @Test
-    void onlyLikeWithLike() throws Exception {
-        assertThat(firstError(post(EDITOR, MERGE,
+    void onlyLikeWithLike() {
+        assertThat(firstError(run(EDITOR, MERGE,
                 Map.of("input",
                         Map.of("keep", "person/alexander-trofimov", "drop",
                                 "organization/international-justice-mission", "reason", "no")))))
             .contains("cannot merge a Organization into a Person");
-        assertThat(firstError(post("test-journalist-key", MERGE,
+        assertThat(firstError(run("test-journalist-key", MERGE,
                 Map.of("input",
                         Map.of("keep", "person/alexander-trofimov", "drop", "person/marco-rubio", "reason", "no")))))
             .contains("only editors may change the graph");

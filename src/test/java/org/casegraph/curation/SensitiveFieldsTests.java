@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.casegraph.graph.Graph;
 import org.casegraph.seed.SeedLoader;
+import org.casegraph.support.GraphQlDocuments;
 import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,15 @@ class SensitiveFieldsTests {
 
     private static final String LINK = HOLDER + "|WORKS_FOR|organization/international-justice-mission";
 
-    private static final String MARK = """
-            mutation($input: MarkFieldsSensitiveInput!) {
-              markFieldsSensitive(input: $input) { version entity { summary sensitiveFields ... on Person { nationality } } }
-            }""";
+    private static final String MARK = "curation/markFieldsSensitive";
+
+    private static final String CREATE = "curation/createEntity";
+
+    private static final String LINK_THEM = "curation/createRelationship";
+
+    private static final String MARK_LINK = "curation/markRelationshipFieldsSensitive";
+
+    private static final String MERGE = "curation/mergeEntities";
 
     private static boolean prepared;
 
@@ -50,35 +56,43 @@ class SensitiveFieldsTests {
     @Autowired
     Graph graph;
 
-    private String post(String key, String document, Map<String, Object> variables) throws Exception {
-        return new GraphQlHttp(this.port).text(key, document, variables);
+    private GraphQlDocuments graphQl;
+
+    /** A read given as text, as the ways to reach a record are. */
+    private String post(String key, String document, Map<String, Object> variables) {
+        return this.graphQl.textOf(key, document, variables);
     }
 
-    private String edit(String document, Map<String, Object> input) throws Exception {
-        return new GraphQlHttp(this.port).mutate("test-editor-key", document, input);
+    /** Document {@code name} under graphql-test/, answered as JSON text. */
+    private String run(String key, String name, Map<String, Object> variables) {
+        return this.graphQl.text(key, name, variables);
+    }
+
+    /** An editor's mutation that must succeed. */
+    private String edit(String name, Map<String, Object> input) {
+        return this.graphQl.mutate("test-editor-key", name, input);
     }
 
     @BeforeEach
-    void prepare() throws Exception {
+    void prepare() {
+        this.graphQl = new GraphQlDocuments(this.port);
         if (prepared) {
             return;
         }
         List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
-        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
-        edit(create,
+        edit(CREATE,
                 Map.of("id", HOLDER, "type", "Person", "name", "Ottilie Brannock", "summary",
                         "Suspected courier of the Kestrel ring.", "fields",
                         Map.of("nationality", "Norway", "party", "none"), "sources", citation));
-        edit(create,
+        edit(CREATE,
                 Map.of("id", "event/brannock-briefing", "type", "Event", "name", "Brannock briefing", "summary",
                         "Kestrel debrief at the field office.", "fields",
                         Map.of("date", "2013-06", "kind", "interview"), "sources", citation));
-        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
-        edit(link,
+        edit(LINK_THEM,
                 Map.of("type", "WORKS_FOR", "from", HOLDER, "to", "organization/international-justice-mission",
                         "properties", Map.of("role", "driver", "note", "paid through the Kestrel account"), "sources",
                         citation));
-        edit(link, Map.of("type", "PARTICIPATED_IN", "from", HOLDER, "to", "event/brannock-briefing", "sources",
+        edit(LINK_THEM, Map.of("type", "PARTICIPATED_IN", "from", HOLDER, "to", "event/brannock-briefing", "sources",
                 citation));
         String marked = edit(MARK, Map.of("id", HOLDER, "expectedVersion", 1, "fields",
                 List.of("summary", "nationality"), "sensitive", true, "reason", "unpublished lead"));
@@ -88,10 +102,7 @@ class SensitiveFieldsTests {
                 "\"version\":2");
         edit(MARK, Map.of("id", "event/brannock-briefing", "expectedVersion", 1, "fields", List.of("summary"),
                 "sensitive", true, "reason", "unpublished lead"));
-        edit("""
-                mutation($input: MarkFieldsSensitiveInput!) {
-                  markRelationshipFieldsSensitive(input: $input) { version relationship { note role } }
-                }""", Map.of("id", LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason",
+        edit(MARK_LINK, Map.of("id", LINK, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason",
                 "protects a source"));
         prepared = true;
     }
@@ -146,11 +157,11 @@ class SensitiveFieldsTests {
 
     @Test
     void editingAHiddenFieldKeepsItHiddenAndPublishingShowsItAgain() throws Exception {
-        edit(create("person/ivo-santander", "Ivo Santander", "Lead on the Marten transfers."), Map.of());
+        edit(CREATE, person("person/ivo-santander", "Ivo Santander", "Lead on the Marten transfers."));
         edit(MARK, Map.of("id", "person/ivo-santander", "expectedVersion", 1, "fields", List.of("summary"), "sensitive",
                 true, "reason", "unpublished"));
-        edit("mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }", Map.of("id",
-                "person/ivo-santander", "expectedVersion", 2, "summary", "Lead on the Marten and Osprey transfers."));
+        edit("curation/updateEntity", Map.of("id", "person/ivo-santander", "expectedVersion", 2, "summary",
+                "Lead on the Marten and Osprey transfers."));
         String query = "{ entity(id: \"person/ivo-santander\") { summary } }";
         assertThat(post("", query, Map.of())).contains("\"summary\":null").doesNotContain("Osprey");
         assertThat(post("test-investigator-key", query, Map.of())).contains("Marten and Osprey");
@@ -172,7 +183,7 @@ class SensitiveFieldsTests {
         assertThat(post("test-investigator-key", query, Map.of())).contains("\"nationality\":\"Russia\"");
         // The reload changed the record, so an editor still holding version 2 is told to
         // read it again.
-        String stale = post("test-editor-key", MARK, Map.of("input", Map.of("id", trofimov, "expectedVersion", 2,
+        String stale = run("test-editor-key", MARK, Map.of("input", Map.of("id", trofimov, "expectedVersion", 2,
                 "fields", List.of("nationality"), "sensitive", false, "reason", "end of the test")));
         assertThat(stale).contains("is at version 3, not 2");
         edit(MARK, Map.of("id", trofimov, "expectedVersion", 3, "fields", List.of("nationality"), "sensitive", false,
@@ -195,20 +206,19 @@ class SensitiveFieldsTests {
     @Test
     void aSensitiveLinkIsAuditedWhateverFieldsAreSelectedAndPublicReadsAreNot() throws Exception {
         List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
-        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
+        String create = CREATE;
         edit(create, Map.of("id", "person/wren-adair", "type", "Person", "name", "Wren Adair", "summary", "A fixer.",
                 "sources", citation));
         edit(create, Map.of("id", "event/adair-interview", "type", "Event", "name", "Adair interview", "summary",
                 "An interview.", "fields", Map.of("date", "2014-02", "kind", "interview"), "sources", citation));
-        edit("mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }",
-                Map.of("type", "PARTICIPATED_IN", "from", "person/wren-adair", "to", "event/adair-interview", "sources",
-                        citation));
+        edit(LINK_THEM, Map.of("type", "PARTICIPATED_IN", "from", "person/wren-adair", "to", "event/adair-interview",
+                "sources", citation));
         String link = "person/wren-adair|PARTICIPATED_IN|event/adair-interview";
         String read = "{ entity(id: \"event/adair-interview\") { id ... on Event { participants { role from { id } } } } }";
         long before = allReads();
         assertThat(post("test-investigator-key", read, Map.of())).contains("person/wren-adair");
         assertThat(allReads()).as("an investigator's read of public records leaves no audit entry").isEqualTo(before);
-        edit("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+        edit("curation/markRelationshipSensitive",
                 Map.of("id", link, "expectedVersion", 1, "sensitive", true, "reason", "protects a source"));
         long linkReads = reads(link);
         long allReads = allReads();
@@ -231,8 +241,8 @@ class SensitiveFieldsTests {
     @Test
     void whatATimelineOrALegalStandingRestsOnIsAudited() throws Exception {
         List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
-        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
-        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
+        String create = CREATE;
+        String link = LINK_THEM;
         edit(create, Map.of("id", "person/linnea-hollis", "type", "Person", "name", "Linnea Hollis", "summary",
                 "A recruiter.", "sources", citation));
         edit(create, Map.of("id", "event/hollis-meeting", "type", "Event", "name", "Hollis meeting", "summary",
@@ -244,9 +254,9 @@ class SensitiveFieldsTests {
         edit(link, Map.of("type", "DEFENDANT_IN", "from", "person/linnea-hollis", "to", "case/hollis-inquiry",
                 "sources", citation));
         String meeting = "person/linnea-hollis|PARTICIPATED_IN|event/hollis-meeting";
-        edit("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+        edit("curation/markRelationshipSensitive",
                 Map.of("id", meeting, "expectedVersion", 1, "sensitive", true, "reason", "protects a source"));
-        edit("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+        edit("curation/markSensitive",
                 Map.of("id", "case/hollis-inquiry", "expectedVersion", 1, "sensitive", true, "reason", "sealed"));
 
         String timeline = "{ timeline(entityId: \"person/linnea-hollis\") { edges { node { name } } } }";
@@ -266,7 +276,7 @@ class SensitiveFieldsTests {
 
     @Test
     void aFieldMarkedSensitiveBeforeItHasAValueStillMakesReadsAudited() throws Exception {
-        edit(create("person/ansel-quill", "Ansel Quill", "A clerk."), Map.of());
+        edit(CREATE, person("person/ansel-quill", "Ansel Quill", "A clerk."));
         edit(MARK, Map.of("id", "person/ansel-quill", "expectedVersion", 1, "fields", List.of("party"), "sensitive",
                 true, "reason", "a lead"));
         long before = reads("person/ansel-quill");
@@ -299,14 +309,14 @@ class SensitiveFieldsTests {
 
     @Test
     void fieldsThatIdentifyOrOrderTheGraphCannotBeHidden() throws Exception {
-        String response = post("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
+        String response = run("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
                 "fields", List.of("name", "date", "colour"), "sensitive", true, "reason", "x")));
         assertThat(response).contains("field 'name' identifies the record", "field 'date' identifies the record",
                 "unknown field 'colour'");
-        String stale = post("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 1,
-                "fields", List.of("party"), "sensitive", true, "reason", "x")));
+        String stale = run("test-editor-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 1, "fields",
+                List.of("party"), "sensitive", true, "reason", "x")));
         assertThat(stale).contains("CONFLICT", "is at version 2, not 1");
-        String journalist = post("test-journalist-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
+        String journalist = run("test-journalist-key", MARK, Map.of("input", Map.of("id", HOLDER, "expectedVersion", 2,
                 "fields", List.of("party"), "sensitive", true, "reason", "x")));
         assertThat(journalist).contains("FORBIDDEN");
         assertThat(post("", WAYS.get(0).formatted(HOLDER), Map.of())).contains("\"party\":\"none\"");
@@ -314,7 +324,7 @@ class SensitiveFieldsTests {
 
     @Test
     void requiredFieldsCannotBeHidden() throws Exception {
-        String response = post("test-editor-key", MARK,
+        String response = run("test-editor-key", MARK,
                 Map.of("input", Map.of("id", "statistic/phnom-penh-minor-girls-share-sex-workers", "expectedVersion", 1,
                         "fields", List.of("metric"), "sensitive", true, "reason", "x")));
         assertThat(response).contains("field 'metric' is required of this type");
@@ -322,16 +332,14 @@ class SensitiveFieldsTests {
 
     @Test
     void creatingALinkAgainKeepsItsHiddenFields() throws Exception {
-        edit(create("person/nell-okafor", "Nell Okafor", "A driver."), Map.of());
-        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }";
+        edit(CREATE, person("person/nell-okafor", "Nell Okafor", "A driver."));
+        String link = LINK_THEM;
         Map<String, Object> input = Map.of("type", "WORKS_FOR", "from", "person/nell-okafor", "to",
                 "organization/international-justice-mission", "properties", Map.of("note", "first note"), "sources",
                 List.of(Map.of("document", SOURCE, "quote", "IJM")));
         edit(link, input);
         String id = "person/nell-okafor|WORKS_FOR|organization/international-justice-mission";
-        edit("""
-                mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
-                """,
+        edit(MARK_LINK,
                 Map.of("id", id, "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
         Map<String, Object> again = new java.util.HashMap<>(input);
         again.put("properties", Map.of("note", "second note"));
@@ -343,12 +351,11 @@ class SensitiveFieldsTests {
 
     @Test
     void aHiddenRecordCannotBeMergedIntoAPublishedOne() throws Exception {
-        edit(create("person/quiet-double", "Quiet Double", "An unpublished duplicate."), Map.of());
-        edit(create("person/open-original", "Open Original", "The published record."), Map.of());
-        edit("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }",
+        edit(CREATE, person("person/quiet-double", "Quiet Double", "An unpublished duplicate."));
+        edit(CREATE, person("person/open-original", "Open Original", "The published record."));
+        edit("curation/markSensitive",
                 Map.of("id", "person/quiet-double", "expectedVersion", 1, "sensitive", true, "reason", "unpublished"));
-        String merge = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }";
-        String refused = post("test-editor-key", merge, Map.of("input",
+        String refused = run("test-editor-key", MERGE, Map.of("input",
                 Map.of("keep", "person/open-original", "drop", "person/quiet-double", "reason", "same person")));
         assertThat(refused).contains("'person/quiet-double' is sensitive and 'person/open-original' is public");
         assertThat(post("", "{ entity(id: \"person/quiet-double\") { id } }", Map.of())).contains("\"entity\":null");
@@ -358,22 +365,18 @@ class SensitiveFieldsTests {
 
     @Test
     void undoingAMergeDoesNotUndoAFieldHiddenSince() throws Exception {
-        edit(create("person/ada-kestner", "Ada Kestner", "Kept."), Map.of());
-        edit(create("person/ada-kestner-2", "A. Kestner", "Duplicate."), Map.of());
-        edit("mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { version } }",
+        edit(CREATE, person("person/ada-kestner", "Ada Kestner", "Kept."));
+        edit(CREATE, person("person/ada-kestner-2", "A. Kestner", "Duplicate."));
+        edit(LINK_THEM,
                 Map.of("type", "WORKS_FOR", "from", "person/ada-kestner-2", "to",
                         "organization/international-justice-mission", "properties", Map.of("note", "paid in cash"),
                         "sources", List.of(Map.of("document", SOURCE, "quote", "IJM"))));
-        String merged = edit("mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }",
+        String merged = edit(MERGE,
                 Map.of("keep", "person/ada-kestner", "drop", "person/ada-kestner-2", "reason", "same person"));
         String mergeId = merged.replaceAll("(?s).*\"mergeId\":\"([^\"]+)\".*", "$1");
-        edit("""
-                mutation($input: MarkFieldsSensitiveInput!) { markRelationshipFieldsSensitive(input: $input) { version } }
-                """,
-                Map.of("id", "person/ada-kestner|WORKS_FOR|organization/international-justice-mission",
-                        "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
-        String undo = post("test-editor-key",
-                "mutation($input: UndoMergeInput!) { undoMerge(input: $input) { version } }",
+        edit(MARK_LINK, Map.of("id", "person/ada-kestner|WORKS_FOR|organization/international-justice-mission",
+                "expectedVersion", 1, "fields", List.of("note"), "sensitive", true, "reason", "x"));
+        String undo = run("test-editor-key", "curation/undoMerge",
                 Map.of("input", Map.of("mergeId", mergeId, "reason", "not the same")));
         assertThat(undo).contains("CONFLICT", "changed since the merge");
         assertThat(post("", "{ entity(id: \"person/ada-kestner\") { relationships { note } } }", Map.of()))
@@ -382,8 +385,7 @@ class SensitiveFieldsTests {
 
     @Test
     void loadingTheSeedDataAgainDoesNotBringBackAMergedEntity() throws Exception {
-        String merge = "mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergeId } }";
-        edit(merge, Map.of("keep", "organization/office-of-senator-carl-levin", "drop",
+        edit(MERGE, Map.of("keep", "organization/office-of-senator-carl-levin", "drop",
                 "organization/office-of-senator-thad-cochran", "reason", "a test of reloading"));
         this.seedLoader.load();
         long dropped = this.graph.single(
@@ -404,10 +406,9 @@ class SensitiveFieldsTests {
                 Map.of("target", target), (r) -> r.get("n").asLong());
     }
 
-    private static String create(String id, String name, String summary) {
-        return ("mutation { createEntity(input: {id: \"%s\", type: \"Person\", name: \"%s\", summary: \"%s\", "
-                + "sources: [{document: \"%s\", quote: \"IJM\"}]}) { version } }")
-            .formatted(id, name, summary, SOURCE);
+    private static Map<String, Object> person(String id, String name, String summary) {
+        return Map.of("id", id, "type", "Person", "name", name, "summary", summary, "sources",
+                List.of(Map.of("document", SOURCE, "quote", "IJM")));
     }
 
 }

@@ -3,7 +3,7 @@ package org.casegraph.curation;
 import java.util.List;
 import java.util.Map;
 
-import org.casegraph.support.GraphQlHttp;
+import org.casegraph.support.GraphQlDocuments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,21 +29,28 @@ class VisibilityMatrixTests {
     @LocalServerPort
     int port;
 
-    private String post(String key, String document, Map<String, Object> variables) throws Exception {
-        return new GraphQlHttp(this.port).text(key, document, variables);
+    private GraphQlDocuments graphQl;
+
+    /** A read given as text, as the ways to reach a record are. */
+    private String post(String key, String document, Map<String, Object> variables) {
+        return this.graphQl.textOf(key, document, variables);
     }
 
-    private void write(String document, Map<String, Object> input) throws Exception {
-        new GraphQlHttp(this.port).mutate("test-editor-key", document, input);
+    /**
+     * An editor's mutation, document {@code name} under graphql-test/, that must succeed.
+     */
+    private void write(String name, Map<String, Object> input) {
+        this.graphQl.mutate("test-editor-key", name, input);
     }
 
     @BeforeEach
-    void prepare() throws Exception {
+    void prepare() {
+        this.graphQl = new GraphQlDocuments(this.port);
         if (prepared) {
             return;
         }
-        String create = "mutation($input: CreateEntityInput!) { createEntity(input: $input) { version } }";
-        String link = "mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id } } }";
+        String create = "curation/createEntity";
+        String link = "curation/createRelationship";
         List<Map<String, String>> citation = List.of(Map.of("document", SOURCE, "quote", "IJM"));
         write(create,
                 Map.of("id", "person/secret-lead", "type", "Person", "name", "Zorander Quill", "sources", citation));
@@ -59,11 +66,11 @@ class VisibilityMatrixTests {
         }
         write(link, Map.of("type", "OCCURRED_IN", "from", "event/secret-meeting", "to", "place/cambodia", "sources",
                 citation));
-        write("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }", Map.of("id",
-                "person/secret-lead", "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
-        write("mutation($input: MarkSensitiveInput!) { markSensitive(input: $input) { version } }", Map.of("id",
-                "event/secret-meeting", "expectedVersion", 1, "sensitive", true, "reason", "unpublished lead"));
-        write("mutation($input: RetractEntityInput!) { retractEntity(input: $input) { version } }",
+        write("curation/markSensitive", Map.of("id", "person/secret-lead", "expectedVersion", 1, "sensitive", true,
+                "reason", "unpublished lead"));
+        write("curation/markSensitive", Map.of("id", "event/secret-meeting", "expectedVersion", 1, "sensitive", true,
+                "reason", "unpublished lead"));
+        write("curation/retractEntity",
                 Map.of("id", "person/withdrawn-witness", "expectedVersion", 1, "reason", "source withdrew"));
         // Public people whose link is what must stay hidden.
         write(create,
@@ -74,10 +81,10 @@ class VisibilityMatrixTests {
                 "sources", citation));
         write(link, Map.of("type", "WORKS_FOR", "from", "person/former-partner", "to",
                 "organization/ijm-bolivia-office", "sources", citation));
-        write("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
+        write("curation/markRelationshipSensitive",
                 Map.of("id", "person/quiet-source|WORKS_FOR|organization/ijm-cebu-office", "expectedVersion", 1,
                         "sensitive", true, "reason", "protects a source"));
-        write("mutation($input: RetractRelationshipInput!) { retractRelationship(input: $input) { version } }",
+        write("curation/retractRelationship",
                 Map.of("id", "person/former-partner|WORKS_FOR|organization/ijm-bolivia-office", "expectedVersion", 1,
                         "reason", "never worked there"));
         // Two public people with a public link and, beside it, a sensitive one: one hop,
@@ -89,9 +96,8 @@ class VisibilityMatrixTests {
                 citation));
         write(link,
                 Map.of("type", "PRAISED", "from", "person/hop-right", "to", "person/hop-left", "sources", citation));
-        write("mutation($input: MarkRelationshipSensitiveInput!) { markRelationshipSensitive(input: $input) { version } }",
-                Map.of("id", "person/hop-right|PRAISED|person/hop-left", "expectedVersion", 1, "sensitive", true,
-                        "reason", "protects a source"));
+        write("curation/markRelationshipSensitive", Map.of("id", "person/hop-right|PRAISED|person/hop-left",
+                "expectedVersion", 1, "sensitive", true, "reason", "protects a source"));
         prepared = true;
     }
 
@@ -112,7 +118,7 @@ class VisibilityMatrixTests {
     @ParameterizedTest(name = "{0} sees the sensitive lead: {1}; the retracted witness: {2}")
     @CsvSource({ "public, false, false", "journalist, false, false", "investigator, true, false",
             "editor, true, true" })
-    void eachRoleSeesWhatItMay(String role, boolean seesSensitive, boolean seesRetracted) throws Exception {
+    void eachRoleSeesWhatItMay(String role, boolean seesSensitive, boolean seesRetracted) {
         String key = KEYS.get(role);
         for (String path : PATHS) {
             String sensitive = post(key, path.formatted("person/secret-lead", "Zorander Quill"), Map.of());
@@ -156,7 +162,7 @@ class VisibilityMatrixTests {
     @ParameterizedTest(name = "{0} sees the sensitive link: {1}; the retracted link: {2}")
     @CsvSource({ "public, false, false", "journalist, false, false", "investigator, true, false",
             "editor, true, true" })
-    void eachRoleFollowsTheLinksItMay(String role, boolean seesSensitive, boolean seesRetracted) throws Exception {
+    void eachRoleFollowsTheLinksItMay(String role, boolean seesSensitive, boolean seesRetracted) {
         String key = KEYS.get(role);
         for (String path : LINK_PATHS) {
             String sensitive = post(key, path.formatted("person/quiet-source", "organization/ijm-cebu-office"),
@@ -183,7 +189,7 @@ class VisibilityMatrixTests {
 
     @ParameterizedTest(name = "{0} sees the sensitive one of two parallel links: {1}")
     @CsvSource({ "public, false", "journalist, false", "investigator, true", "editor, true" })
-    void aHopListsOnlyTheParallelLinksTheRoleMayFollow(String role, boolean seesSensitive) throws Exception {
+    void aHopListsOnlyTheParallelLinksTheRoleMayFollow(String role, boolean seesSensitive) {
         String response = post(KEYS.get(role), """
                 { paths(fromId: "person/hop-left", toId: "person/hop-right", maxLength: 1) {
                     nodes { id } relationships { id } hops { relationships { id } } } }""", Map.of());
