@@ -190,8 +190,11 @@ public class FtmImport {
                 line.put("incoming", proposal.incoming());
                 line.put("existing", proposal.existing());
                 line.put("matchedName", proposal.matchedName());
-                line.put("mergeEntities", Map.of("keep", proposal.existing(), "drop", proposal.incoming(), "reason",
-                        "FtM import: same name '" + proposal.matchedName() + "'"));
+                Map<String, String> input = new LinkedHashMap<>();
+                input.put("keep", proposal.existing());
+                input.put("drop", proposal.incoming());
+                input.put("reason", "FtM import: same name '" + proposal.matchedName() + "'");
+                line.put("mergeEntities", input);
                 out.write(JSON.writeValueAsString(line));
                 out.newLine();
             }
