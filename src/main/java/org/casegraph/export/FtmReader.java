@@ -390,8 +390,9 @@ public final class FtmReader {
     private static Ref end(FtmEntity ftm, String property, Function<String, Ref> refs) {
         String id = ftm.first(property);
         if (id == null) {
-            throw new IllegalArgumentException(
-                    "property '" + property + "' is missing; a " + ftm.schema() + " needs both its ends");
+            throw new IllegalArgumentException("property '" + property + "' is missing; "
+                    + ("AEIOU".indexOf(ftm.schema().charAt(0)) >= 0 ? "an " : "a ") + ftm.schema()
+                    + " links two entities and CaseGraph needs both");
         }
         Ref ref = refs.apply(id);
         if (ref == null) {
