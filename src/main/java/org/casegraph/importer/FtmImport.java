@@ -84,6 +84,8 @@ public class FtmImport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String REPORT_SUFFIX = ".merge-proposals.jsonl";
+
     /** The FtM id of a CaseGraph entity, e.g. {@code person.alexander-trofimov}. */
     private static final java.util.regex.Pattern CASEGRAPH_ID = java.util.regex.Pattern
         .compile("[a-z]+\\.[a-z0-9]+(-[a-z0-9]+)*");
@@ -111,7 +113,8 @@ public class FtmImport {
         try (Stream<Path> listed = Files.list(input)) {
             List<Path> files = listed.filter(Files::isRegularFile).filter((file) -> {
                 String name = file.getFileName().toString();
-                return name.endsWith(".json") || name.endsWith(".jsonl");
+                // Not the merge proposals of an earlier import of a file in the folder.
+                return (name.endsWith(".json") || name.endsWith(".jsonl")) && !name.endsWith(REPORT_SUFFIX);
             }).sorted().toList();
             if (files.isEmpty()) {
                 throw new CaseGraphStartupException(input + " holds no *.json, *.jsonl or *.ftm.json file");
@@ -129,7 +132,7 @@ public class FtmImport {
      */
     public static Path defaultReport(Path input) {
         Path absolute = input.toAbsolutePath().normalize();
-        return absolute.resolveSibling(absolute.getFileName() + ".merge-proposals.jsonl");
+        return absolute.resolveSibling(absolute.getFileName() + REPORT_SUFFIX);
     }
 
     public Summary run(Path input, OnError onError, Path report, Progress progress) {

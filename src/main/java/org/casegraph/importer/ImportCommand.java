@@ -83,9 +83,7 @@ public final class ImportCommand {
         ProgressDisplay progress = ProgressDisplay.onStandardError();
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             if (ftm) {
-                FtmImport.Summary summary = context.getBean(FtmImport.class).run(input, onError, report, progress);
-                progress.close();
-                return ftmSummary(input, summary);
+                return ftmSummary(input, context.getBean(FtmImport.class).run(input, onError, report, progress));
             }
             BulkImport.Summary summary = context.getBean(BulkImport.class).run(input, progress);
             return String.format(Locale.ROOT,
