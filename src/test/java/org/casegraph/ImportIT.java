@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar casegraph.jar import DIR} as a user runs it: progress, a summary line
- * and exit 0, or every problem as file:line and a non-zero exit with nothing written.
+ * {@code java -jar casegraph.jar import DIR} (and {@code import --format ftm FILE}) as a
+ * user runs it: progress, a summary line and exit 0, or every problem as file:line and a
+ * non-zero exit with nothing written.
  */
 class ImportIT {
 
@@ -54,6 +55,26 @@ class ImportIT {
                     "CaseGraph import failed: the import files are invalid (2 problems), " + "nothing was written:\n  "
                             + files.resolve("entities.jsonl") + ":1: id 'document/generated-register' "
                             + "already exists in the database; an import only adds new entities");
+        }
+    }
+
+    @Test
+    void importsFollowTheMoneyIntoAnEmptyDatabaseSkippingWhatItCannotMap() throws Exception {
+        Path file = this.temp.resolve("registry.ftm.json");
+        Files.write(file, List
+            .of("""
+                    {"id": "reg-pe-1", "schema": "Person", "properties": {"name": ["Ilsa Moren"]}, "datasets": ["registry"]}""",
+                    """
+                            {"id": "reg-vessel-1", "schema": "Vessel", "properties": {"name": ["Moren Star"]}}"""));
+        try (JarProcess jar = JarProcess.start("import", "--format", "ftm", file.toString(), "--on-error=skip",
+                "--casegraph.data-dir=" + this.temp.resolve("empty"), "--casegraph.seed.mode=never",
+                "--casegraph.embedded.bolt-port=0")) {
+            assertThat(jar.awaitExit(Duration.ofSeconds(90))).as(jar.output()).isZero();
+            assertThat(jar.output())
+                .containsPattern("Imported 2 entities and 0 relationships from " + file
+                        + " \\(ftm\\) in [0-9.]+ s; 0 already in the database \\(same id\\), 1 lines skipped, "
+                        + "0 merges proposed; import id [0-9a-f-]{36}")
+                .contains("  skipped " + file + ":2: schema 'Vessel' has no CaseGraph type");
         }
     }
 

@@ -20,6 +20,15 @@ final class Countries {
         return name == null ? null : CODES.get(key(name));
     }
 
+    /**
+     * The English name of an FtM country code, which {@link #code} maps back to it; the
+     * code itself if the JDK has no name for it.
+     */
+    static String name(String code) {
+        String name = new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+    }
+
     private static Map<String, String> codes() {
         Map<String, String> codes = new HashMap<>();
         for (String code : Locale.getISOCountries()) {

@@ -64,6 +64,11 @@ public class BulkImport {
     }
 
     public Summary run(Path folder, Progress progress) {
+        return run(folder, progress, LineOrigins.FILES);
+    }
+
+    /** The import of {@code folder}, whose lines come from {@code origins}. */
+    Summary run(Path folder, Progress progress, LineOrigins origins) {
         Path entitiesFile = folder.resolve(ENTITIES);
         Path relationshipsFile = folder.resolve(RELATIONSHIPS);
         if (!Files.isDirectory(folder)) {
@@ -75,12 +80,12 @@ public class BulkImport {
         }
         long started = System.nanoTime();
         ImportValidation validation = new ImportValidation(this.graph, this.vocabulary, this.records, this.batchSize,
-                entitiesFile, relationshipsFile, progress);
+                entitiesFile, relationshipsFile, progress, origins);
         validation.run();
         long validated = System.nanoTime();
         String importId = UUID.randomUUID().toString();
-        ImportWrites writes = new ImportWrites(this.graph, this.records, this.batchSize, importId, validation,
-                progress);
+        ImportWrites writes = new ImportWrites(this.graph, this.records, this.batchSize, importId, validation, progress,
+                origins);
         try {
             writes.entities(entitiesFile);
             writes.relationships(relationshipsFile);

@@ -1,6 +1,7 @@
 package org.casegraph.importer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -28,17 +29,30 @@ final class ImportProblems {
 
     private long count;
 
+    /**
+     * The lines with a problem, of each file: a bit each, for an import that skips them.
+     */
+    private final BitSet[] lines;
+
     ImportProblems(int limit) {
+        this(limit, 2);
+    }
+
+    /** For {@code files} input files. */
+    ImportProblems(int limit, int files) {
         this.limit = limit;
+        this.lines = new BitSet[files];
+        java.util.Arrays.setAll(this.lines, (file) -> new BitSet());
         this.kept = new PriorityQueue<>(ORDER.reversed());
     }
 
     /**
      * A problem at {@code line} of the {@code file}-th input file, shown as
-     * {@code name:line: message}.
+     * {@code where: message}.
      */
-    void add(int file, String name, int line, String message) {
-        Problem problem = new Problem(file, line, this.count++, name + ":" + line + ": " + message);
+    void add(int file, int line, String where, String message) {
+        this.lines[file].set(line);
+        Problem problem = new Problem(file, line, this.count++, where + ": " + message);
         if (this.kept.size() < this.limit) {
             this.kept.add(problem);
         }
@@ -50,6 +64,11 @@ final class ImportProblems {
 
     long count() {
         return this.count;
+    }
+
+    /** The lines of the {@code file}-th input file that have a problem. */
+    BitSet lines(int file) {
+        return (BitSet) this.lines[file].clone();
     }
 
     /** The problems kept, in file and line order. */

@@ -73,6 +73,8 @@ final class ImportValidation {
 
     private final Progress progress;
 
+    private final LineOrigins origins;
+
     private final ImportProblems problems = new ImportProblems(BulkImport.LISTED_PROBLEMS);
 
     private final Map<String, Known> entities = new HashMap<>();
@@ -101,8 +103,9 @@ final class ImportValidation {
     private long relationshipCount;
 
     ImportValidation(Graph graph, Vocabulary vocabulary, RecordReader records, int batchSize, Path entitiesFile,
-            Path relationshipsFile, Progress progress) {
+            Path relationshipsFile, Progress progress, LineOrigins origins) {
         this.graph = graph;
+        this.origins = origins;
         this.vocabulary = vocabulary;
         this.records = records;
         this.batchSize = batchSize;
@@ -133,7 +136,8 @@ final class ImportValidation {
         confirmDuplicates();
         this.progress.update(Phase.VALIDATING, this.totalLines, this.totalLines);
         if (this.problems.count() > 0) {
-            throw new ImportException(this.problems.listed(), this.problems.count());
+            throw new ImportException(this.problems.listed(), this.problems.count(), this.problems.lines(ENTITIES_FILE),
+                    this.problems.lines(RELATIONSHIPS_FILE));
         }
     }
 
@@ -156,11 +160,20 @@ final class ImportValidation {
     }
 
     private void problem(int file, int line, String message) {
-        this.problems.add(file, name(file), line, message);
+        this.problems.add(file, line, where(file, line), message);
     }
 
     private String name(int file) {
-        return (file == ENTITIES_FILE ? this.entitiesFile : this.relationshipsFile).toString();
+        return path(file).toString();
+    }
+
+    private Path path(int file) {
+        return file == ENTITIES_FILE ? this.entitiesFile : this.relationshipsFile;
+    }
+
+    /** A line as messages name it: {@code file:line}, or where it was translated from. */
+    String where(int file, int line) {
+        return this.origins.name(path(file), line);
     }
 
     private interface ChunkHandler {
@@ -220,7 +233,7 @@ final class ImportValidation {
             Known earlier = this.entities.putIfAbsent(entity.id(), Known.of(type, line.number(), entity.properties()));
             if (earlier != null) {
                 problem(ENTITIES_FILE, line.number(), "duplicate id '" + entity.id() + "', already defined at "
-                        + name(ENTITIES_FILE) + ":" + earlier.line());
+                        + where(ENTITIES_FILE, earlier.line()));
             }
         }
     }
@@ -373,8 +386,8 @@ final class ImportValidation {
             int line = first.get(suspect.id());
             if (line < suspect.line()) {
                 problem(RELATIONSHIPS_FILE, suspect.line(),
-                        "duplicate relationship '" + suspect.id() + "', already defined at " + name(RELATIONSHIPS_FILE)
-                                + ":" + line
+                        "duplicate relationship '" + suspect.id() + "', already defined at "
+                                + where(RELATIONSHIPS_FILE, line)
                                 + "; give one of them its own 'id:' if the same two entities are linked twice");
             }
         }

@@ -39,6 +39,8 @@ final class ImportWrites {
 
     private final Progress progress;
 
+    private final LineOrigins origins;
+
     private long entities;
 
     private long relationships;
@@ -46,8 +48,9 @@ final class ImportWrites {
     private String position = "the start";
 
     ImportWrites(Graph graph, RecordReader records, int batchSize, String importId, ImportValidation validation,
-            Progress progress) {
+            Progress progress, LineOrigins origins) {
         this.graph = graph;
+        this.origins = origins;
         this.records = records;
         this.batchSize = batchSize;
         this.importId = importId;
@@ -82,7 +85,7 @@ final class ImportWrites {
                 changed(file, number);
             }
             Map<String, Object> props = GraphWriter.nodeProperties(entity);
-            props.put("importId", this.importId);
+            provenance(props, file, number);
             if (rows.isEmpty()) {
                 firstLine[0] = number;
             }
@@ -110,7 +113,7 @@ final class ImportWrites {
                 changed(file, number);
             }
             Map<String, Object> props = GraphWriter.relationshipProperties(relationship);
-            props.put("importId", this.importId);
+            provenance(props, file, number);
             if (rows.isEmpty()) {
                 firstLine[0] = number;
             }
@@ -125,6 +128,18 @@ final class ImportWrites {
             writeRelationships(file, firstLine[0], -1, rows);
         }
         this.progress.update(Phase.WRITING_RELATIONSHIPS, this.relationships, this.validation.relationshipCount());
+    }
+
+    /**
+     * What every record of the import carries: the import's id, and the datasets it came
+     * from if its origin names any.
+     */
+    private void provenance(Map<String, Object> props, Path file, int line) {
+        props.put("importId", this.importId);
+        List<String> datasets = this.origins.datasets(file, line);
+        if (!datasets.isEmpty()) {
+            props.put("importDatasets", datasets);
+        }
     }
 
     private void writeEntities(Path file, int from, int to, List<EntityRow> rows) {
