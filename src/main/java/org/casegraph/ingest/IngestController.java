@@ -154,6 +154,16 @@ class IngestController {
         return ingestion.relationships();
     }
 
+    @SchemaMapping
+    List<String> allowedTypes(RelationshipProposal proposal) {
+        return this.ingest.allowedTypes(proposal.from(), proposal.to());
+    }
+
+    @SchemaMapping
+    List<String> allowedReverseTypes(RelationshipProposal proposal) {
+        return this.ingest.allowedTypes(proposal.to(), proposal.from());
+    }
+
     @MutationMapping
     IngestionPayload acceptRelationship(@Argument AcceptRelationshipInput input, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);

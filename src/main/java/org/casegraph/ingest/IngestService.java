@@ -32,11 +32,14 @@ public class IngestService {
 
     private final IngestWrites writes;
 
+    private final Vocabulary vocabulary;
+
     IngestService(Graph graph, Vocabulary vocabulary, EmbeddedNeo4jProperties casegraph, IngestProperties properties) {
         this.graph = graph;
         this.extractor = new TextExtractor(properties);
         this.staging = new Staging(casegraph.dataDir());
         this.writes = new IngestWrites(graph, vocabulary);
+        this.vocabulary = vocabulary;
     }
 
     /** Where unpublished ingestions are kept. */
@@ -173,6 +176,21 @@ public class IngestService {
             .withDecision(new RelationshipProposal.Decision(proposalId, null, false, "rejected"));
         this.staging.replace(updated, ingestion.version());
         return updated;
+    }
+
+    /**
+     * The relationship types the vocabulary allows from {@code from}'s entity to
+     * {@code to}'s, alphabetically.
+     */
+    public List<String> allowedTypes(Mention from, Mention to) {
+        String fromType = entityType(from);
+        String toType = entityType(to);
+        return this.vocabulary.relationshipTypeNames()
+            .stream()
+            .filter((name) -> !"MENTIONS".equals(name)
+                    && this.vocabulary.relationshipType(name).allows(fromType, toType))
+            .sorted()
+            .toList();
     }
 
     private String entityType(Mention mention) {

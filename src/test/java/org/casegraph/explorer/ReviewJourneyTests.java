@@ -331,6 +331,98 @@ class ReviewJourneyTests {
         assertThat(browser.problems()).as("console errors").isEmpty();
     }
 
+    @Test
+    @Order(4)
+    void aPdfNeverSeenBecomesLinkedCitedFactsFoundInSearchAndOnTheTimeline() throws Exception {
+        String suspect = "Kerrowen Blask";
+        String eventName = "Arrest of " + suspect;
+        Path pdf = Files.createDirectories(Path.of("target", "review-journey")).resolve("invented-court-report.pdf");
+        writePdf(pdf, "Invented court report", "This report is invented for a test.",
+                "Police arrested " + suspect + " in Phnom Penh on 14 February 2026.",
+                "The court set a hearing for the spring.");
+        open("/review");
+        find("#upload-file").sendKeys(pdf.toAbsolutePath().toString());
+        find("#upload-title").sendKeys("Invented court report");
+        find("#upload button[type=submit]").click();
+        waitForText("#upload-outcome", "Review it now", 300);
+        WebElement stale = find("#main");
+        find("#upload-outcome a").click();
+        browser.waiting(30).until(ExpectedConditions.stalenessOf(stale));
+        ready();
+        assertThat(find("#ingest-text").getText()).contains("Police arrested " + suspect + " in Phnom Penh");
+        assertThat(find("#no-relationships").getText()).contains("Accept two mentions of one sentence");
+
+        // The place the graph knows, and the date as a new Event.
+        click(mention("Phnom Penh"), "button.accept-linked");
+        waitForText("#review-status", "accepted as Phnom Penh", 30);
+        WebElement date = mention("14 February 2026");
+        click(date, ".new-entity-details summary");
+        assertThat(find(date, "select[name=type]").getAttribute("value")).isEqualTo("Event");
+        WebElement name = find(date, "input[name=name]");
+        name.clear();
+        name.sendKeys(eventName);
+        assertThat(find(date, "input[name=id]").getAttribute("value")).isEqualTo("event/arrest-of-kerrowen-blask");
+        click(date, ".new-entity button[type=submit]");
+        waitForText("#review-status", "Event event/arrest-of-kerrowen-blask is created when you publish", 30);
+
+        // Two accepted mentions in one sentence: the relationship it states, its type
+        // chosen from those the vocabulary allows.
+        WebElement proposal = find("#relationships > li");
+        assertThat(proposal.getText()).contains("Phnom Penh and 14 February 2026")
+            .contains("Police arrested " + suspect + " in Phnom Penh on 14 February 2026.");
+        WebElement type = find(proposal, "select[name=type]");
+        WebElement occurredIn = type.findElements(By.tagName("option"))
+            .stream()
+            .filter((option) -> option.getText().equals("14 February 2026 — OCCURRED_IN → Phnom Penh"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("OCCURRED_IN from the event to the place is offered"));
+        occurredIn.click();
+        click(proposal, "button.accept-relationship");
+        waitForText("#review-status", "Accepted: 14 February 2026 — OCCURRED_IN → Phnom Penh", 30);
+        assertThat(find("#relationships > li").getAttribute("data-status")).isEqualTo("accepted");
+        browser.screenshot("review-6-relationship");
+
+        find("#publish").click();
+        find("#publish-confirm").click();
+        waitForText("#published", "is in the graph", 60);
+        assertThat(find("#published-mentions").getText()).contains("Phnom Penh").contains(eventName);
+
+        // The new facts: found by search, on the place's timeline, quoting the PDF.
+        open("/search?q=" + java.net.URLEncoder.encode(eventName, StandardCharsets.UTF_8));
+        assertThat(find("#results > li > a").getText()).isEqualTo(eventName);
+        open("/timeline?entity=place/phnom-penh&from=2026&to=2026");
+        waitForText("#timeline-text", eventName, 60);
+        assertThat(find("#timeline-text").getText()).contains("14 February 2026");
+        browser.screenshot("review-7-timeline");
+        open("/entity/event/arrest-of-kerrowen-blask");
+        assertThat(find("#main").getText())
+            .contains("Police arrested " + suspect + " in Phnom Penh on 14 February 2026.")
+            .contains("Invented court report")
+            .contains("Phnom Penh");
+    }
+
+    /** A one-page PDF with these lines, as a court or an NGO would publish it. */
+    private static void writePdf(Path file, String... lines) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
+                    document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.setLeading(24);
+                content.newLineAtOffset(60, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(file.toFile());
+        }
+    }
+
     private void signIn() {
         browser.driver()
             .findElements(By.cssSelector("#signin button"))

@@ -95,6 +95,7 @@ export async function render(main, rawId) {
     return;
   }
   const state = { ...data.ingestion, mentions: await allMentions(id, data.ingestion.mentions) };
+  state.relationships = data.ingestion.relationships;
   setTitle(state.title, 'Review');
 
   const status = h('p', { class: 'status', role: 'status', id: 'review-status' });
@@ -102,6 +103,7 @@ export async function render(main, rawId) {
   const summary = h('p', { id: 'review-summary' });
   const textView = h('div', { class: 'ingest-text', id: 'ingest-text' });
   const list = h('ol', { class: 'plain mentions', id: 'mentions' });
+  const relationshipList = h('ol', { class: 'plain mentions', id: 'relationships' });
   const publishDialog = h('dialog', { 'aria-labelledby': 'publish-title', id: 'publish-dialog' });
   const discardDialog = h('dialog', { 'aria-labelledby': 'discard-title', id: 'discard-dialog' });
   const actions = h('div', { class: 'actions', id: 'review-actions' },
@@ -131,6 +133,10 @@ export async function render(main, rawId) {
     clear(list, state.mentions.length
       ? state.mentions.map((mention, index) => mentionItem(mention, index))
       : h('li', { class: 'muted' }, 'No mention was proposed in this text: publishing adds the document alone.'));
+    clear(relationshipList, state.relationships.length
+      ? state.relationships.map((proposal, index) => relationshipItem(proposal, index))
+      : h('li', { class: 'muted', id: 'no-relationships' },
+        'Accept two mentions of one sentence to see the relationship it may state here.'));
     if (focusIndex != null) {
       document.getElementById(`mention-${focusIndex}-name`)?.focus();
     }
@@ -138,20 +144,64 @@ export async function render(main, rawId) {
 
   async function decide(index, name, input, done) {
     clear(problems);
-    const busy = list.querySelectorAll(`#mention-${index} button`);
+    const busy = document.querySelectorAll(`#${name.endsWith('-relationship') ? 'relationship' : 'mention'}-${index} button`);
     busy.forEach((button) => { button.disabled = true; });
     try {
       const payload = (await query(name, { input: { ...input, expectedVersion: state.version } }))[
         name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
       const mentions = await allMentions(id, payload.ingestion.mentions);
-      Object.assign(state, { status: payload.ingestion.status, version: payload.version, mentions });
-      redraw(index);
-      status.textContent = done(state.mentions[index]);
+      Object.assign(state, { status: payload.ingestion.status, version: payload.version, mentions,
+        relationships: payload.ingestion.relationships });
+      const relationship = name.endsWith('-relationship');
+      redraw(relationship ? null : index);
+      status.textContent = done(relationship ? state.relationships[index] : state.mentions[index]);
     } catch (error) {
       busy.forEach((button) => { button.disabled = false; });
-      const box = list.querySelector(`#mention-${index} .mention-problem`);
+      const box = document.querySelector(`#${name.endsWith('-relationship') ? 'relationship' : 'mention'}-${index} .mention-problem`);
       clear(box ?? problems, conflictOr(error, 'Not done:'));
     }
+  }
+
+  function relationshipItem(proposal, index) {
+    const choices = [
+      ...proposal.allowedTypes.map((type) => ({ type, reverse: false, label: `${proposal.from.text} — ${type} → ${proposal.to.text}` })),
+      ...proposal.allowedReverseTypes.map((type) => ({ type, reverse: true, label: `${proposal.to.text} — ${type} → ${proposal.from.text}` })),
+    ];
+    const select = h('select', { id: `relationship-${index}-type`, name: 'type' },
+      h('option', { value: '' }, 'Choose a relationship…'),
+      choices.map((choice, at) => h('option', { value: String(at) }, choice.label)));
+    const form = h('form', { class: 'new-entity' },
+      h('div', { class: 'row' },
+        h('div', { class: 'field grow' }, h('label', { for: `relationship-${index}-type` }, 'The sentence says'), select),
+        h('button', { type: 'submit', class: 'primary accept-relationship' }, 'Accept relationship')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const choice = choices[Number(select.value)];
+      if (!choice) {
+        select.focus();
+        return;
+      }
+      decide(index, 'accept-relationship', { proposalId: proposal.id, type: choice.type, reverse: choice.reverse },
+        () => `Accepted: ${choice.label}. It is written when you publish.`);
+    });
+    return h('li', {
+      id: `relationship-${index}`,
+      class: `mention status-${proposal.status}`,
+      dataset: { status: proposal.status },
+    },
+    h('h3', null, proposal.status === 'accepted'
+      ? `${proposal.from.text} — ${proposal.type} → ${proposal.to.text}`
+      : `${proposal.from.text} and ${proposal.to.text}`,
+    h('span', { class: `badge decision decision-${proposal.status}` }, proposal.status)),
+    h('blockquote', { class: 'quote' }, h('p', null, `“${proposal.quote}”`)),
+    choices.length ? form : h('p', { class: 'muted' }, 'No relationship type links these two kinds of entity.'),
+    proposal.status !== 'rejected'
+      ? h('div', { class: 'actions mention-actions' }, h('button', {
+        type: 'button', class: 'reject',
+        onclick: () => decide(index, 'reject-relationship', { proposalId: proposal.id }, () => 'Relationship rejected.'),
+      }, 'Reject'))
+      : null,
+    h('div', { class: 'mention-problem' }));
   }
 
   function newEntityForm(mention, index) {
@@ -180,6 +230,10 @@ export async function render(main, rawId) {
       const newEntity = { id: idInput.value.trim(), type: typeInput.value, name: nameInput.value.trim() };
       if (typeInput.value === 'Event' && mention.date) {
         newEntity.fields = { date: mention.date, ...(mention.dateQualifier ? { dateQualifier: mention.dateQualifier } : {}) };
+        if (mention.dateQualifier === 'inferred') {
+          newEntity.fields.dateReasoning = `“${mention.text}” resolved against the document's publication date`
+            + (state.published ? ` (${state.published})` : '');
+        }
       }
       decide(index, 'accept-mention', { mentionId: mention.id, newEntity },
         (m) => `“${m.text}” accepted: ${newEntity.type} ${newEntity.id} is created when you publish.`);
@@ -330,7 +384,11 @@ export async function render(main, rawId) {
         textView),
       h('section', { 'aria-labelledby': 'mentions-title', class: 'review-mentions' },
         h('h2', { id: 'mentions-title' }, 'Mentions'),
-        list)),
+        list,
+        h('h2', { id: 'relationships-title' }, 'Relationships'),
+        h('p', { class: 'muted small' }, 'Two accepted mentions in one sentence: say which relationship the sentence states, '
+          + 'or reject it. The sentence becomes its quote.'),
+        relationshipList)),
     publishDialog, discardDialog);
   redraw();
 }
