@@ -41,9 +41,26 @@ public final class IngestEval {
 
     private static final Set<String> NOT_NAMED_IN_TEXT = Set.of("Victim", "Document", "Statistic", "Claim");
 
-    /** One cited document's figures. */
-    public record Row(String documentId, String seedFile, int inText, int found, int byGazetteer, int byRecogniser,
-            int heldOut, int proposed, int correct) {
+    /**
+     * One cited document's figures for one type of name. {@code linked} counts the
+     * entities its mentions were linked to, {@code linkedCited} those of them the
+     * document's curation cites (a lower bound of the right links: a document may name an
+     * entity its curators did not cite it for).
+     */
+    public record Row(String documentId, String seedFile, String type, int inText, int found, int byGazetteer,
+            int byRecogniser, int heldOut, int proposed, int correct, int linked, int linkedCited) {
+
+        Row plus(Row other) {
+            return new Row(this.documentId, this.seedFile, this.type, this.inText + other.inText,
+                    this.found + other.found, this.byGazetteer + other.byGazetteer,
+                    this.byRecogniser + other.byRecogniser, this.heldOut + other.heldOut,
+                    this.proposed + other.proposed, this.correct + other.correct, this.linked + other.linked,
+                    this.linkedCited + other.linkedCited);
+        }
+
+        double linksCited() {
+            return this.linked == 0 ? 1 : (double) this.linkedCited / this.linked;
+        }
 
         double recall() {
             return this.inText == 0 ? 1 : (double) this.found / this.inText;
@@ -93,7 +110,7 @@ public final class IngestEval {
                 continue;
             }
             String text = texts.computeIfAbsent(file, (name) -> extract(extractor, seeds.resolve(name)));
-            rows.add(evaluate(data, document.id(), file, text));
+            rows.addAll(evaluate(data, document.id(), file, text));
         }
         return rows;
     }
@@ -107,17 +124,16 @@ public final class IngestEval {
         }
     }
 
-    private static Row evaluate(SeedData data, String documentId, String seedFile, String text) {
+    private static List<Row> evaluate(SeedData data, String documentId, String seedFile, String text) {
         Set<String> heldOut = new HashSet<>();
+        Set<String> citedIds = new HashSet<>();
         List<Gazetteer.Name> names = new ArrayList<>();
-        List<EntityRecord> cited = new ArrayList<>();
         for (EntityRecord entity : data.entities()) {
             Set<String> documents = new HashSet<>(entity.citations().stream().map(Citation::document).toList());
-            boolean onlyHere = documents.equals(Set.of(documentId));
-            if (documents.contains(documentId) && NAMED_TYPES.contains(entity.type())) {
-                cited.add(entity);
+            if (documents.contains(documentId)) {
+                citedIds.add(entity.id());
             }
-            if (onlyHere) {
+            if (documents.equals(Set.of(documentId))) {
                 heldOut.add(entity.id());
             }
             else if (!NOT_NAMED_IN_TEXT.contains(entity.type())) {
@@ -127,6 +143,15 @@ public final class IngestEval {
             }
         }
         List<Mention> mentions = Proposals.propose(text, new Gazetteer(names), NamedEntities.find(text), null);
+        List<Row> rows = new ArrayList<>();
+        for (String type : List.of("Person", "Organization", "Place")) {
+            rows.add(tally(data, documentId, seedFile, type, text, mentions, citedIds, heldOut));
+        }
+        return rows;
+    }
+
+    private static Row tally(SeedData data, String documentId, String seedFile, String type, String text,
+            List<Mention> mentions, Set<String> citedIds, Set<String> heldOut) {
         int inText = 0;
         int found = 0;
         int byGazetteer = 0;
@@ -134,11 +159,14 @@ public final class IngestEval {
         int heldOutInText = 0;
         Set<String> curatedNames = new HashSet<>();
         for (EntityRecord entity : data.entities()) {
-            if (NAMED_TYPES.contains(entity.type())) {
+            if (type.equals(entity.type())) {
                 namesOf(entity).forEach((name) -> curatedNames.add(name.toLowerCase(Locale.ROOT)));
             }
         }
-        for (EntityRecord entity : cited) {
+        for (EntityRecord entity : data.entities()) {
+            if (!type.equals(entity.type()) || !citedIds.contains(entity.id())) {
+                continue;
+            }
             List<int[]> occurrences = occurrences(text, namesOf(entity));
             if (occurrences.isEmpty()) {
                 continue;
@@ -163,8 +191,18 @@ public final class IngestEval {
         }
         Set<String> proposed = new HashSet<>();
         Set<String> correct = new HashSet<>();
+        int linked = 0;
+        int linkedRight = 0;
         for (Mention mention : mentions) {
-            if ("Event".equals(mention.type()) || mention.possibleVictim()) {
+            if (!type.equals(mention.type()) || mention.possibleVictim()) {
+                continue;
+            }
+            if (mention.entityId() != null) {
+                Set<String> meant = citedNamed(data, citedIds, mention.text());
+                if (!meant.isEmpty()) {
+                    linked++;
+                    linkedRight += meant.contains(mention.entityId()) ? 1 : 0;
+                }
                 continue;
             }
             String name = mention.text().toLowerCase(Locale.ROOT);
@@ -173,8 +211,20 @@ public final class IngestEval {
                 correct.add(name);
             }
         }
-        return new Row(documentId, seedFile, inText, found, byGazetteer, byRecogniser, heldOutInText, proposed.size(),
-                correct.size());
+        return new Row(documentId, seedFile, type, inText, found, byGazetteer, byRecogniser, heldOutInText,
+                proposed.size(), correct.size(), linked, linkedRight);
+    }
+
+    /** The cited entities one of whose names is {@code text}, ignoring case. */
+    private static Set<String> citedNamed(SeedData data, Set<String> citedIds, String text) {
+        Set<String> ids = new HashSet<>();
+        for (EntityRecord entity : data.entities()) {
+            if (citedIds.contains(entity.id())
+                    && namesOf(entity).stream().anyMatch((name) -> name.equalsIgnoreCase(text))) {
+                ids.add(entity.id());
+            }
+        }
+        return ids;
     }
 
     private static List<String> namesOf(EntityRecord entity) {
@@ -204,37 +254,36 @@ public final class IngestEval {
         return occurrences.stream().anyMatch((o) -> mention.start() < o[1] && o[0] < mention.end());
     }
 
-    /** The figures as a Markdown table, with the totals last. */
+    /**
+     * The figures as two Markdown tables, by cited document and by type, each with the
+     * totals last.
+     */
     public static String table(List<Row> rows) {
-        StringBuilder out = new StringBuilder(
-                "| document | seed | curated names in text | found | by gazetteer | by recogniser (of held out) | recall | proposed names | precision |\n"
-                        + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        int inText = 0;
-        int found = 0;
-        int byGazetteer = 0;
-        int byRecogniser = 0;
-        int heldOut = 0;
-        int proposed = 0;
-        int correct = 0;
+        Map<String, Row> byDocument = new LinkedHashMap<>();
+        Map<String, Row> byType = new LinkedHashMap<>();
         for (Row row : rows) {
-            out.append(line(row.documentId(), row.seedFile(), row));
-            inText += row.inText();
-            found += row.found();
-            byGazetteer += row.byGazetteer();
-            byRecogniser += row.byRecogniser();
-            heldOut += row.heldOut();
-            proposed += row.proposed();
-            correct += row.correct();
+            byDocument.merge(row.documentId(), row, Row::plus);
+            byType.merge(row.type(), row, Row::plus);
         }
-        out.append(line("**all**", rows.size() + " documents",
-                new Row("", "", inText, found, byGazetteer, byRecogniser, heldOut, proposed, correct)));
+        Row all = rows.stream().reduce(Row::plus).orElseThrow();
+        StringBuilder out = new StringBuilder(HEADER.formatted("document | seed"));
+        byDocument.values().forEach((row) -> out.append(line(row.documentId() + " | " + row.seedFile(), row)));
+        out.append(line("**all** | " + byDocument.size() + " documents", all));
+        out.append('\n').append(HEADER.formatted("type | "));
+        byType.values().forEach((row) -> out.append(line(row.type() + " | ", row)));
+        out.append(line("**all** | ", all));
         return out.toString();
     }
 
-    private static String line(String document, String seed, Row row) {
-        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d (of %d) | %.0f %% | %d | %.0f %% |%n",
-                document, seed, row.inText(), row.found(), row.byGazetteer(), row.byRecogniser(), row.heldOut(),
-                100 * row.recall(), row.proposed(), 100 * row.precision());
+    private static final String HEADER = "| %s | curated names in text | found | by gazetteer | by recogniser (of held out) "
+            + "| recall | new names proposed | precision | links right (of those judged) |\n"
+            + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+
+    private static String line(String first, Row row) {
+        return String.format(Locale.ROOT,
+                "| %s | %d | %d | %d | %d (of %d) | %.0f %% | %d | %.0f %% | %.0f %% (%d of %d) |%n", first,
+                row.inText(), row.found(), row.byGazetteer(), row.byRecogniser(), row.heldOut(), 100 * row.recall(),
+                row.proposed(), 100 * row.precision(), 100 * row.linksCited(), row.linkedCited(), row.linked());
     }
 
 }
