@@ -40,16 +40,29 @@ class IngestController {
         this.entities = entities;
     }
 
-    record MentionEdge(String cursor, Mention node) {
+    /**
+     * A Relay edge of an in-memory list (mentions of an ingestion, staged ingestions).
+     */
+    record ListEdge<T>(String cursor, T node) {
     }
 
-    record MentionConnection(List<MentionEdge> edges, PageInfo pageInfo, int totalCount) {
-    }
+    /** A Relay connection over a page of an in-memory list. */
+    record ListConnection<T>(List<ListEdge<T>> edges, PageInfo pageInfo, int totalCount) {
 
-    record IngestionEdge(String cursor, Ingestion node) {
-    }
+        static <T> ListConnection<T> of(String kind, List<T> all, Integer first, int fallback, String after) {
+            int size = Cursors.pageSize(first, fallback, MAX_PAGE);
+            int from = Math.min(Cursors.offsetAfter(kind, after), all.size());
+            int to = Math.min(from + size, all.size());
+            List<ListEdge<T>> edges = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                edges.add(new ListEdge<>(Cursors.encode(kind, i), all.get(i)));
+            }
+            return new ListConnection<>(edges,
+                    new PageInfo(to < all.size(), from > 0, edges.isEmpty() ? null : edges.get(0).cursor(),
+                            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                    all.size());
+        }
 
-    record IngestionConnection(List<IngestionEdge> edges, PageInfo pageInfo, int totalCount) {
     }
 
     record IngestionPayload(Ingestion ingestion, int version) {
@@ -83,40 +96,14 @@ class IngestController {
     }
 
     @QueryMapping
-    IngestionConnection ingestions(@Argument Integer first, @Argument String after, Caller caller) {
+    ListConnection<Ingestion> ingestions(@Argument Integer first, @Argument String after, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);
-        List<Ingestion> all = this.ingest.list();
-        int size = Cursors.pageSize(first, 20, MAX_PAGE);
-        int from = Math.min(Cursors.offsetAfter("ingestions", after), all.size());
-        int to = Math.min(from + size, all.size());
-        List<IngestionEdge> edges = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            edges.add(new IngestionEdge(Cursors.encode("ingestions", i), all.get(i)));
-        }
-        return new IngestionConnection(edges,
-                pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0),
-                all.size());
+        return ListConnection.of("ingestions", this.ingest.list(), first, 20, after);
     }
 
     @SchemaMapping
-    MentionConnection mentions(Ingestion ingestion, @Argument Integer first, @Argument String after) {
-        List<Mention> all = ingestion.mentions();
-        int size = Cursors.pageSize(first, MAX_PAGE, MAX_PAGE);
-        int from = Math.min(Cursors.offsetAfter("mentions", after), all.size());
-        int to = Math.min(from + size, all.size());
-        List<MentionEdge> edges = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            edges.add(new MentionEdge(Cursors.encode("mentions", i), all.get(i)));
-        }
-        return new MentionConnection(edges,
-                pageInfo(edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(), to < all.size(), from > 0),
-                all.size());
-    }
-
-    private static PageInfo pageInfo(String start, String end, boolean next, boolean previous) {
-        return new PageInfo(next, previous, start, end);
+    ListConnection<Mention> mentions(Ingestion ingestion, @Argument Integer first, @Argument String after) {
+        return ListConnection.of("mentions", ingestion.mentions(), first, MAX_PAGE, after);
     }
 
     /** One query for the linked entities of all the mentions asked for. */

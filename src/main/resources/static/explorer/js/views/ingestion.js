@@ -147,11 +147,12 @@ export async function render(main, rawId) {
     const busy = document.querySelectorAll(`#${name.endsWith('-relationship') ? 'relationship' : 'mention'}-${index} button`);
     busy.forEach((button) => { button.disabled = true; });
     try {
-      const payload = (await query(name, { input: { ...input, expectedVersion: state.version } }))[
-        name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
-      const mentions = await allMentions(id, payload.ingestion.mentions);
-      Object.assign(state, { status: payload.ingestion.status, version: payload.version, mentions,
-        relationships: payload.ingestion.relationships });
+      await query(name, { input: { ...input, expectedVersion: state.version } });
+      // Read it again: the decision may have changed the relationships it proposes.
+      const { ingestion } = await query('ingestion', { id });
+      const mentions = await allMentions(id, ingestion.mentions);
+      Object.assign(state, { status: ingestion.status, version: ingestion.version, mentions,
+        relationships: ingestion.relationships });
       const relationship = name.endsWith('-relationship');
       redraw(relationship ? null : index);
       status.textContent = done(relationship ? state.relationships[index] : state.mentions[index]);
