@@ -7,15 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
-import graphql.schema.DataFetchingEnvironment;
 import org.casegraph.graph.Graph;
+import org.casegraph.support.Refusal;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
@@ -136,7 +133,7 @@ class ApiKeyAdministration {
                 record.get("revoked").asBoolean());
     }
 
-    static final class KeyException extends RuntimeException {
+    static final class KeyException extends RuntimeException implements Refusal {
 
         private final ErrorType type;
 
@@ -145,17 +142,9 @@ class ApiKeyAdministration {
             this.type = type;
         }
 
-    }
-
-    @org.springframework.stereotype.Component
-    static class Errors extends DataFetcherExceptionResolverAdapter {
-
         @Override
-        protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-            if (ex instanceof KeyException refused) {
-                return GraphqlErrorBuilder.newError(env).errorType(refused.type).message(refused.getMessage()).build();
-            }
-            return null;
+        public ErrorType errorType() {
+            return this.type;
         }
 
     }

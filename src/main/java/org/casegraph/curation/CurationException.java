@@ -2,11 +2,14 @@ package org.casegraph.curation;
 
 import java.util.List;
 
+import org.casegraph.support.Refusal;
+import org.springframework.graphql.execution.ErrorType;
+
 /**
  * A write refused for a reason the client can act on: invalid input, a stale version, or
  * a missing record. (Missing rights are {@link org.casegraph.access.Caller.Forbidden}.)
  */
-final class CurationException extends RuntimeException {
+final class CurationException extends RuntimeException implements Refusal {
 
     enum Kind {
 
@@ -27,6 +30,16 @@ final class CurationException extends RuntimeException {
 
     Kind kind() {
         return this.kind;
+    }
+
+    @Override
+    public ErrorType errorType() {
+        return (this.kind == Kind.NOT_FOUND) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST;
+    }
+
+    @Override
+    public String code() {
+        return this.kind.name();
     }
 
 }

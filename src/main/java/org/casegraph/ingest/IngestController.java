@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
-import graphql.schema.DataFetchingEnvironment;
 import org.casegraph.access.Caller;
 import org.casegraph.access.Permission;
 import org.casegraph.access.Visibility;
@@ -20,9 +17,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.execution.ErrorType;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 
 /** The review queue over GraphQL: every field here is for editors only. */
@@ -84,6 +78,9 @@ class IngestController {
     }
 
     record RejectRelationshipInput(String proposalId, Integer expectedVersion) {
+    }
+
+    record CorrectMentionInput(String mentionId, String type, Integer start, Integer end, Integer expectedVersion) {
     }
 
     record MarkVictimInput(String mentionId, Boolean victim, Integer expectedVersion) {
@@ -167,6 +164,14 @@ class IngestController {
     }
 
     @MutationMapping
+    IngestionPayload correctMention(@Argument CorrectMentionInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        Ingestion updated = this.ingest.correctMention(input.mentionId(), input.type(), input.start(), input.end(),
+                input.expectedVersion());
+        return new IngestionPayload(updated, updated.version());
+    }
+
+    @MutationMapping
     IngestionPayload markVictim(@Argument MarkVictimInput input, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.markVictim(input.mentionId(), Boolean.TRUE.equals(input.victim()),
@@ -190,33 +195,6 @@ class IngestController {
         caller.require(Permission.REVIEW_INGESTIONS);
         this.ingest.discard(id);
         return true;
-    }
-
-    /**
-     * Refused ingest steps as errors that say what to do; the text of an ingestion is
-     * never in them.
-     */
-    @Component
-    static class Errors extends DataFetcherExceptionResolverAdapter {
-
-        @Override
-        protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-            if (!(ex instanceof IngestException refused)) {
-                return null;
-            }
-            ErrorType type = switch (refused.kind()) {
-                case FORBIDDEN -> ErrorType.FORBIDDEN;
-                case NOT_FOUND -> ErrorType.NOT_FOUND;
-                case HEAP -> ErrorType.INTERNAL_ERROR;
-                default -> ErrorType.BAD_REQUEST;
-            };
-            return GraphqlErrorBuilder.newError(env)
-                .errorType(type)
-                .message(refused.getMessage())
-                .extensions(Map.of("code", refused.kind().name()))
-                .build();
-        }
-
     }
 
 }

@@ -129,6 +129,49 @@ public class IngestService {
         return update(ingestion, ingestion.mention(mentionId).withDecision("rejected", null, null), expectedVersion);
     }
 
+    /**
+     * Corrects a proposal: another type, or a span extended or trimmed (offsets into the
+     * ingestion's text). The corrected mention is proposed again; a span may not overlap
+     * another mention's.
+     */
+    public Ingestion correctMention(String mentionId, String type, Integer start, Integer end,
+            Integer expectedVersion) {
+        Ingestion ingestion = ingestionOf(mentionId);
+        Mention mention = ingestion.mention(mentionId);
+        String newType = type == null ? mention.type() : type;
+        int from = start == null ? mention.start() : start;
+        int to = end == null ? mention.end() : end;
+        List<String> problems = new ArrayList<>();
+        if (!"Event".equals(newType) && this.vocabulary.entityType(newType) == null) {
+            problems.add("type '" + newType + "' is not one of "
+                    + new java.util.TreeSet<>(this.vocabulary.entityTypeNames()));
+        }
+        if (from < 0 || to > ingestion.text().length() || from >= to) {
+            problems.add("start and end must satisfy 0 <= start < end <= " + ingestion.text().length() + ", not " + from
+                    + " and " + to);
+        }
+        else if (ingestion.text().substring(from, to).isBlank()) {
+            problems.add("the span " + from + "-" + to + " holds no words");
+        }
+        if (problems.isEmpty()) {
+            ingestion.mentions()
+                .stream()
+                .filter((other) -> !other.id().equals(mentionId) && other.start() < to && from < other.end())
+                .findFirst()
+                .ifPresent((other) -> problems.add("the span " + from + "-" + to + " overlaps the mention \""
+                        + other.text() + "\" (" + other.start() + "-" + other.end() + "); reject that one first"));
+        }
+        if (!problems.isEmpty()) {
+            throw new IngestException(IngestException.Kind.INVALID, String.join("; ", problems));
+        }
+        Sentences.Span sentence = new Sentences(ingestion.text()).around(from);
+        String quote = ingestion.text()
+            .substring(sentence.start(), Math.max(sentence.end(), to))
+            .strip()
+            .replaceAll("\\s+", " ");
+        return update(ingestion, mention.corrected(newType, from, to, ingestion.text(), quote), expectedVersion);
+    }
+
     /** Marks ({@code true}) or clears ({@code false}) a mention as a victim's name. */
     public Ingestion markVictim(String mentionId, boolean victim, Integer expectedVersion) {
         Ingestion ingestion = ingestionOf(mentionId);

@@ -41,6 +41,18 @@ public record Mention(String id, String text, int start, int end, String type, S
                 this.quote, this.origin, this.victim, status, newEntity, this.date, this.dateQualifier);
     }
 
+    /**
+     * The mention retyped or moved to {@code [start, end)} of {@code text}: back to
+     * {@code proposed}, its link kept only while its words stay the same.
+     */
+    Mention corrected(String type, int start, int end, String text, String quote) {
+        boolean sameWords = this.text.equals(text.substring(start, end));
+        return new Mention(this.id, text.substring(start, end), start, end, type,
+                sameWords && type.equals(this.type) ? this.entityId : null, this.possibleVictim, quote, this.origin,
+                this.victim, "proposed", null, "Event".equals(type) ? this.date : null,
+                "Event".equals(type) ? this.dateQualifier : null);
+    }
+
     Mention withVictim(Boolean victim) {
         return new Mention(this.id, this.text, this.start, this.end, this.type, this.entityId, this.possibleVictim,
                 this.quote, this.origin, victim, this.status, this.newEntity, this.date, this.dateQualifier);

@@ -339,7 +339,7 @@ class ReviewJourneyTests {
         Path pdf = Files.createDirectories(Path.of("target", "review-journey")).resolve("invented-court-report.pdf");
         writePdf(pdf, "Invented court report", "This report is invented for a test.",
                 "Police arrested " + suspect + " in Phnom Penh on 14 February 2026.",
-                "The court set a hearing for the spring.");
+                "The Phnom Penh Municipal Court set a hearing for the spring.");
         open("/review");
         find("#upload-file").sendKeys(pdf.toAbsolutePath().toString());
         find("#upload-title").sendKeys("Invented court report");
@@ -351,6 +351,28 @@ class ReviewJourneyTests {
         ready();
         assertThat(find("#ingest-text").getText()).contains("Police arrested " + suspect + " in Phnom Penh");
         assertThat(find("#no-relationships").getText()).contains("Accept two mentions of one sentence");
+
+        // The court's name, cut short to the city's by the gazetteer: extended and
+        // retyped.
+        WebElement court = browser.driver()
+            .findElements(By.cssSelector("#mentions > li"))
+            .stream()
+            .filter((li) -> li.getText().contains("The Phnom Penh Municipal Court set a hearing"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(find(court, "h3").getText()).contains("Phnom Penh").doesNotContain("Court");
+        click(court, ".correct-details summary");
+        new org.openqa.selenium.support.ui.Select(find(court, "select[name=type]")).selectByValue("Organization");
+        WebElement end = find(court, "input[name=end]");
+        int extended = Integer.parseInt(end.getAttribute("value")) + " Municipal Court".length();
+        end.clear();
+        end.sendKeys(String.valueOf(extended));
+        assertThat(find(court, "output").getText()).isEqualTo("“Phnom Penh Municipal Court”");
+        click(court, ".correct-details button[type=submit]");
+        waitForText("#review-status", "Corrected: “Phnom Penh Municipal Court”, Organization, proposed again.", 30);
+        assertThat(browser.driver().findElements(By.cssSelector("#ingest-text .span-Organization")))
+            .extracting(WebElement::getText)
+            .contains("Phnom Penh Municipal Court");
 
         // The place the graph knows, and the date as a new Event.
         click(mention("Phnom Penh"), "button.accept-linked");

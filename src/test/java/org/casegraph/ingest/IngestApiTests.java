@@ -148,6 +148,23 @@ class IngestApiTests {
                         "expectedVersion", version + 1))))
             .doesNotContainKey("errors");
 
+        // A correction that would overlap another mention, leave the text or name no type
+        // is refused.
+        String correct = """
+                mutation($input: CorrectMentionInput!) { correctMention(input: $input) { version } }
+                """;
+        assertThat(GraphQlHttp.firstError(graphQl.post(EDITOR, correct,
+                Map.of("input", Map.of("mentionId", date.get("id"), "start", 0, "expectedVersion", version + 2)))))
+            .contains("overlaps the mention \"International Justice Mission\"");
+        assertThat(GraphQlHttp.firstError(graphQl.post(EDITOR, correct,
+                Map.of("input",
+                        Map.of("mentionId", date.get("id"), "end", 1_000_000, "expectedVersion", version + 2)))))
+            .contains("0 <= start < end <=");
+        assertThat(GraphQlHttp.firstError(graphQl.post(EDITOR, correct,
+                Map.of("input",
+                        Map.of("mentionId", date.get("id"), "type", "Spaceship", "expectedVersion", version + 2)))))
+            .contains("type 'Spaceship' is not one of");
+
         // Two accepted mentions in one sentence propose a relationship, its type left to
         // the curator.
         Map<String, Object> proposals = graphQl.post(EDITOR,

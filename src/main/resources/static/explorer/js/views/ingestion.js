@@ -243,6 +243,39 @@ export async function render(main, rawId) {
       h('summary', null, 'Accept as a new entity…'), form);
   }
 
+  /** Retype the proposal, or move its ends to take in a word the recogniser cut off. */
+  function correctionForm(mention, index) {
+    const type = h('select', { id: `correct-${index}-type`, name: 'type' },
+      [...new Set([mention.type, 'Person', 'Organization', 'Place', 'Event', ...NEW_TYPES])]
+        .map((t) => h('option', { value: t, selected: t === mention.type }, t)));
+    const start = h('input', { id: `correct-${index}-start`, name: 'start', type: 'number', min: 0, max: state.text.length, value: mention.start });
+    const end = h('input', { id: `correct-${index}-end`, name: 'end', type: 'number', min: 1, max: state.text.length, value: mention.end });
+    const preview = h('output', { id: `correct-${index}-preview`, class: 'span-preview' });
+    const show = () => {
+      const from = Number(start.value);
+      const to = Number(end.value);
+      preview.textContent = from >= 0 && to > from && to <= state.text.length ? `“${state.text.slice(from, to)}”` : 'not a span of the text';
+    };
+    start.addEventListener('input', show);
+    end.addEventListener('input', show);
+    show();
+    const form = h('form', { class: 'new-entity' },
+      h('div', { class: 'row' },
+        h('div', { class: 'field' }, h('label', { for: `correct-${index}-type` }, 'Type'), type),
+        h('div', { class: 'field' }, h('label', { for: `correct-${index}-start` }, 'From character'), start),
+        h('div', { class: 'field' }, h('label', { for: `correct-${index}-end` }, 'To character'), end),
+        h('button', { type: 'submit' }, 'Correct')),
+      h('p', { class: 'small' }, 'The mention will read ', preview));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      decide(index, 'correct-mention',
+        { mentionId: mention.id, type: type.value, start: Number(start.value), end: Number(end.value) },
+        (m) => `Corrected: “${m.text}”, ${m.type}, proposed again.`);
+    });
+    return h('details', { class: 'new-entity-details correct-details' },
+      h('summary', null, 'Correct the type or the span…'), form);
+  }
+
   function mentionItem(mention, index) {
     const victim = redacts(mention);
     const said = decision(mention);
@@ -291,6 +324,7 @@ export async function render(main, rawId) {
       h('a', { href: `#span-${index}` }, 'Show in the text')),
     h('div', { class: 'actions mention-actions' }, buttons),
     newEntityForm(mention, index),
+    correctionForm(mention, index),
     h('div', { class: 'mention-problem' }));
   }
 
