@@ -204,21 +204,17 @@ public class IngestService {
         if (!problems.isEmpty()) {
             throw new IngestException(IngestException.Kind.INVALID, String.join("; ", problems));
         }
-        requireVersion(ingestion, expectedVersion);
-        Ingestion updated = ingestion
-            .withDecision(new RelationshipProposal.Decision(proposalId, type, reversed, "accepted"));
-        this.staging.replace(updated, ingestion.version());
-        return updated;
+        return save(ingestion,
+                ingestion.withDecision(new RelationshipProposal.Decision(proposalId, type, reversed, "accepted")),
+                expectedVersion);
     }
 
     public Ingestion rejectRelationship(String proposalId, Integer expectedVersion) {
         Ingestion ingestion = ingestionOf(proposalId);
         ingestion.relationship(proposalId);
-        requireVersion(ingestion, expectedVersion);
-        Ingestion updated = ingestion
-            .withDecision(new RelationshipProposal.Decision(proposalId, null, false, "rejected"));
-        this.staging.replace(updated, ingestion.version());
-        return updated;
+        return save(ingestion,
+                ingestion.withDecision(new RelationshipProposal.Decision(proposalId, null, false, "rejected")),
+                expectedVersion);
     }
 
     /**
@@ -296,13 +292,20 @@ public class IngestService {
     }
 
     private Ingestion update(Ingestion ingestion, Mention changed, Integer expectedVersion) {
-        requireVersion(ingestion, expectedVersion);
         List<Mention> mentions = ingestion.mentions()
             .stream()
             .map((m) -> m.id().equals(changed.id()) ? changed : m)
             .toList();
-        Ingestion updated = ingestion.withMentions(mentions);
-        this.staging.replace(updated, ingestion.version());
+        return save(ingestion, ingestion.withMentions(mentions), expectedVersion);
+    }
+
+    /**
+     * Stores an editor's decision: {@code read} must still be at the version the editor
+     * read, and staging refuses it if another decision landed meanwhile.
+     */
+    private Ingestion save(Ingestion read, Ingestion updated, Integer expectedVersion) {
+        requireVersion(read, expectedVersion);
+        this.staging.replace(updated, read.version());
         return updated;
     }
 

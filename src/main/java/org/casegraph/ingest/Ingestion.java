@@ -59,10 +59,8 @@ public record Ingestion(String id, String documentId, String fileName, String ti
                     .orElse(null);
                 boolean reversed = decision != null && decision.reversed();
                 proposals.add(new RelationshipProposal(id, reversed ? second : first, reversed ? first : second,
-                        this.text.substring(sentence.start(), Math.max(sentence.end(), second.end()))
-                            .strip()
-                            .replaceAll("\\s+", " "),
-                        decision == null ? null : decision.type(), decision == null ? "proposed" : decision.status()));
+                        sentences.quote(first.start(), second.end()), decision == null ? null : decision.type(),
+                        decision == null ? "proposed" : decision.status()));
             }
         }
         return proposals;

@@ -114,10 +114,8 @@ final class Proposals {
 
     private static Mention mention(String text, Sentences sentences, int start, int end, String type, String entityId,
             String origin, String date, String dateQualifier) {
-        Sentences.Span sentence = sentences.around(start);
-        String quote = text.substring(sentence.start(), Math.max(sentence.end(), end)).strip().replaceAll("\\s+", " ");
         return new Mention("m" + start + "-" + end, text.substring(start, end), start, end, type, entityId, false,
-                quote, origin, null, "proposed", null, date, dateQualifier);
+                sentences.quote(start, end), origin, null, "proposed", null, date, dateQualifier);
     }
 
     /**

@@ -21,7 +21,10 @@ final class Sentences {
 
     private final List<Span> spans = new ArrayList<>();
 
+    private final String text;
+
     Sentences(String text) {
+        this.text = text;
         Matcher end = END.matcher(text);
         int start = 0;
         while (end.find()) {
@@ -51,6 +54,15 @@ final class Sentences {
             }
         }
         return this.spans.isEmpty() ? new Span(0, 0) : this.spans.get(this.spans.size() - 1);
+    }
+
+    /**
+     * The sentence around offset {@code at}, carried on to {@code end} when a span runs
+     * past it, white space collapsed: a candidate quote.
+     */
+    String quote(int at, int end) {
+        Span sentence = around(at);
+        return this.text.substring(sentence.start(), Math.max(sentence.end(), end)).strip().replaceAll("\\s+", " ");
     }
 
     List<Span> all() {
