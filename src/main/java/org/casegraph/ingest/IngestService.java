@@ -164,11 +164,7 @@ public class IngestService {
         if (!problems.isEmpty()) {
             throw new IngestException(IngestException.Kind.INVALID, String.join("; ", problems));
         }
-        Sentences.Span sentence = new Sentences(ingestion.text()).around(from);
-        String quote = ingestion.text()
-            .substring(sentence.start(), Math.max(sentence.end(), to))
-            .strip()
-            .replaceAll("\\s+", " ");
+        String quote = new Sentences(ingestion.text()).quote(from, to);
         return update(ingestion, mention.corrected(newType, from, to, ingestion.text(), quote), expectedVersion);
     }
 
