@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it is recorded with the merge.
  */
 @Controller
-class EntityMerges {
+public class EntityMerges {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -70,7 +70,7 @@ class EntityMerges {
         });
     }
 
-    record MergeEntitiesInput(String keep, String drop, String reason) {
+    public record MergeEntitiesInput(String keep, String drop, String reason) {
     }
 
     /**
@@ -89,11 +89,15 @@ class EntityMerges {
     record UndoMergeInput(String mergeId, String reason) {
     }
 
-    record MergePayload(Entity entity, int version, String mergeId) {
+    public record MergePayload(Entity entity, int version, String mergeId) {
     }
 
+    /**
+     * The one merge path: the {@code mergeEntities} mutation, and an editor's accepting a
+     * merge an import proposed.
+     */
     @MutationMapping
-    MergePayload mergeEntities(@Argument MergeEntitiesInput input, Caller caller) {
+    public MergePayload mergeEntities(@Argument MergeEntitiesInput input, Caller caller) {
         caller.require(Permission.EDIT_GRAPH);
         String actor = caller.actor();
         requireReason(input.reason());

@@ -24,6 +24,8 @@ import org.casegraph.export.FtmReader.FtmEntity;
 import org.casegraph.export.FtmReader.Ref;
 import org.casegraph.graph.Graph;
 import org.casegraph.graph.Vocabulary;
+import org.casegraph.ingest.MergeProposal;
+import org.casegraph.ingest.MergeQueue;
 import org.casegraph.support.CaseGraphStartupException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -38,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>An entity whose id is in the database already (or was merged into one) is left as
  * curators have it; links to it attach to it.</li>
  * <li>A new entity whose name or alias is the name or an alias of an existing entity of
- * its type is imported and a merge is proposed (the {@code mergeEntities} input, in the
- * report file): a curator decides, not the import.</li>
+ * its type is imported and a merge is proposed: staged in the review queue
+ * ({@link MergeQueue}), where an editor merges or keeps both, and listed in the report
+ * file with its {@code mergeEntities} input. An editor decides, not the import.</li>
  * <li>Every record carries the FtM {@code datasets} it came from, or the file name, as
  * {@code importDatasets}; a record without a quote of its own cites a Document standing
  * for its dataset.</li>
@@ -68,18 +71,12 @@ public class FtmImport {
     }
 
     /**
-     * A proposed merge of an imported entity into an existing one of the same type that
-     * has the same name or alias.
-     */
-    public record MergeProposal(String ftmId, String incoming, String existing, String matchedName) {
-    }
-
-    /**
      * What an FtM import did: what was written, what was there already, what was skipped
-     * (the first problems listed) and the merges proposed.
+     * (the first problems listed), the merges proposed and how many of them the review
+     * queue did not hold already.
      */
     public record Summary(BulkImport.Summary written, long alreadyPresent, long skipped, List<String> skippedProblems,
-            List<MergeProposal> proposals, Path report) {
+            List<MergeProposal> proposals, int staged, Path report) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -96,10 +93,13 @@ public class FtmImport {
 
     private final FtmReader reader;
 
-    FtmImport(Graph graph, Vocabulary vocabulary, BulkImport bulkImport) {
+    private final MergeQueue mergeQueue;
+
+    FtmImport(Graph graph, Vocabulary vocabulary, BulkImport bulkImport, MergeQueue mergeQueue) {
         this.graph = graph;
         this.bulkImport = bulkImport;
         this.reader = new FtmReader(vocabulary);
+        this.mergeQueue = mergeQueue;
     }
 
     /** The FtM files of {@code input}: the file itself, or a folder's JSON files. */
@@ -173,12 +173,13 @@ public class FtmImport {
                 }
             }
             Set<String> imported = translation.writtenIds(folder);
-            proposals = proposals.stream().filter((proposal) -> imported.contains(proposal.incoming())).toList();
+            proposals = proposals.stream().filter((proposal) -> imported.contains(proposal.incomingId())).toList();
             if (!proposals.isEmpty()) {
                 writeReport(report, proposals);
             }
+            int staged = this.mergeQueue.stage(proposals);
             return new Summary(written, translation.alreadyPresent, skipped,
-                    skippedProblems.stream().limit(BulkImport.LISTED_PROBLEMS).toList(), proposals, report);
+                    skippedProblems.stream().limit(BulkImport.LISTED_PROBLEMS).toList(), proposals, staged, report);
         }
         finally {
             FileSystemUtils.deleteRecursively(folder.toFile());
@@ -189,14 +190,15 @@ public class FtmImport {
         try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
             for (MergeProposal proposal : proposals) {
                 Map<String, Object> line = new LinkedHashMap<>();
+                line.put("proposalId", proposal.id());
                 line.put("ftmId", proposal.ftmId());
-                line.put("incoming", proposal.incoming());
-                line.put("existing", proposal.existing());
+                line.put("incoming", proposal.incomingId());
+                line.put("existing", proposal.existingId());
                 line.put("matchedName", proposal.matchedName());
                 Map<String, String> input = new LinkedHashMap<>();
-                input.put("keep", proposal.existing());
-                input.put("drop", proposal.incoming());
-                input.put("reason", "FtM import: same name '" + proposal.matchedName() + "'");
+                input.put("keep", proposal.existingId());
+                input.put("drop", proposal.incomingId());
+                input.put("reason", proposal.mergeReason());
                 line.put("mergeEntities", input);
                 out.write(JSON.writeValueAsString(line));
                 out.newLine();
@@ -249,7 +251,7 @@ public class FtmImport {
 
         private long alreadyPresent;
 
-        private record Incoming(String ftmId, String type, List<String> names) {
+        private record Incoming(String ftmId, String type, List<String> names, List<String> datasets) {
         }
 
         Translation(List<Path> files) {
@@ -383,7 +385,8 @@ public class FtmImport {
                                 Ref self = this.refs.get(ftm.id());
                                 fields = FtmImport.this.reader.entity(ftm, self.id(), self.type(), this::ref,
                                         this::documentsNamed, fallback);
-                                this.incoming.put(self.id(), new Incoming(ftm.id(), self.type(), names(fields)));
+                                this.incoming.put(self.id(),
+                                        new Incoming(ftm.id(), self.type(), names(fields), lineDatasets));
                             }
                             if (cites(fields, fallback)) {
                                 this.datasetDocuments.putIfAbsent(fallback, lineDatasets.get(0));
@@ -422,7 +425,7 @@ public class FtmImport {
             FtmImport.this.graph.query("""
                     MATCH (n:Entity) WHERE NOT n:Victim AND NOT n.id IN $ids
                       AND (toLower(n.name) IN $names OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) IN $names))
-                    RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+                    RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.name AS name,
                       [n.name] + coalesce(n.aliases, []) AS names
                     ORDER BY n.id
                     """, Map.of("ids", List.copyOf(this.incoming.keySet()), "names", List.copyOf(byName.keySet())),
@@ -433,14 +436,15 @@ public class FtmImport {
                             for (String id : byName.getOrDefault(key(String.valueOf(name)), List.of())) {
                                 Incoming entity = this.incoming.get(id);
                                 if (entity.type().equals(type) && proposed.add(id + " " + existing)) {
-                                    proposals
-                                        .add(new MergeProposal(entity.ftmId(), id, existing, String.valueOf(name)));
+                                    proposals.add(MergeProposal.of(type, id, entity.names().get(0), existing,
+                                            r.get("name").asString(), String.valueOf(name), entity.ftmId(),
+                                            entity.datasets()));
                                 }
                             }
                         }
                         return null;
                     });
-            proposals.sort(Comparator.comparing(MergeProposal::incoming).thenComparing(MergeProposal::existing));
+            proposals.sort(Comparator.comparing(MergeProposal::incomingId).thenComparing(MergeProposal::existingId));
             return proposals;
         }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.casegraph.ingest.MergeProposal;
 import org.casegraph.support.CaseGraphStartupException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -108,7 +109,10 @@ public final class ImportCommand {
                         + " (same id), %,d lines skipped, %,d merges proposed%s; import id %s",
                 written.entities(), written.relationships(), input,
                 written.validationSeconds() + written.writeSeconds(), summary.alreadyPresent(), summary.skipped(),
-                summary.proposals().size(), summary.proposals().isEmpty() ? "" : " (" + summary.report() + ")",
+                summary.proposals().size(),
+                summary.proposals().isEmpty() ? ""
+                        : " (" + summary.staged() + " new in the review queue, where editors decide them at /review;"
+                                + " listed in " + summary.report() + ")",
                 written.importId()));
         for (String problem : summary.skippedProblems()) {
             out.append("\n  skipped ").append(problem);
@@ -116,13 +120,13 @@ public final class ImportCommand {
         if (summary.skipped() > summary.skippedProblems().size()) {
             out.append("\n  … and ").append(summary.skipped() - summary.skippedProblems().size()).append(" more");
         }
-        for (FtmImport.MergeProposal proposal : summary.proposals()) {
+        for (MergeProposal proposal : summary.proposals()) {
             out.append("\n  merge? ")
-                .append(proposal.incoming())
+                .append(proposal.incomingId())
                 .append(" (FtM ")
                 .append(proposal.ftmId())
                 .append(") into ")
-                .append(proposal.existing())
+                .append(proposal.existingId())
                 .append(": same name '")
                 .append(proposal.matchedName())
                 .append("'");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.casegraph.access.Caller;
 import org.casegraph.access.Permission;
 import org.casegraph.access.Visibility;
+import org.casegraph.curation.EntityMerges.MergePayload;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityRepository;
 import org.casegraph.support.Cursors;
@@ -29,9 +30,12 @@ class IngestController {
 
     private final EntityRepository entities;
 
-    IngestController(IngestService ingest, EntityRepository entities) {
+    private final MergeQueue merges;
+
+    IngestController(IngestService ingest, EntityRepository entities, MergeQueue merges) {
         this.ingest = ingest;
         this.entities = entities;
+        this.merges = merges;
     }
 
     /**
@@ -81,6 +85,13 @@ class IngestController {
     }
 
     record CorrectMentionInput(String mentionId, String type, Integer start, Integer end, Integer expectedVersion) {
+    }
+
+    /** Accepting or rejecting a merge proposal: which one. */
+    record MergeProposalInput(String id) {
+    }
+
+    record RejectMergeProposalPayload(MergeProposal proposal) {
     }
 
     record MarkVictimInput(String mentionId, Boolean victim, Integer expectedVersion) {
@@ -195,6 +206,24 @@ class IngestController {
         caller.require(Permission.REVIEW_INGESTIONS);
         this.ingest.discard(id);
         return true;
+    }
+
+    @QueryMapping
+    ListConnection<MergeProposal> mergeProposals(@Argument Integer first, @Argument String after, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        return ListConnection.of("mergeProposals", this.merges.list(), first, 20, after);
+    }
+
+    @MutationMapping
+    MergePayload acceptMergeProposal(@Argument MergeProposalInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        return this.merges.accept(input.id(), caller);
+    }
+
+    @MutationMapping
+    RejectMergeProposalPayload rejectMergeProposal(@Argument MergeProposalInput input, Caller caller) {
+        caller.require(Permission.REVIEW_INGESTIONS);
+        return new RejectMergeProposalPayload(this.merges.reject(input.id()));
     }
 
 }

@@ -28,7 +28,7 @@ public class IngestService {
 
     private final TextExtractor extractor;
 
-    private final Staging staging;
+    private final Staging<Ingestion> staging;
 
     private final IngestWrites writes;
 
@@ -37,7 +37,7 @@ public class IngestService {
     IngestService(Graph graph, Vocabulary vocabulary, EmbeddedNeo4jProperties casegraph, IngestProperties properties) {
         this.graph = graph;
         this.extractor = new TextExtractor(properties);
-        this.staging = new Staging(casegraph.dataDir());
+        this.staging = new Staging<>(casegraph.dataDir(), "ingest", Ingestion.class, "unpublished ingestion");
         this.writes = new IngestWrites(graph, vocabulary);
         this.vocabulary = vocabulary;
     }
@@ -283,8 +283,7 @@ public class IngestService {
 
     /** Drops an ingestion unpublished: nothing of it stays. */
     public void discard(String id) {
-        this.staging.get(id);
-        this.staging.delete(id);
+        this.staging.remove(id);
     }
 
     private Ingestion update(Ingestion ingestion, Mention changed, Integer expectedVersion) {
@@ -301,7 +300,7 @@ public class IngestService {
      */
     private Ingestion save(Ingestion read, Ingestion updated, Integer expectedVersion) {
         requireVersion(read, expectedVersion);
-        this.staging.replace(updated, read.version());
+        this.staging.replace(updated, (current) -> requireVersion(current, read.version()));
         return updated;
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Ingestion(String id, String documentId, String fileName, String title, String url, String published,
         String status, String text, List<Mention> mentions, int version, String createdAt,
-        List<RelationshipProposal.Decision> decisions) {
+        List<RelationshipProposal.Decision> decisions) implements Staging.Staged {
 
     public Ingestion {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);

@@ -10,31 +10,52 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Unpublished ingestions as files under {@code <data dir>/staging/ingest/}, outside the
- * graph, its indexes, its transaction logs and its backups: raw text may name a victim,
- * so it must never reach Neo4j. Deleted on publish or reject. Readable by the service's
+ * The review queue's items as files under {@code <data dir>/staging/<kind>/}, one JSON
+ * file per item named by its id (a SHA-256), outside the graph, its indexes, its
+ * transaction logs and its backups: an unpublished ingestion's raw text may name a
+ * victim, so it must never reach Neo4j. Deleted when decided. Readable by the service's
  * user only.
+ *
+ * @param <T> what is staged: unpublished ingestions ({@code ingest}), merges an import
+ * proposes ({@code merges})
  */
-final class Staging {
+final class Staging<T extends Staging.Staged> {
+
+    /** A staged item: its id names its file; the queue lists the oldest first. */
+    interface Staged {
+
+        String id();
+
+        String createdAt();
+
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path folder;
 
-    Staging(Path dataDir) {
-        this.folder = dataDir.resolve("staging").resolve("ingest");
+    private final Class<T> type;
+
+    /** What an item is called in a refusal, e.g. "unpublished ingestion". */
+    private final String noun;
+
+    Staging(Path dataDir, String kind, Class<T> type, String noun) {
+        this.folder = dataDir.resolve("staging").resolve(kind);
+        this.type = type;
+        this.noun = noun;
     }
 
     Path folder() {
         return this.folder;
     }
 
-    Optional<Ingestion> find(String id) {
+    Optional<T> find(String id) {
         if (id == null || !id.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
@@ -42,28 +63,28 @@ final class Staging {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(JSON.readValue(file.toFile(), Ingestion.class));
+        return Optional.of(JSON.readValue(file.toFile(), this.type));
     }
 
-    Ingestion get(String id) {
+    T get(String id) {
         return find(id).orElseThrow(() -> new IngestException(IngestException.Kind.NOT_FOUND,
-                "no unpublished ingestion has the id '" + id + "'"));
+                "no " + this.noun + " has the id '" + id + "'"));
     }
 
-    List<Ingestion> list() {
+    List<T> list() {
         if (!Files.isDirectory(this.folder)) {
             return List.of();
         }
-        List<Ingestion> all = new ArrayList<>();
+        List<T> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(this.folder)) {
             for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".json")).toList()) {
-                all.add(JSON.readValue(file.toFile(), Ingestion.class));
+                all.add(JSON.readValue(file.toFile(), this.type));
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        all.sort(Comparator.comparing(Ingestion::createdAt).thenComparing(Ingestion::id));
+        all.sort(Comparator.comparing(Staged::createdAt).thenComparing(Staged::id));
         return all;
     }
 
@@ -71,14 +92,14 @@ final class Staging {
      * Writes atomically (a temporary file moved into place), so a crash leaves the old
      * version or the new one.
      */
-    synchronized void save(Ingestion ingestion) {
+    synchronized void save(T item) {
         try {
             Files.createDirectories(this.folder);
             ownerOnly(this.folder, "rwx------");
-            Path temporary = Files.createTempFile(this.folder, ingestion.id(), ".tmp");
+            Path temporary = Files.createTempFile(this.folder, item.id(), ".tmp");
             ownerOnly(temporary, "rw-------");
-            JSON.writeValue(temporary.toFile(), ingestion);
-            Files.move(temporary, this.folder.resolve(ingestion.id() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+            JSON.writeValue(temporary.toFile(), item);
+            Files.move(temporary, this.folder.resolve(item.id() + ".json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         }
         catch (IOException ex) {
@@ -86,17 +107,21 @@ final class Staging {
         }
     }
 
-    /**
-     * Saves {@code updated} only if the stored ingestion is still at
-     * {@code expectedVersion}.
-     */
-    synchronized void replace(Ingestion updated, int expectedVersion) {
-        Ingestion current = get(updated.id());
-        if (current.version() != expectedVersion) {
-            throw new IngestException(IngestException.Kind.CONFLICT,
-                    "ingestion '" + updated.id() + "' is at version " + current.version() + ", not " + expectedVersion
-                            + ": someone changed it since you read it; read it again");
+    /** Saves {@code item} unless one with its id is staged already; true if it saved. */
+    synchronized boolean saveNew(T item) {
+        if (find(item.id()).isPresent()) {
+            return false;
         }
+        save(item);
+        return true;
+    }
+
+    /**
+     * Saves {@code updated} only if {@code requireCurrent} accepts the stored item (it
+     * throws if not), with no other save in between.
+     */
+    synchronized void replace(T updated, Consumer<T> requireCurrent) {
+        requireCurrent.accept(get(updated.id()));
         save(updated);
     }
 
@@ -107,6 +132,13 @@ final class Staging {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** Takes the item out of the queue: returns it, or refuses an unknown id. */
+    synchronized T remove(String id) {
+        T item = get(id);
+        delete(id);
+        return item;
     }
 
     private static void ownerOnly(Path path, String permissions) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casegraph.graph.Graph;
+import org.casegraph.ingest.MergeProposal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,12 +190,19 @@ class FtmImportTests {
         Path report = this.folder.resolve("proposals.jsonl");
         FtmImport.Summary summary = this.ftmImport.run(file, FtmImport.OnError.ABORT, report, Progress.none());
         assertThat(summary.alreadyPresent()).as("the exact id").isEqualTo(1);
-        assertThat(summary.proposals()).containsExactly(new FtmImport.MergeProposal("Q-ftm-trofimov",
-                "person/q-ftm-trofimov", "person/alexander-trofimov", "Alexander Trofimov"));
+        MergeProposal proposal = summary.proposals().get(0);
+        assertThat(summary.proposals()).singleElement()
+            .extracting(MergeProposal::ftmId, MergeProposal::type, MergeProposal::incomingId,
+                    MergeProposal::incomingName, MergeProposal::existingId, MergeProposal::existingName,
+                    MergeProposal::matchedName, MergeProposal::datasets)
+            .containsExactly("Q-ftm-trofimov", "Person", "person/q-ftm-trofimov", "A. Trofimov",
+                    "person/alexander-trofimov", "Alexander Trofimov", "Alexander Trofimov", List.of("ftm_test_names"));
+        assertThat(summary.staged()).as("staged in the review queue").isEqualTo(1);
         assertThat(Files.readAllLines(report)).containsExactly("""
-                {"ftmId":"Q-ftm-trofimov","incoming":"person/q-ftm-trofimov","existing":"person/alexander-trofimov",\
-                "matchedName":"Alexander Trofimov","mergeEntities":{"keep":"person/alexander-trofimov",\
-                "drop":"person/q-ftm-trofimov","reason":"FtM import: same name 'Alexander Trofimov'"}}""");
+                {"proposalId":"%s","ftmId":"Q-ftm-trofimov","incoming":"person/q-ftm-trofimov",\
+                "existing":"person/alexander-trofimov","matchedName":"Alexander Trofimov",\
+                "mergeEntities":{"keep":"person/alexander-trofimov","drop":"person/q-ftm-trofimov",\
+                "reason":"FtM import: same name 'Alexander Trofimov'"}}""".formatted(proposal.id()));
     }
 
 }
