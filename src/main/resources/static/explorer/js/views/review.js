@@ -1,6 +1,7 @@
-// Editors' review queue: upload a document to ingest, and the ingestions waiting for review.
+// Editors' review queue: upload a document to ingest, the ingestions waiting for review, and the merges an FtM
+// import proposed.
 import { credentials, query, upload } from '../api.js';
-import { clear, h, partialDate, setTitle } from '../ui.js';
+import { clear, entityHref, h, partialDate, setTitle, typeBadge } from '../ui.js';
 
 /** Whether publishing would replace this mention with [victim]: marked, or flagged and not cleared. */
 export function redacts(mention) {
@@ -146,6 +147,66 @@ function pendingList(connection) {
   }));
 }
 
+/** One proposed merge: the imported entity, the existing one it shares a name with, and the two decisions. */
+function mergeItem(proposal, decide) {
+  const entity = (id, name, role) => h('span', { class: 'entity' },
+    h('a', { href: entityHref(id) }, name), h('span', { class: 'muted' }, ` (${role}, ${id})`));
+  return h('li', { class: 'merge-proposal', dataset: { proposal: proposal.id } },
+    h('div', null, typeBadge(proposal.type), ' ', entity(proposal.incomingId, proposal.incomingName, 'imported'),
+      ' may be ', entity(proposal.existingId, proposal.existingName, 'in the graph')),
+    h('div', { class: 'muted' }, `Both are named “${proposal.matchedName}” · imported from `,
+      proposal.datasets.join(', ') || 'an FtM file'),
+    h('div', { class: 'actions mention-actions' },
+      h('button', {
+        type: 'button', class: 'primary accept-merge', onclick: () => decide('accept-merge-proposal', proposal),
+      }, 'Merge'),
+      h('button', {
+        type: 'button', class: 'reject-merge', onclick: () => decide('reject-merge-proposal', proposal),
+      }, 'Keep both')));
+}
+
+/**
+ * The merges `import --format ftm` proposed: Merge folds the imported entity into the existing one (undoable like
+ * any merge), Keep both leaves the two as they are; either way the proposal leaves the list.
+ */
+function mergeSection() {
+  const status = h('p', { class: 'status', role: 'status', id: 'merges-status' });
+  const body = h('div', null, h('p', { class: 'status' }, 'Loading…'));
+  const heading = h('h2', { id: 'merges-title' }, 'Proposed merges');
+  const section = h('section', { 'aria-labelledby': 'merges-title', id: 'merges-section' }, heading,
+    h('p', { class: 'muted' }, 'An FtM import does not merge an imported entity into one of the graph that has its ',
+      'name or alias: it proposes it here. Merge moves the imported entity’s names, citations and links to the ',
+      'existing one (its id then leads there; an editor can undo the merge); Keep both leaves the two as they are.'),
+    status, body);
+  const refresh = async () => {
+    try {
+      const { mergeProposals } = await query('merge-proposals');
+      heading.textContent = `Proposed merges (${mergeProposals.totalCount})`;
+      clear(body, mergeProposals.totalCount === 0
+        ? h('p', { class: 'notice', id: 'merges-empty' }, 'No merge is waiting for a decision.')
+        : h('ul', { class: 'plain', id: 'merges' },
+          mergeProposals.edges.map(({ node }) => mergeItem(node, decide))));
+    } catch (error) {
+      clear(body, refusal(error, 'Could not list the proposed merges.'));
+    }
+  };
+  async function decide(name, proposal) {
+    const buttons = section.querySelectorAll(`[data-proposal="${proposal.id}"] button`);
+    buttons.forEach((button) => { button.disabled = true; });
+    try {
+      await query(name, { input: { id: proposal.id } });
+      status.textContent = name === 'accept-merge-proposal'
+        ? `Merged “${proposal.incomingName}” into “${proposal.existingName}”.`
+        : `Kept both “${proposal.incomingName}” and “${proposal.existingName}”.`;
+      await refresh();
+    } catch (error) {
+      buttons.forEach((button) => { button.disabled = false; });
+      clear(status, refusal(error, 'The decision was not saved.'));
+    }
+  }
+  return { section, refresh };
+}
+
 export async function render(main) {
   const title = 'Review ingested documents';
   if (!credentials()) {
@@ -155,6 +216,7 @@ export async function render(main) {
   setTitle('Review');
   const list = h('section', { 'aria-labelledby': 'pending-title', id: 'pending-section' },
     h('h2', { id: 'pending-title' }, 'Waiting for review'), h('p', { class: 'status', role: 'status' }, 'Loading…'));
+  const merges = mergeSection();
   const refresh = async () => {
     try {
       const { ingestions } = await query('ingestions');
@@ -174,6 +236,7 @@ export async function render(main) {
       'editors only until you publish it; publishing replaces every name marked or still flagged as a victim’s ',
       'with [victim] before anything becomes public.'),
     uploadForm(refresh),
-    list);
-  await refresh();
+    list,
+    merges.section);
+  await Promise.all([refresh(), merges.refresh()]);
 }
