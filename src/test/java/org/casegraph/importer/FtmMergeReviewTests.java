@@ -195,4 +195,24 @@ class FtmMergeReviewTests {
         assertThat(pending()).hasSize(before);
     }
 
+    /**
+     * The review page's own documents: its list answers, and its decisions reach the
+     * queue (an unknown id is refused by the queue, not by validation).
+     */
+    @Test
+    void theReviewPagesDocumentsRun() throws Exception {
+        importNamesakes("wendlow", "Wendlow Harbour Tugs");
+        String list = this.graphQl.textOf(EDITOR, explorerDocument("merge-proposals"), Map.of());
+        assertThat(list).doesNotContain("\"errors\"").contains("\"incomingId\":\"organization/mq-wendlow-new\"");
+        for (String name : List.of("accept-merge-proposal", "reject-merge-proposal")) {
+            assertThat(GraphQlHttp.firstError(this.graphQl.runText(EDITOR, explorerDocument(name),
+                    Map.of("input", Map.of("id", "f".repeat(64))))))
+                .contains("no pending merge proposal has the id");
+        }
+    }
+
+    private static String explorerDocument(String name) throws Exception {
+        return Files.readString(Path.of("src/main/resources/trusted-documents", "explorer-" + name + ".graphql"));
+    }
+
 }
