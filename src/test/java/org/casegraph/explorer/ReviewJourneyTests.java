@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.casegraph.importer.FtmImport;
 import org.casegraph.support.Browser;
 import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,11 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have an unsupported file refused in plain words, upload an invented article, find it
  * listed, accept the mention the graph links, accept a new person, clear and set the
  * victim flag, lose a race to another editor and reload, publish, and read the published
- * document with the victim's name replaced by [victim]. Everyone in the article is
- * invented here; the organization it names is read from the seed data. The application
- * runs as in production, only trusted documents and no introspection, so the pages prove
- * that what they send is registered; it has an editor's key and a context of its own, so
- * what it publishes reaches no other test.
+ * document with the victim's name replaced by [victim]; then decide the merges an FtM
+ * import proposed, merging one imported company and keeping another beside its namesake.
+ * Everyone in the article, and every company imported, is invented here; the organization
+ * the article names is read from the seed data. The application runs as in production,
+ * only trusted documents and no introspection, so the pages prove that what they send is
+ * registered; it has an editor's key and a context of its own, so what it publishes
+ * reaches no other test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
@@ -63,6 +67,9 @@ class ReviewJourneyTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FtmImport ftmImport;
 
     @BeforeAll
     static void startBrowser() {
@@ -424,6 +431,67 @@ class ReviewJourneyTests {
     }
 
     /** A one-page PDF with these lines, as a court or an NGO would publish it. */
+    @Test
+    @Order(5)
+    void mergesAnFtmImportProposedAreDecidedOnTheReviewPage() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "review-journey"));
+        // Two invented companies, then a file with a namesake of each.
+        importFtm(folder.resolve("invented-registry.ftm.json"), """
+                {"id": "rj-tollgarth", "schema": "Company", "properties": {"name": ["Tollgarth Netting Cooperative"]}}
+                {"id": "rj-pellmore", "schema": "Company", "properties": {"name": ["Pellmore Ice Works"]}}
+                """);
+        importFtm(folder.resolve("invented-leaks.ftm.json"), """
+                {"id": "rj-tollgarth-2", "schema": "Company", "properties": {"name": ["Tollgarth Netting Co-op"], \
+                "alias": ["Tollgarth Netting Cooperative"]}, "datasets": ["invented_leaks"]}
+                {"id": "rj-pellmore-2", "schema": "Company", "properties": {"name": ["Pellmore Ice Works"]}, \
+                "datasets": ["invented_leaks"]}
+                """);
+
+        open("/review");
+        if (!browser.driver().findElements(By.id("review-sign-in")).isEmpty()) {
+            signIn();
+        }
+        waitForText("#merges-section", "Proposed merges (2)", 60);
+        WebElement tollgarth = merge("organization/rj-tollgarth-2");
+        assertThat(tollgarth.getText()).contains("Tollgarth Netting Co-op (imported, organization/rj-tollgarth-2)")
+            .contains("may be Tollgarth Netting Cooperative (in the graph, organization/rj-tollgarth)")
+            .contains("Both are named “Tollgarth Netting Cooperative” · imported from invented_leaks");
+        browser.screenshot("review-6-merges");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on /review with merges").isEmpty();
+
+        click(tollgarth, "button.accept-merge");
+        waitForText("#merges-status", "Merged “Tollgarth Netting Co-op” into “Tollgarth Netting Cooperative”.", 60);
+        waitForText("#merges-section", "Proposed merges (1)", 60);
+        click(merge("organization/rj-pellmore-2"), "button.reject-merge");
+        waitForText("#merges-status", "Kept both “Pellmore Ice Works” and “Pellmore Ice Works”.", 60);
+        waitForText("#merges-section", "Proposed merges (0)", 60);
+        assertThat(find("#merges-empty").getText()).contains("No merge is waiting");
+
+        // The imported company's id now leads to the one it was merged into; the other
+        // stays.
+        open("/entity/organization/rj-tollgarth-2");
+        assertThat(find("h1").getText()).isEqualTo("Tollgarth Netting Cooperative");
+        open("/entity/organization/rj-pellmore-2");
+        assertThat(find("h1").getText()).isEqualTo("Pellmore Ice Works");
+        assertThat(browser.problems()).as("console errors").isEmpty();
+    }
+
+    private void importFtm(Path file, String lines) throws Exception {
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        this.ftmImport.run(file, FtmImport.OnError.ABORT, FtmImport.defaultReport(file), (phase, done, total) -> {
+        });
+    }
+
+    /** The proposed merge of the imported entity with this id. */
+    private WebElement merge(String incomingId) {
+        return browser.driver()
+            .findElements(By.cssSelector("#merges > li"))
+            .stream()
+            .filter((li) -> li.getText().contains("(imported, " + incomingId + ")"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no proposed merge of " + incomingId + " in the list"));
+    }
+
     private static void writePdf(Path file, String... lines) throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
             org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
