@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.casegraph.access.Caller;
 import org.casegraph.access.Permission;
@@ -63,7 +64,13 @@ class IngestController {
 
     }
 
-    record IngestionPayload(Ingestion ingestion, int version) {
+    /** An ingestion after a decision, and its version to send with the next one. */
+    record IngestionPayload(Ingestion ingestion) {
+
+        public int version() {
+            return this.ingestion.version();
+        }
+
     }
 
     record PublishIngestionPayload(Entity document, List<Entity> mentioned) {
@@ -134,14 +141,14 @@ class IngestController {
         Ingestion updated = this.ingest.accept(input.mentionId(), input.entityId(),
                 n == null ? null : new Mention.NewEntity(n.id(), n.type(), n.name(), n.summary(), n.fields()),
                 input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @MutationMapping
     IngestionPayload rejectMention(@Argument RejectMentionInput input, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.reject(input.mentionId(), input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @SchemaMapping
@@ -149,14 +156,27 @@ class IngestController {
         return ingestion.relationships();
     }
 
-    @SchemaMapping
-    List<String> allowedTypes(RelationshipProposal proposal) {
-        return this.ingest.allowedTypes(proposal.from(), proposal.to());
+    /** The types each proposal allows, from one query for all their entities' types. */
+    @BatchMapping
+    Map<RelationshipProposal, List<String>> allowedTypes(List<RelationshipProposal> proposals) {
+        return allowed(proposals, false);
     }
 
-    @SchemaMapping
-    List<String> allowedReverseTypes(RelationshipProposal proposal) {
-        return this.ingest.allowedTypes(proposal.to(), proposal.from());
+    @BatchMapping
+    Map<RelationshipProposal, List<String>> allowedReverseTypes(List<RelationshipProposal> proposals) {
+        return allowed(proposals, true);
+    }
+
+    private Map<RelationshipProposal, List<String>> allowed(List<RelationshipProposal> proposals, boolean reverse) {
+        Map<Mention, String> types = this.ingest
+            .typesOf(proposals.stream().flatMap((p) -> Stream.of(p.from(), p.to())).toList());
+        Map<RelationshipProposal, List<String>> result = new LinkedHashMap<>();
+        for (RelationshipProposal proposal : proposals) {
+            String from = types.get(reverse ? proposal.to() : proposal.from());
+            String to = types.get(reverse ? proposal.from() : proposal.to());
+            result.put(proposal, (from == null || to == null) ? List.of() : this.ingest.allowedTypes(from, to));
+        }
+        return result;
     }
 
     @MutationMapping
@@ -164,14 +184,14 @@ class IngestController {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.acceptRelationship(input.proposalId(), input.type(),
                 Boolean.TRUE.equals(input.reverse()), input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @MutationMapping
     IngestionPayload rejectRelationship(@Argument RejectRelationshipInput input, Caller caller) {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.rejectRelationship(input.proposalId(), input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @MutationMapping
@@ -179,7 +199,7 @@ class IngestController {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.correctMention(input.mentionId(), input.type(), input.start(), input.end(),
                 input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @MutationMapping
@@ -187,7 +207,7 @@ class IngestController {
         caller.require(Permission.REVIEW_INGESTIONS);
         Ingestion updated = this.ingest.markVictim(input.mentionId(), Boolean.TRUE.equals(input.victim()),
                 input.expectedVersion());
-        return new IngestionPayload(updated, updated.version());
+        return new IngestionPayload(updated);
     }
 
     @MutationMapping

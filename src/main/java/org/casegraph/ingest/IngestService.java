@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -214,18 +216,43 @@ public class IngestService {
     }
 
     /**
-     * The relationship types the vocabulary allows from {@code from}'s entity to
-     * {@code to}'s, alphabetically.
+     * The relationship types the vocabulary allows from an entity of one type to one of
+     * another, alphabetically.
      */
-    public List<String> allowedTypes(Mention from, Mention to) {
-        String fromType = entityType(from);
-        String toType = entityType(to);
+    public List<String> allowedTypes(String fromType, String toType) {
         return this.vocabulary.relationshipTypeNames()
             .stream()
             .filter((name) -> !"MENTIONS".equals(name)
                     && this.vocabulary.relationshipType(name).allows(fromType, toType))
             .sorted()
             .toList();
+    }
+
+    /**
+     * The type of each mention's entity: the one it will create, or the one it links to
+     * (read in one query for all of them).
+     */
+    public Map<Mention, String> typesOf(Collection<Mention> mentions) {
+        List<String> linked = mentions.stream()
+            .filter((mention) -> mention.newEntity() == null && mention.entityId() != null)
+            .map(Mention::entityId)
+            .distinct()
+            .toList();
+        Map<String, String> byId = new HashMap<>();
+        this.graph.query("""
+                UNWIND $ids AS id
+                MATCH (n:Entity {id: id})
+                RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type
+                """, Map.of("ids", linked), (r) -> Map.entry(r.get("id").asString(), r.get("type").asString()))
+            .forEach((row) -> byId.put(row.getKey(), row.getValue()));
+        Map<Mention, String> types = new HashMap<>();
+        for (Mention mention : mentions) {
+            String type = mention.newEntity() != null ? mention.newEntity().type() : byId.get(mention.entityId());
+            if (type != null) {
+                types.put(mention, type);
+            }
+        }
+        return types;
     }
 
     private String entityType(Mention mention) {

@@ -3,6 +3,7 @@ package org.casegraph.trace;
 import java.util.List;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.casegraph.access.Visibility;
 import org.casegraph.graph.RelationshipTypes;
 import org.casegraph.graph.Vocabulary;
@@ -37,7 +38,8 @@ class TraceController {
 
     @QueryMapping
     Subgraph neighborhood(@Argument String id, @Argument Integer depth, @Argument List<String> relationshipTypes,
-            @Argument Integer limit, @Argument List<String> excludeIds, GraphQLContext context) {
+            @Argument Integer limit, @Argument List<String> excludeIds, GraphQLContext context,
+            DataFetchingFieldSelectionSet selection) {
         int hops = within("depth", depth, 1, 1, MAX_DEPTH);
         int size = within("limit", limit, 100, 1, MAX_NEIGHBORHOOD);
         String types = RelationshipTypes.pattern(this.vocabulary, "relationshipTypes", relationshipTypes);
@@ -45,7 +47,7 @@ class TraceController {
             throw new InvalidArgumentException("excludeIds", "must not hold the id the neighbourhood is of");
         }
         Subgraph subgraph = this.trace.neighborhood(id, hops, types, size, excludeIds == null ? List.of() : excludeIds,
-                Visibility.of(context));
+                Visibility.of(context), selection.contains("relationships"));
         if (subgraph == null) {
             throw new InvalidArgumentException("id", "no entity has the id '" + id + "'");
         }

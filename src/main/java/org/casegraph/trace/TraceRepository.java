@@ -223,9 +223,9 @@ public class TraceRepository {
      * {@code limit} entities: a hub's neighbourhood costs its direct neighbours, not
      * every entity two hops away.
      */
-    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds,
-            List<String> visible) {
-        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types),
+    Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds, List<String> visible,
+            boolean withRelationships) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types, withRelationships),
                 Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
                 (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
                         r.get("relationships").asList(EntityReads::relationship), r.get("truncated").asBoolean()));
@@ -238,8 +238,19 @@ public class TraceRepository {
      * through.
      */
     public static String neighborhoodCypher(int depth, String types) {
+        return neighborhoodCypher(depth, types, true);
+    }
+
+    /**
+     * The same, with the relationships among the entities found only when they are asked
+     * for: collecting them walks every relationship of every entity found, a hub's
+     * thousands included, which costs more than the search itself.
+     */
+    static String neighborhoodCypher(int depth, String types, boolean withRelationships) {
         String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
-        return NEIGHBORHOOD.formatted(visible("start"), levels, relationshipsAmongNodes(types), entity("x"));
+        return NEIGHBORHOOD.formatted(visible("start"), levels,
+                withRelationships ? relationshipsAmongNodes(types) : "WITH nodes, truncated, [] AS relationships\n",
+                entity("x"));
     }
 
     private static String relationshipsAmongNodes(String types) {

@@ -256,6 +256,38 @@ public final class Benchmark {
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
                 (i) -> TraceRepository.neighborhoodCypher(2, ""),
                 (i) -> Map.of("id", g.hub(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
+        // The peer harness's questions (../shared/peer, targets/raw.mjs), against its raw
+        // Cypher: neighbours only, no relationships asked for.
+        operations.add(new Operation("neighbours (peer byId) vs raw",
+                "query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 50) { truncated nodes { id name } } }",
+                (i) -> Map.of("id", g.person(i)), (i) -> """
+                        MATCH (n:Entity {id: $id})
+                        CALL (n) {
+                          MATCH (n)--(m:Entity)
+                          WHERE m <> n
+                          WITH DISTINCT m ORDER BY m.id LIMIT 50
+                          RETURN collect(m {.id, .name}) AS neighbours
+                        }
+                        RETURN n.id AS id, n.name AS name, neighbours""", (i) -> Map.of("id", g.person(i))));
+        operations.add(new Operation("two hops (peer twoHop) vs raw",
+                "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 500) { truncated nodes { id name } } }",
+                (i) -> Map.of("id", g.person(i)), (i) -> """
+                        MATCH (p:Entity:Person {id: $id})
+                        CALL (p) {
+                          MATCH (p)--(m:Entity)
+                          WHERE m <> p
+                          WITH DISTINCT m ORDER BY m.id
+                          RETURN collect(m) AS l1
+                        }
+                        CALL (p, l1) {
+                          UNWIND CASE WHEN size(l1) < 500 THEN l1 ELSE [] END AS a
+                          MATCH (a)--(m:Entity)
+                          WHERE m <> p AND NOT m IN l1
+                          WITH DISTINCT m ORDER BY m.id
+                          RETURN collect(m) AS l2
+                        }
+                        UNWIND (l1 + l2)[0..500] AS x
+                        RETURN x.id AS id, x.name AS name""", (i) -> Map.of("id", g.person(i))));
         operations.add(new Operation("paths",
                 "query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxLength: 4, first: 3) "
                         + "{ length nodes { id name } relationships { id type } } }",
@@ -265,7 +297,9 @@ public final class Benchmark {
                 "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
                 (i) -> Map.of("id", g.person(i)), (i) -> TimelineRepository.ENTITY_EVENTS,
                 (i) -> timelineParameters(g.person(i))));
-        return operations;
+        String only = System.getProperty("bench.ops", "");
+        return only.isBlank() ? operations
+                : operations.stream().filter((operation) -> operation.name().contains(only)).toList();
     }
 
     private static Map<String, Object> pathParameters(String from, String to) {

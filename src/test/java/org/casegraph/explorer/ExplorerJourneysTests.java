@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.casegraph.CaseGraphTest;
-import org.casegraph.support.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,51 +37,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CaseGraphTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExplorerJourneysTests {
-
-    static Browser browser;
+class ExplorerJourneysTests extends BrowserJourney {
 
     static final Map<String, String> measured = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     GraphQlTester graphQl;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
     @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+    static void writeMeasurements() throws Exception {
         if (!measured.isEmpty()) {
             StringBuilder text = new StringBuilder();
             measured.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
             Files.createDirectories(Path.of("target", "explorer"));
             Files.writeString(Path.of("target", "explorer", "measured.txt"), text);
         }
-    }
-
-    private void open(String path) {
-        browser.driver().get("http://127.0.0.1:" + this.port + path);
-        ready();
-    }
-
-    private void ready() {
-        browser.waiting(20).until(ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "true"));
-    }
-
-    private WebElement find(String css) {
-        return browser.waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private List<String> texts(String css) {
-        return browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     /**

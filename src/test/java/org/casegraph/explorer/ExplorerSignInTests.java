@@ -1,14 +1,9 @@
 package org.casegraph.explorer;
 
 import org.casegraph.curation.RolesTest;
-import org.casegraph.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,47 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * view.
  */
 @RolesTest
-class ExplorerSignInTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void ready() {
-        browser.waiting(60).until(ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "true"));
-    }
-
-    private WebElement find(String css) {
-        return browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void signInWith(String key) {
-        browser.driver()
-            .findElements(By.cssSelector("#signin button"))
-            .stream()
-            .filter((button) -> button.getText().equals("Sign in"))
-            .findFirst()
-            .orElseThrow()
-            .click();
-        find("#signin-secret").sendKeys(key);
-        browser.driver().findElement(By.cssSelector("#signin dialog button.primary")).click();
-        browser.waiting(60)
-            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Signed in with an API key"));
-        ready();
-    }
+class ExplorerSignInTests extends BrowserJourney {
 
     @Test
     void signInWithAnApiKeyThenSignOut() {

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.casegraph.importer.FtmImport;
-import org.casegraph.support.Browser;
 import org.casegraph.support.GraphQlHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "casegraph.api-keys[0].role=editor", "casegraph.trusted-documents.enabled=true",
                 "spring.graphql.schema.introspection.enabled=false" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReviewJourneyTests {
+class ReviewJourneyTests extends BrowserJourney {
 
     static final String EDITOR_KEY = "test-editor-key";
 
@@ -63,46 +59,8 @@ class ReviewJourneyTests {
 
     static final String OFFICER = "Doravan Plenkett";
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     FtmImport ftmImport;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void open(String path) {
-        browser.driver().get("http://127.0.0.1:" + this.port + path);
-        ready();
-    }
-
-    private void ready() {
-        browser.waiting(60).until(ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "true"));
-    }
-
-    private WebElement find(String css) {
-        return browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private WebElement find(WebElement in, String css) {
-        return in.findElement(By.cssSelector(css));
-    }
-
-    private void waitForText(String css, String text, int seconds) {
-        browser.waiting(seconds).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-    }
 
     /** The mention in the list whose heading holds this text. */
     private WebElement mention(String text) {
@@ -112,12 +70,6 @@ class ReviewJourneyTests {
             .filter((li) -> find(li, "h3").getText().contains(text))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no mention \"" + text + "\" in the list"));
-    }
-
-    private void click(WebElement in, String css) {
-        WebElement button = find(in, css);
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
     }
 
     @Test
@@ -229,6 +181,8 @@ class ReviewJourneyTests {
         assertThat(find(officer, "select[name=type]").getAttribute("value")).isEqualTo("Person");
         click(officer, ".new-entity button[type=submit]");
         waitForText("#review-status", "Person person/doravan-plenkett is created when you publish", 30);
+        assertThat(find(mention(OFFICER), ".links-to").getText()).startsWith("Publishing creates")
+            .endsWith(OFFICER + " (person/doravan-plenkett)");
 
         // The victim flag: cleared, then set again.
         click(mention(VICTIM), "button.clear-victim");
@@ -286,6 +240,7 @@ class ReviewJourneyTests {
         find("#publish").click();
         WebElement dialog = find("#publish-dialog");
         assertThat(dialog.getText()).contains("will be replaced by [victim]");
+        assertThat(find("#publish-creates").getText()).contains(OFFICER + " (person/doravan-plenkett)");
         assertThat(find("#publish-victims").getText()).contains(VICTIM);
         browser.screenshot("review-4-publish");
         find("#publish-confirm").click();
@@ -369,12 +324,13 @@ class ReviewJourneyTests {
             .orElseThrow();
         assertThat(find(court, "h3").getText()).contains("Phnom Penh").doesNotContain("Court");
         click(court, ".correct-details summary");
-        new org.openqa.selenium.support.ui.Select(find(court, "select[name=type]")).selectByValue("Organization");
-        WebElement end = find(court, "input[name=end]");
+        new org.openqa.selenium.support.ui.Select(find(court, ".correct-details select[name=type]"))
+            .selectByValue("Organization");
+        WebElement end = find(court, ".correct-details input[name=end]");
         int extended = Integer.parseInt(end.getAttribute("value")) + " Municipal Court".length();
         end.clear();
         end.sendKeys(String.valueOf(extended));
-        assertThat(find(court, "output").getText()).isEqualTo("“Phnom Penh Municipal Court”");
+        assertThat(find(court, ".correct-details output").getText()).isEqualTo("“Phnom Penh Municipal Court”");
         click(court, ".correct-details button[type=submit]");
         waitForText("#review-status", "Corrected: “Phnom Penh Municipal Court”, Organization, proposed again.", 30);
         assertThat(browser.driver().findElements(By.cssSelector("#ingest-text .span-Organization")))
@@ -514,18 +470,7 @@ class ReviewJourneyTests {
     }
 
     private void signIn() {
-        browser.driver()
-            .findElements(By.cssSelector("#signin button"))
-            .stream()
-            .filter((button) -> button.getText().equals("Sign in"))
-            .findFirst()
-            .orElseThrow()
-            .click();
-        find("#signin-secret").sendKeys(EDITOR_KEY);
-        browser.driver().findElement(By.cssSelector("#signin dialog button.primary")).click();
-        browser.waiting(60)
-            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Signed in with an API key"));
-        ready();
+        signInWith(EDITOR_KEY);
     }
 
     /** The text of one of the explorer's trusted documents, as the pages send it. */

@@ -169,7 +169,7 @@ class IngestApiTests {
         // the curator.
         Map<String, Object> proposals = graphQl.post(EDITOR,
                 """
-                        query($id: ID!) { ingestion(id: $id) { version relationships { id quote status from { text } to { text } } } }
+                        query($id: ID!) { ingestion(id: $id) { version relationships { id quote status allowedTypes allowedReverseTypes from { text } to { text newEntity { id type name } } } } }
                         """,
                 Map.of("id", id));
         @SuppressWarnings("unchecked")
@@ -180,6 +180,14 @@ class IngestApiTests {
             assertThat(r.get("status")).isEqualTo("proposed");
             assertThat((String) r.get("quote")).startsWith("International Justice Mission said")
                 .contains("3 March 2015");
+            assertThat(r.get("to")).as("what publishing will create for the date accepted as new")
+                .isEqualTo(Map.of("text", "3 March 2015", "newEntity",
+                        Map.of("id", arrestId, "type", "Event", "name", "Arrest of a foreign man")));
+            assertThat(strings(r.get("allowedTypes"))).as("Organization to Event")
+                .contains("PARTICIPATED_IN")
+                .doesNotContain("OCCURRED_IN", "MENTIONS");
+            assertThat(strings(r.get("allowedReverseTypes"))).as("Event to Organization")
+                .doesNotContain("PARTICIPATED_IN");
         });
         String proposal = (String) relationships.get(0).get("id");
         String acceptRelationship = """
@@ -311,6 +319,11 @@ class IngestApiTests {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String body) {
         return JSON.readValue(body, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return (List<String>) value;
     }
 
     @SuppressWarnings("unchecked")

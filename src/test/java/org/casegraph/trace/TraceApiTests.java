@@ -85,6 +85,28 @@ public class TraceApiTests {
         assertThat(cut.subList(1, cut.size())).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * Asked without its relationships, as an app listing neighbours does, a neighbourhood
+     * holds the same entities in the same order.
+     */
+    @Test
+    void neighborhoodWithoutRelationshipsHasTheSameEntities() {
+        for (String id : List.of("person/alexander-trofimov", "organization/international-justice-mission")) {
+            List<String> withRelationships = this.graphQl.documentName("neighborhood")
+                .variable("id", id)
+                .variable("depth", 2)
+                .variable("limit", 60)
+                .execute()
+                .path("neighborhood.nodes[*].id")
+                .entityList(String.class)
+                .get();
+            List<String> nodesOnly = this.graphQl.document("""
+                    query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 60) { truncated nodes { id } } }
+                    """).variable("id", id).execute().path("neighborhood.nodes[*].id").entityList(String.class).get();
+            assertThat(nodesOnly).hasSizeGreaterThan(10).containsExactlyElementsOf(withRelationships);
+        }
+    }
+
     @Test
     void neighborhoodFollowsOnlyTheNamedTypes() {
         this.graphQl.documentName("neighborhood")

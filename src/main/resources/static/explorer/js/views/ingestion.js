@@ -40,6 +40,12 @@ function decision(mention) {
     : null;
 }
 
+/** An entity publishing will create: its type, name and the id it will have. */
+function planned(entity) {
+  return h('span', { class: 'entity planned' }, typeBadge(entity.type), ' ', h('strong', null, entity.name),
+    h('span', { class: 'muted' }, ` (${entity.id})`));
+}
+
 function statusText(mention) {
   if (mention.status === 'accepted') {
     return mention.entity ? 'accepted' : 'accepted as new';
@@ -314,7 +320,9 @@ export async function render(main, rawId) {
       h('span', { class: `badge decision decision-${mention.status}` }, statusText(mention))),
     h('p', { class: 'links-to' }, mention.entity
       ? [mention.status === 'accepted' ? 'Linked to ' : 'Proposed link: ', entityLink(mention.entity)]
-      : h('span', { class: 'muted' }, mention.type === 'Event'
+      : mention.newEntity
+        ? ['Publishing creates ', planned(mention.newEntity)]
+        : h('span', { class: 'muted' }, mention.type === 'Event'
         ? 'A date in a sentence that says something happened: accept it as a new Event.'
         : 'A new name: no entity in the graph matches it.')),
     said ? h('p', { class: 'victim-decision' }, said) : null,
@@ -331,6 +339,8 @@ export async function render(main, rawId) {
   function openPublish() {
     const names = [...new Set(state.mentions.filter(redacts).map((m) => m.text))];
     const accepted = state.mentions.filter((m) => m.status === 'accepted' && !redacts(m)).length;
+    const created = [...new Map(state.mentions.filter((m) => m.status === 'accepted' && m.newEntity)
+      .map((m) => [m.newEntity.id, m.newEntity])).values()];
     const confirm = h('button', { class: 'primary', type: 'button', id: 'publish-confirm' }, 'Publish');
     const outcome = h('div');
     confirm.addEventListener('click', async () => {
@@ -353,6 +363,10 @@ export async function render(main, rawId) {
       names.length ? h('ul', { id: 'publish-victims' }, names.map((name) => h('li', null, name))) : null,
       h('p', null, `${accepted} accepted mention${accepted === 1 ? '' : 's'} become${accepted === 1 ? 's' : ''} facts `,
         'citing this document; mentions not accepted are dropped. The text then becomes public.'),
+      created.length
+        ? [h('p', null, `${created.length} new entit${created.length === 1 ? 'y is' : 'ies are'} created:`),
+          h('ul', { id: 'publish-creates' }, created.map((entity) => h('li', null, planned(entity))))]
+        : null,
       outcome,
       h('div', { class: 'actions' }, confirm,
         h('button', { type: 'button', onclick: () => publishDialog.close() }, 'Cancel')));
