@@ -412,6 +412,7 @@ class ReviewJourneyTests extends BrowserJourney {
         assertThat(tollgarth.getText()).contains("Tollgarth Netting Co-op (imported, organization/rj-tollgarth-2)")
             .contains("may be Tollgarth Netting Cooperative (in the graph, organization/rj-tollgarth)")
             .contains("Both are named “Tollgarth Netting Cooperative” · imported from invented_leaks");
+        browser.script("arguments[0].scrollIntoView({block: 'start'})", find("#merges-section"));
         browser.screenshot("review-6-merges");
         assertThat(browser.seriousAccessibilityViolations()).as("axe-core on /review with merges").isEmpty();
 
