@@ -52,12 +52,27 @@ public final class JarProcess implements AutoCloseable {
 
     /** The jar with a heap of {@code heap} (as -Xmx takes it) instead of 256 MiB. */
     public static JarProcess startWithHeap(String heap, String... args) {
-        String jar = System.getProperty("casegraph.jar", "target/casegraph.jar");
-        List<String> command = new ArrayList<>(List
-            .of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar));
-        command.addAll(List.of(args));
+        List<String> arguments = new ArrayList<>(List.of("-Xmx" + heap, "-jar", jar().toString()));
+        arguments.addAll(List.of(args));
+        return java(Path.of("."), arguments);
+    }
+
+    /** The packaged jar. */
+    public static Path jar() {
+        return Path.of(System.getProperty("casegraph.jar", "target/casegraph.jar")).toAbsolutePath();
+    }
+
+    /**
+     * {@code java} with these arguments in {@code directory}, as a person would type it
+     * there (the README's commands, say).
+     */
+    public static JarProcess java(Path directory, List<String> arguments) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(arguments);
         try {
-            return new JarProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new JarProcess(
+                    new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
