@@ -28,6 +28,7 @@ import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The application's only door to Neo4j. Reads are routed to readers and writes to the
@@ -41,7 +42,14 @@ public final class Graph implements DisposableBean {
 
     private static final TransactionConfig UNBOUNDED = TransactionConfig.builder().withTimeout(Duration.ZERO).build();
 
-    private final Driver driver;
+    /**
+     * The driver, made on the first statement: the application context (controllers, the
+     * GraphQL schema) builds while the embedded database starts instead of waiting for
+     * it.
+     */
+    private final ObjectProvider<Driver> driver;
+
+    private volatile Driver made;
 
     private final SessionConfig readSession;
 
@@ -53,7 +61,7 @@ public final class Graph implements DisposableBean {
 
     private final BookmarkManager bookmarks;
 
-    Graph(Driver driver, String database, Duration transactionTimeout) {
+    Graph(ObjectProvider<Driver> driver, String database, Duration transactionTimeout) {
         this.driver = driver;
         // Every session starts after the last transaction this application saw committed,
         // so on a cluster a read
@@ -147,14 +155,14 @@ public final class Graph implements DisposableBean {
 
     /** Runs a read transaction function. */
     public <T> T read(TransactionCallback<T> work) {
-        try (var session = this.driver.session(this.readSession)) {
+        try (var session = driver().session(this.readSession)) {
             return session.executeRead(work, this.transactionConfig);
         }
     }
 
     /** Runs a write transaction function: all of it is written, or none of it. */
     public <T> T write(TransactionCallback<T> work) {
-        try (var session = this.driver.session(this.writeSession)) {
+        try (var session = driver().session(this.writeSession)) {
             return session.executeWrite(work, this.transactionConfig);
         }
     }
@@ -166,7 +174,7 @@ public final class Graph implements DisposableBean {
      * fail the start.
      */
     public <T> T writeUnbounded(TransactionCallback<T> work) {
-        try (var session = this.driver.session(this.writeSession)) {
+        try (var session = driver().session(this.writeSession)) {
             return session.executeWrite(work, UNBOUNDED);
         }
     }
@@ -176,7 +184,7 @@ public final class Graph implements DisposableBean {
      * import.
      */
     public <T> T write(TransactionCallback<T> work, Duration timeout) {
-        try (var session = this.driver.session(this.writeSession)) {
+        try (var session = driver().session(this.writeSession)) {
             return session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout).build());
         }
     }
@@ -186,7 +194,7 @@ public final class Graph implements DisposableBean {
      * TRANSACTIONS} requires, and returns its summary counters.
      */
     public SummaryCounters autoCommit(String cypher, Map<String, Object> parameters, Duration timeout) {
-        try (var session = this.driver.session(this.writeSession)) {
+        try (var session = driver().session(this.writeSession)) {
             return session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build())
                 .consume()
                 .counters();
@@ -195,9 +203,18 @@ public final class Graph implements DisposableBean {
 
     /** Runs one schema statement in a transaction of its own, as Neo4j requires. */
     public void schema(String cypher) {
-        try (var session = this.driver.session(this.writeSession)) {
+        try (var session = driver().session(this.writeSession)) {
             session.run(cypher).consume();
         }
+    }
+
+    private Driver driver() {
+        Driver made = this.made;
+        if (made == null) {
+            made = this.driver.getObject();
+            this.made = made;
+        }
+        return made;
     }
 
     public long statementsRun() {
@@ -211,8 +228,12 @@ public final class Graph implements DisposableBean {
      */
     @Override
     public void destroy() {
+        Driver made = this.made;
+        if (made == null) {
+            return;
+        }
         try {
-            this.driver.closeAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
+            made.closeAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
         }
         catch (TimeoutException ex) {
             log.warn("The Neo4j driver did not close within 2 s; shutting down without waiting for it");

@@ -13,9 +13,11 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * One code path for embedded and external Neo4j: the driver. The embedded database only
@@ -28,6 +30,7 @@ class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalNeo4j.class)
+    @Lazy
     EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
             ObjectProvider<EmbeddedNeo4jLauncher.Launch> launch) {
         EmbeddedNeo4jLauncher.Launch started = launch.getIfAvailable();
@@ -36,6 +39,7 @@ class GraphConfiguration {
 
     /** Closed by {@link Graph}, which bounds how long closing may take. */
     @Bean(destroyMethod = "")
+    @Lazy
     Driver neo4jDriver(Neo4jConnectionProperties connection, ObjectProvider<EmbeddedNeo4j> embedded) {
         Config config = Config.builder()
             .withConnectionTimeout(5, TimeUnit.SECONDS)
@@ -66,7 +70,15 @@ class GraphConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, GraphProperties properties) {
+    Graph graph(ObjectProvider<Driver> driver, GraphProperties properties, ConfigurableListableBeanFactory beans) {
+        // The driver, and the embedded database behind it, are made on the first
+        // statement
+        // (see Graph), so Spring does not know the Graph uses them: said here, so that
+        // the
+        // Graph closes the driver before the database stops.
+        if (beans.containsBeanDefinition("embeddedNeo4j")) {
+            beans.registerDependentBean("embeddedNeo4j", "graph");
+        }
         return new Graph(driver, properties.database(), properties.transactionTimeout());
     }
 

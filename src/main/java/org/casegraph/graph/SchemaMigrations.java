@@ -31,6 +31,9 @@ public class SchemaMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
+    private static final Pattern SCHEMA_STATEMENT = Pattern.compile("(CREATE|DROP)\\s+(\\w+\\s+)?(INDEX|CONSTRAINT)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d{4})__([A-Za-z0-9_]+)\\.cypher");
 
     private final Graph graph;
@@ -52,6 +55,14 @@ public class SchemaMigrations {
                 """).list((r) -> Map.entry(r.get("version").asLong(), r.get("checksum").asString())))
             .stream()
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // A database CaseGraph has never migrated and that holds no entity has no data to
+        // correct: its migrations' data statements would match nothing, and on a first
+        // start each would only cost the cold database seconds of planning.
+        boolean fresh = applied.isEmpty() && this.graph.single("RETURN NOT EXISTS { MATCH (:Entity) } AS fresh",
+                Map.of(), (r) -> r.get("fresh").asBoolean());
+        if (fresh) {
+            log.info("New database: migrations create the schema; their data statements have nothing to change");
+        }
         for (Migration migration : migrations) {
             String checksum = applied.get((long) migration.version());
             if (checksum != null) {
@@ -62,7 +73,10 @@ public class SchemaMigrations {
                 }
                 continue;
             }
-            migration.statements().forEach(this.graph::schema);
+            migration.statements()
+                .stream()
+                .filter((statement) -> !fresh || isSchema(statement))
+                .forEach(this.graph::schema);
             this.graph.write(
                     (tx) -> tx
                         .run("""
@@ -76,6 +90,14 @@ public class SchemaMigrations {
                     migration.description());
         }
         this.graph.schema("CALL db.awaitIndexes(300)");
+    }
+
+    /**
+     * Whether a statement changes the schema (creates or drops an index or a constraint)
+     * rather than data.
+     */
+    static boolean isSchema(String statement) {
+        return SCHEMA_STATEMENT.matcher(statement).lookingAt();
     }
 
     static List<Migration> load() {

@@ -45,10 +45,11 @@ class StartupLoading implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        this.migrations.apply();
         // Validate even when not loading, so a broken seed-data folder never goes
-        // unnoticed.
+        // unnoticed. Read first: it needs no database, so on a first start it is done
+        // while the embedded database is still starting.
         SeedData data = this.seedLoader.read();
+        this.migrations.apply();
         boolean refresh = refreshRequested();
         boolean load = switch (this.mode) {
             case ALWAYS -> true;
