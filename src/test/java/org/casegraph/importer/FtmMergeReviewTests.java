@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.casegraph.ingest.EditorTest;
 import org.casegraph.ingest.MergeQueue;
 import org.casegraph.support.GraphQlDocuments;
 import org.casegraph.support.GraphQlHttp;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twice. The organizations are invented here, both the existing one and its namesake. The
  * same context as {@code IngestApiTests}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.api-keys[0].name=test-editor",
-                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
-                "casegraph.api-keys[0].role=editor" })
+@EditorTest
 class FtmMergeReviewTests {
 
     private static final String EDITOR = "test-editor-key";

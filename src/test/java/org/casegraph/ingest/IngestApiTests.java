@@ -21,8 +21,6 @@ import org.casegraph.graph.Graph;
 import org.casegraph.support.GraphQlHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,11 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says why, staging nothing. The article is invented here; its one victim has a made-up
  * name, and the test checks that name never reaches the graph or a public answer.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.api-keys[0].name=test-editor",
-                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
-                "casegraph.api-keys[0].role=editor" })
+@EditorTest
 class IngestApiTests {
 
     private static final String EDITOR = "test-editor-key";

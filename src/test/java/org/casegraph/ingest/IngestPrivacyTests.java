@@ -14,8 +14,6 @@ import org.casegraph.support.GraphQlHttp;
 import org.casegraph.support.VictimIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
@@ -28,11 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * text, and the name it hides is found by no public query. The name is derived at run
  * time from the curated quote's surrounding words; it is written nowhere.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "casegraph.embedded.bolt-port=0", "casegraph.data-dir=target/test-data/${random.uuid}",
-                "casegraph.api-keys[0].name=test-editor",
-                "casegraph.api-keys[0].sha256=c775c8bb6fb82a3d621a65317d75f9336adfb3d7f86b39d3af67dd176e8a5889",
-                "casegraph.api-keys[0].role=editor" })
+@EditorTest
 class IngestPrivacyTests {
 
     static final Path SEEDS = Path.of(System.getProperty("casegraph.seeds-dir", "../shared/seeds"));
