@@ -2,8 +2,10 @@ package org.casegraph.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -14,11 +16,18 @@ import org.casegraph.entity.Entity;
 /**
  * GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd and Cytoscape, written with
  * the JDK's {@link XMLStreamWriter}: the keys of {@link Attributes} declared first, then
- * nodes and edges as the pages come.
+ * nodes and edges as the pages come. GraphML's schema allows an XML name token as a
+ * node's or edge's id, which CaseGraph's {@code /} and {@code |} are not: the XML id
+ * reads {@code person.alexander-trofimov} (as in the FtM export), and the CaseGraph id is
+ * kept whole in the {@code id} attribute.
  */
 final class GraphMlWriter implements ExportWriter {
 
     static final String NAMESPACE = "http://graphml.graphdrawing.org/xmlns";
+
+    private static final List<String> NODE = Stream.concat(Stream.of("id"), Attributes.NODE.stream()).toList();
+
+    private static final List<String> EDGE = Stream.concat(Stream.of("id"), Attributes.EDGE.stream()).toList();
 
     private final OutputStream out;
 
@@ -35,8 +44,8 @@ final class GraphMlWriter implements ExportWriter {
             this.xml.writeStartElement("graphml");
             this.xml.writeDefaultNamespace(NAMESPACE);
             this.xml.writeCharacters("\n");
-            keys("node", "n_", Attributes.NODE);
-            keys("edge", "e_", Attributes.EDGE);
+            keys("node", "n_", NODE);
+            keys("edge", "e_", EDGE);
             this.xml.writeStartElement("graph");
             this.xml.writeAttribute("id", "casegraph");
             this.xml.writeAttribute("edgedefault", "directed");
@@ -63,8 +72,8 @@ final class GraphMlWriter implements ExportWriter {
         try {
             for (Entity entity : page) {
                 this.xml.writeStartElement("node");
-                this.xml.writeAttribute("id", entity.id());
-                data("n_", Attributes.NODE, Attributes.of(entity));
+                this.xml.writeAttribute("id", xmlId(entity.id()));
+                data("n_", NODE, with(entity.id(), Attributes.of(entity)));
                 this.xml.writeEndElement();
                 this.xml.writeCharacters("\n");
                 this.written.entity();
@@ -81,10 +90,10 @@ final class GraphMlWriter implements ExportWriter {
         try {
             for (ExportRepository.Link link : page) {
                 this.xml.writeStartElement("edge");
-                this.xml.writeAttribute("id", link.relationship().id());
-                this.xml.writeAttribute("source", link.relationship().fromId());
-                this.xml.writeAttribute("target", link.relationship().toId());
-                data("e_", Attributes.EDGE, Attributes.of(link.relationship()));
+                this.xml.writeAttribute("id", xmlId(link.relationship().id()));
+                this.xml.writeAttribute("source", xmlId(link.relationship().fromId()));
+                this.xml.writeAttribute("target", xmlId(link.relationship().toId()));
+                data("e_", EDGE, with(link.relationship().id(), Attributes.of(link.relationship())));
                 this.xml.writeEndElement();
                 this.xml.writeCharacters("\n");
                 this.written.relationship();
@@ -94,6 +103,21 @@ final class GraphMlWriter implements ExportWriter {
         catch (XMLStreamException ex) {
             throw new IOException(ex);
         }
+    }
+
+    /**
+     * A CaseGraph id as an XML name token: {@code person/x} reads {@code person.x}, and a
+     * relationship's {@code a|TYPE|b} reads {@code a:TYPE:b}.
+     */
+    static String xmlId(String id) {
+        return id.replace('/', '.').replace('|', ':');
+    }
+
+    private static List<String> with(String id, List<String> values) {
+        List<String> all = new ArrayList<>(values.size() + 1);
+        all.add(id);
+        all.addAll(values);
+        return all;
     }
 
     private void data(String prefix, List<String> names, List<String> values) throws XMLStreamException {

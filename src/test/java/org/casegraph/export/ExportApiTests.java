@@ -25,6 +25,9 @@ import org.casegraph.curation.RolesTest;
 import org.casegraph.graph.Graph;
 import org.casegraph.support.GraphQlHttp;
 import org.casegraph.support.VictimIdentifiers;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,8 +292,9 @@ class ExportApiTests {
         assertThat((long) victims.size()).isEqualTo(visibleEntities(Role.PUBLIC, "Victim")).isPositive();
         for (Element victim : victims) {
             // A label, a summary and a count of sources: no date, kind or other detail.
-            assertThat(data(victim).keySet()).isSubsetOf("n_type", "n_name", "n_summary", "n_sourceCount");
-            assertThat(victim.getAttribute("id")).startsWith("victim/");
+            assertThat(data(victim).keySet()).isSubsetOf("n_id", "n_type", "n_name", "n_summary", "n_sourceCount");
+            assertThat(data(victim).get("n_id")).startsWith("victim/");
+            assertThat(victim.getAttribute("id")).startsWith("victim.");
         }
     }
 
@@ -380,6 +384,34 @@ class ExportApiTests {
             data.put(item.getAttribute("key"), item.getTextContent());
         }
         return data;
+    }
+
+    /**
+     * A GraphML reader loads the export as Gephi or yEd would: JGraphT's importer, which
+     * validates the document against the GraphML schema first, finds every public entity
+     * and relationship, with their attributes.
+     */
+    @Test
+    void aGraphMlReaderLoadsTheExport() throws Exception {
+        org.jgrapht.Graph<String, DefaultEdge> loaded = GraphTypeBuilder.<String, DefaultEdge>directed()
+            .allowingMultipleEdges(true)
+            .allowingSelfLoops(true)
+            .edgeClass(DefaultEdge.class)
+            .buildGraph();
+        GraphMLImporter<String, DefaultEdge> importer = new GraphMLImporter<>();
+        importer.setSchemaValidation(true);
+        importer.setVertexFactory((id) -> id);
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        importer.addVertexAttributeConsumer((vertexAndKey, value) -> attributes
+            .computeIfAbsent(vertexAndKey.getFirst(), (vertex) -> new HashMap<>())
+            .put(vertexAndKey.getSecond(), value.getValue()));
+        importer.importGraph(loaded, new java.io.InputStreamReader(
+                new ByteArrayInputStream(export("public", "/export/graphml")), StandardCharsets.UTF_8));
+        assertThat((long) loaded.vertexSet().size()).isEqualTo(visibleEntities(Role.PUBLIC, null));
+        assertThat((long) loaded.edgeSet().size()).isEqualTo(visibleRelationships(Role.PUBLIC));
+        assertThat(attributes.get("person.alexander-trofimov")).containsEntry("id", "person/alexander-trofimov")
+            .containsEntry("type", "Person")
+            .containsEntry("name", "Alexander Trofimov");
     }
 
     @Test
@@ -494,7 +526,8 @@ class ExportApiTests {
     private Set<String> ids(NodeList elements) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < elements.getLength(); i++) {
-            ids.add(((Element) elements.item(i)).getAttribute("id"));
+            Element element = (Element) elements.item(i);
+            ids.add(data(element).get(element.getLocalName().equals("node") ? "n_id" : "e_id"));
         }
         return ids;
     }
