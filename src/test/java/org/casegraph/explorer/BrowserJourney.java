@@ -67,15 +67,20 @@ abstract class BrowserJourney {
         button.click();
     }
 
+    /** Clicks the button, among those {@code css} finds, that reads {@code text}. */
+    void clickButton(String css, String text) {
+        browser.driver()
+            .findElements(By.cssSelector(css))
+            .stream()
+            .filter((button) -> button.getText().equals(text))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no button \"" + text + "\" among " + css))
+            .click();
+    }
+
     /** Signs in with an API key through the page's sign-in dialog. */
     void signInWith(String key) {
-        browser.driver()
-            .findElements(By.cssSelector("#signin button"))
-            .stream()
-            .filter((button) -> button.getText().equals("Sign in"))
-            .findFirst()
-            .orElseThrow()
-            .click();
+        clickButton("#signin button", "Sign in");
         find("#signin-secret").sendKeys(key);
         browser.driver().findElement(By.cssSelector("#signin dialog button.primary")).click();
         browser.waiting(60)

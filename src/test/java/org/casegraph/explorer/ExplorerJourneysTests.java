@@ -157,13 +157,7 @@ class ExplorerJourneysTests extends BrowserJourney {
         browser.driver().findElement(By.cssSelector("#network-nodes li[data-id='" + hub + "'] button")).click();
         browser.waiting(10)
             .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#net-panel"), "Hide"));
-        browser.driver()
-            .findElements(By.cssSelector("#net-panel button"))
-            .stream()
-            .filter((button) -> button.getText().equals("Hide"))
-            .findFirst()
-            .orElseThrow()
-            .click();
+        clickButton("#net-panel button", "Hide");
         browser.waiting(10).until(ExpectedConditions.urlContains("exclude=" + hub));
         ready();
         Set<String> hidden = new LinkedHashSet<>(neighborhood(root, 1, 50, List.of(hub)));

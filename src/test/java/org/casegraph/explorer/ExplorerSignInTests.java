@@ -30,13 +30,7 @@ class ExplorerSignInTests extends BrowserJourney {
         assertThat(find("#main [role=alert]").getText())
             .contains("The API key in X-API-Key is not known to this server");
 
-        browser.driver()
-            .findElements(By.cssSelector("#signin button"))
-            .stream()
-            .filter((button) -> button.getText().equals("Sign out"))
-            .findFirst()
-            .orElseThrow()
-            .click();
+        clickButton("#signin button", "Sign out");
         browser.waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Public view"));
         ready();
         assertThat(find("h1").getText()).isEqualTo("Alexander Trofimov");
