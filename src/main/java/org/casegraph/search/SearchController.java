@@ -12,6 +12,7 @@ import org.casegraph.entity.Citation;
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.Organization;
 import org.casegraph.entity.Person;
+import org.casegraph.entity.SelectedProperties;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.search.SearchRepository.Hit;
 import org.casegraph.search.SearchRepository.Hits;
@@ -58,11 +59,14 @@ class SearchController {
         int skip = Cursors.offsetAfter(CURSOR, after);
         List<String> searchable = searchableTypes(types);
         List<String> visible = Visibility.of(context);
-        Hits hits = this.search.search(terms, searchable, skip, size, visible);
+        // Highlights are made of the entity's names and texts: then it is read whole.
+        boolean highlighted = selection.contains("edges/highlights");
+        Hits hits = this.search.search(terms, searchable, skip, size, visible,
+                highlighted ? null : SelectedProperties.of(selection, "edges/node"));
         List<SearchEdge> edges = new ArrayList<>();
         for (Hit hit : hits.page()) {
             edges.add(new SearchEdge(Cursors.encode(CURSOR, skip + edges.size()), hit.score(), hit.entity(),
-                    highlights(hit.entity(), terms)));
+                    highlighted ? highlights(hit.entity(), terms) : List.of()));
         }
         Integer total = selection.contains("totalCount") ? this.search.count(terms, searchable, visible) : null;
         return new SearchConnection(edges, PageInfo.of(edges, hits.more(), skip > 0), total);

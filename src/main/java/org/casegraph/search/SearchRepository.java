@@ -2,6 +2,7 @@ package org.casegraph.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.casegraph.entity.Entity;
 import org.casegraph.entity.EntityMapper;
@@ -45,11 +46,12 @@ public class SearchRepository {
 
     /**
      * One page, exact names and aliases first: ordered and cut before anything is
-     * projected, so only the page's entities are read whole (Cypher keeps the top rows as
-     * it goes instead of sorting every hit). One row more than the page tells whether
-     * there is a next one. Parameters: see {@link #parameters}.
+     * projected, so only the page's entities are read (Cypher keeps the top rows as it
+     * goes instead of sorting every hit). One row more than the page tells whether there
+     * is a next one. Parameters: see {@link #parameters}. The projection of the entities:
+     * {@code %s}.
      */
-    public static final String SEARCH = CANDIDATES + """
+    private static final String SEARCH_AS = CANDIDATES + """
             WITH node, score + CASE
                 WHEN toLower(node.name) = $exact THEN 100.0
                 WHEN any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) THEN 50.0
@@ -57,10 +59,10 @@ public class SearchRepository {
             ORDER BY score DESC, node.name, node.id
             SKIP $skip LIMIT $first + 1
             RETURN %s AS node, score
-            """.formatted(entity("node"));
+            """;
 
     /**
-     * How many entities {@link #SEARCH} pages through; run only when a client asks for
+     * How many entities {@link #SEARCH_AS} pages through; run only when a client asks for
      * totalCount.
      */
     public static final String COUNT = CANDIDATES + """
@@ -71,6 +73,14 @@ public class SearchRepository {
 
     SearchRepository(Graph graph) {
         this.graph = graph;
+    }
+
+    /**
+     * The search statement, returning only {@code properties} of each entity (see
+     * {@link org.casegraph.entity.SelectedProperties}), or all of them when null.
+     */
+    public static String searchCypher(Set<String> properties) {
+        return SEARCH_AS.formatted(entity("node", properties));
     }
 
     /** One page of hits, best first, and whether more follow. */
@@ -84,8 +94,9 @@ public class SearchRepository {
      * The hits from {@code skip} on, at most {@code first} of them, of the entities of
      * {@code types} (null: any).
      */
-    Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible) {
-        List<Hit> hits = this.graph.query(SEARCH, parameters(terms, types, skip, first, visible),
+    Hits search(SearchTerms terms, List<String> types, int skip, int first, List<String> visible,
+            Set<String> properties) {
+        List<Hit> hits = this.graph.query(searchCypher(properties), parameters(terms, types, skip, first, visible),
                 (record) -> new Hit(EntityReads.entity(record.get("node")), record.get("score").asDouble()));
         return (hits.size() > first) ? new Hits(hits.subList(0, first), true) : new Hits(hits, false);
     }

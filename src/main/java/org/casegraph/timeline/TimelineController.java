@@ -6,6 +6,7 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.casegraph.access.Visibility;
 import org.casegraph.entity.Event;
+import org.casegraph.entity.SelectedProperties;
 import org.casegraph.graph.EventOrder;
 import org.casegraph.support.Arguments;
 import org.casegraph.support.Cursors;
@@ -57,7 +58,8 @@ class TimelineController {
         // Counting is a query of its own: run it only for clients who asked.
         Integer totalCount = selection.contains("totalCount") ? this.timelines.count(query) : null;
         // One event more than the page tells whether there is a next page.
-        List<PlacedEvent> events = this.timelines.events(query, position, size + 1);
+        List<PlacedEvent> events = this.timelines.events(query, position, size + 1,
+                SelectedProperties.of(selection, "edges/node"));
         List<EventEdge> edges = events.stream()
             .limit(size)
             .map((placed) -> new EventEdge(Cursors.encodeKey(CURSOR, placed.sortKey(), placed.event().id()),

@@ -1,7 +1,9 @@
 package org.casegraph.timeline;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.casegraph.access.SensitiveReads;
 import org.casegraph.entity.EntityMapper;
@@ -45,12 +47,15 @@ public class TimelineRepository {
             ($afterKey IS NULL OR e.sortKey > $afterKey OR (e.sortKey = $afterKey AND e.id > $afterId))
             """;
 
-    public static final String ALL_EVENTS = """
+    /** Every event; the projection of the events: {@code %s}. */
+    private static final String ALL_EVENTS_AS = """
             MATCH (e:Event)
             WHERE %s AND %s
             WITH e ORDER BY e.sortKey, e.id LIMIT $limit
-            RETURN %s AS e
-            """.formatted(FILTER, AFTER, entity("e"));
+            RETURN %%s AS e
+            """.formatted(FILTER, AFTER);
+
+    public static final String ALL_EVENTS = ALL_EVENTS_AS.formatted(entity("e"));
 
     public static final String ALL_COUNT = """
             MATCH (e:Event)
@@ -86,11 +91,13 @@ public class TimelineRepository {
      * {@code via}: the sensitive records among the entity and the links and cases that
      * brought it in, which the caller's answer reveals.
      */
-    public static final String ENTITY_EVENTS = ENTITY_MATCH + """
+    private static final String ENTITY_EVENTS_AS = ENTITY_MATCH + """
             AND %s
             WITH x, e, vias ORDER BY e.sortKey, e.id LIMIT $limit
-            RETURN %s AS e, reduce(ids = %s, via IN vias | ids + via) AS via
-            """.formatted(AFTER, entity("e"), sensitiveAmong("x"));
+            RETURN %%s AS e, reduce(ids = %s, via IN vias | ids + via) AS via
+            """.formatted(AFTER, sensitiveAmong("x"));
+
+    public static final String ENTITY_EVENTS = ENTITY_EVENTS_AS.formatted(entity("e"));
 
     /**
      * How many events the entity has; {@code via} as above, for all of them, since the
@@ -138,16 +145,30 @@ public class TimelineRepository {
      * At most {@code limit} events of the timeline, starting after {@code after} (the
      * sort key and id of the event the page follows; null for the first page).
      */
-    List<PlacedEvent> events(TimelineQuery query, String[] after, int limit) {
+    List<PlacedEvent> events(TimelineQuery query, String[] after, int limit, Set<String> properties) {
         Map<String, Object> parameters = query.parameters();
         parameters.put("afterKey", after == null ? null : after[0]);
         parameters.put("afterId", after == null ? null : after[1]);
         parameters.put("limit", limit);
-        return this.graph.query(query.entityId() == null ? ALL_EVENTS : ENTITY_EVENTS, parameters, (r) -> {
+        return this.graph.query(eventsCypher(query.entityId() != null, properties), parameters, (r) -> {
             noteWalked(r);
             return new PlacedEvent((Event) EntityReads.entity(r.get("e")),
                     r.get("e").get(EventOrder.SORT_KEY).asString());
         });
+    }
+
+    /**
+     * The statement of {@link #events}: of one entity's events or of all, returning only
+     * {@code properties} of each (and the sort key, which the cursor holds), or all of
+     * them when null.
+     */
+    public static String eventsCypher(boolean ofEntity, Set<String> properties) {
+        if (properties == null) {
+            return ofEntity ? ENTITY_EVENTS : ALL_EVENTS;
+        }
+        Set<String> read = new HashSet<>(properties);
+        read.add(EventOrder.SORT_KEY);
+        return (ofEntity ? ENTITY_EVENTS_AS : ALL_EVENTS_AS).formatted(entity("e", read));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.casegraph.access.Visibility;
+import org.casegraph.entity.SelectedProperties;
 import org.casegraph.graph.RelationshipTypes;
 import org.casegraph.graph.Vocabulary;
 import org.casegraph.support.InvalidArgumentException;
@@ -47,7 +48,7 @@ class TraceController {
             throw new InvalidArgumentException("excludeIds", "must not hold the id the neighbourhood is of");
         }
         Subgraph subgraph = this.trace.neighborhood(id, hops, types, size, excludeIds == null ? List.of() : excludeIds,
-                Visibility.of(context), selection.contains("relationships"));
+                Visibility.of(context), selection.contains("relationships"), SelectedProperties.of(selection, "nodes"));
         if (subgraph == null) {
             throw new InvalidArgumentException("id", "no entity has the id '" + id + "'");
         }

@@ -3,6 +3,7 @@ package org.casegraph.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -224,8 +225,8 @@ public class TraceRepository {
      * every entity two hops away.
      */
     Subgraph neighborhood(String id, int depth, String types, int limit, List<String> excludeIds, List<String> visible,
-            boolean withRelationships) {
-        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types, withRelationships),
+            boolean withRelationships, Set<String> properties) {
+        List<Subgraph> result = this.graph.query(neighborhoodCypher(depth, types, withRelationships, properties),
                 Map.of("id", id, "limit", limit, "excludeIds", excludeIds, "visible", visible),
                 (r) -> new Subgraph(r.get("nodes").asList(EntityReads::entity),
                         r.get("relationships").asList(EntityReads::relationship), r.get("truncated").asBoolean()));
@@ -235,22 +236,18 @@ public class TraceRepository {
     /**
      * The neighbourhood statement for a depth and a checked type pattern; parameters id,
      * limit, excludeIds and visible. A hidden entity is neither returned nor passed
-     * through.
+     * through. The relationships among the entities found are collected only when asked
+     * for: that walks every relationship of every entity found, a hub's thousands
+     * included, which costs more than the search itself. Of each entity, only
+     * {@code properties} are returned (all of them when null; see
+     * {@link org.casegraph.entity.SelectedProperties}).
      */
-    public static String neighborhoodCypher(int depth, String types) {
-        return neighborhoodCypher(depth, types, true);
-    }
-
-    /**
-     * The same, with the relationships among the entities found only when they are asked
-     * for: collecting them walks every relationship of every entity found, a hub's
-     * thousands included, which costs more than the search itself.
-     */
-    static String neighborhoodCypher(int depth, String types, boolean withRelationships) {
+    public static String neighborhoodCypher(int depth, String types, boolean withRelationships,
+            Set<String> properties) {
         String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
         return NEIGHBORHOOD.formatted(visible("start"), levels,
                 withRelationships ? relationshipsAmongNodes(types) : "WITH nodes, truncated, [] AS relationships\n",
-                entity("x"));
+                entity("x", properties));
     }
 
     private static String relationshipsAmongNodes(String types) {

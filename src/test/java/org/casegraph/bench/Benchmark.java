@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -237,7 +238,7 @@ public final class Benchmark {
         // ranking of exact names).
         String search = "query($q: String!) { search(query: $q, first: 10) { edges { score node { id name } } } }";
         operations.add(new Operation("search (typo) vs own Cypher", search, (i) -> Map.of("q", g.searchName(i)),
-                (i) -> SearchRepository.SEARCH,
+                (i) -> SearchRepository.searchCypher(Set.of("id", "name")),
                 (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         operations
             .add(new Operation("search (name) vs raw Lucene", search, (i) -> Map.of("q", g.personName(i)), (i) -> """
@@ -246,15 +247,15 @@ public final class Benchmark {
                     (i) -> Map.of("q", QueryParser.escape(g.personName(i)))));
         operations.add(new Operation("search with totalCount",
                 "query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { id name } } } }",
-                (i) -> Map.of("q", g.searchName(i)), (i) -> SearchRepository.SEARCH,
+                (i) -> Map.of("q", g.searchName(i)), (i) -> SearchRepository.searchCypher(Set.of("id", "name")),
                 (i) -> SearchRepository.parameters(SearchTerms.parse(g.searchName(i)), null, 0, 10, PUBLIC)));
         String neighborhood = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
                 + "{ truncated nodes { id name } relationships { id type } } }";
         operations.add(new Operation("neighborhood depth 2", neighborhood, (i) -> Map.of("id", g.person(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""),
+                (i) -> TraceRepository.neighborhoodCypher(2, "", true, Set.of("id", "name")),
                 (i) -> Map.of("id", g.person(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         operations.add(new Operation("neighborhood hub depth 2", neighborhood, (i) -> Map.of("id", g.hub(i)),
-                (i) -> TraceRepository.neighborhoodCypher(2, ""),
+                (i) -> TraceRepository.neighborhoodCypher(2, "", true, Set.of("id", "name")),
                 (i) -> Map.of("id", g.hub(i), "limit", 100, "excludeIds", List.of(), "visible", PUBLIC)));
         // The peer harness's questions (../shared/peer, targets/raw.mjs), against its raw
         // Cypher: neighbours only, no relationships asked for.
@@ -295,7 +296,8 @@ public final class Benchmark {
                 (i) -> pathParameters(g.person(i), g.event(i))));
         operations.add(new Operation("timeline",
                 "query($id: ID!) { timeline(entityId: $id, first: 20) { edges { cursor node { id name date } } } }",
-                (i) -> Map.of("id", g.person(i)), (i) -> TimelineRepository.ENTITY_EVENTS,
+                (i) -> Map.of("id", g.person(i)),
+                (i) -> TimelineRepository.eventsCypher(true, Set.of("id", "name", "date")),
                 (i) -> timelineParameters(g.person(i))));
         String only = System.getProperty("bench.ops", "");
         return only.isBlank() ? operations

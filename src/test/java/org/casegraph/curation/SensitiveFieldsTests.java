@@ -115,12 +115,15 @@ class SensitiveFieldsTests {
             "{ entity(id: \"%1$s\") { id summary sensitiveFields ... on Person { nationality party } } }",
             "{ node(id: \"%1$s\") { id ... on Person { summary nationality } } }",
             "{ search(query: \"Ottilie Brannock\") { edges { node { id summary ... on Person { nationality } } highlights } } }",
+            "{ search(query: \"Ottilie Brannock\") { edges { node { id summary sensitiveFields ... on Person { nationality } } } } }",
             "{ neighborhood(id: \"%1$s\") { nodes { id summary } relationships { id note role } } }",
+            "{ neighborhood(id: \"%1$s\") { nodes { id summary sensitiveFields ... on Person { nationality party } } } }",
             "{ paths(fromId: \"%1$s\", toId: \"organization/international-justice-mission\") { nodes { id summary } relationships { note } hops { from { id summary } to { id summary } relationships { note role } } } }",
             "{ commonConnections(ids: [\"event/brannock-briefing\", \"organization/international-justice-mission\"]) { node { id summary } relationships { note } } }",
             "{ entity(id: \"%1$s\") { relationships { id note role sensitiveFields } ... on Person { affiliations { note to { id } } } } }",
             "{ entity(id: \"organization/international-justice-mission\") { ... on Organization { members { note from { id summary } } } } }",
             "{ timeline(entityId: \"%1$s\") { edges { node { id summary } } } }",
+            "{ timeline(entityId: \"%1$s\") { edges { node { id summary sensitiveFields relationships { id } } } } }",
             "{ entity(id: \"event/brannock-briefing\") { id summary ... on Event { participants { from { id summary ... on Person { nationality } } } } } }");
 
     @ParameterizedTest(name = "{0} sees the hidden fields: {1}")
@@ -145,7 +148,7 @@ class SensitiveFieldsTests {
         }
         // A field not marked stays public.
         assertThat(post(KEYS.get(role), WAYS.get(0).formatted(HOLDER), Map.of())).contains("\"party\":\"none\"");
-        assertThat(post(KEYS.get(role), WAYS.get(6).formatted(HOLDER), Map.of())).contains("\"role\":\"driver\"",
+        assertThat(post(KEYS.get(role), WAYS.get(8).formatted(HOLDER), Map.of())).contains("\"role\":\"driver\"",
                 "\"sensitiveFields\":[" + (seesFields ? "\"note\"]" : "]"));
     }
 
@@ -199,8 +202,29 @@ class SensitiveFieldsTests {
         post("test-investigator-key", WAYS.get(0).formatted(HOLDER), Map.of());
         assertThat(reads(HOLDER)).isEqualTo(before + 1);
         long linkReads = reads(LINK);
-        post("test-investigator-key", WAYS.get(6).formatted(HOLDER), Map.of());
+        post("test-investigator-key", WAYS.get(8).formatted(HOLDER), Map.of());
         assertThat(reads(LINK)).isEqualTo(linkReads + 1);
+    }
+
+    /**
+     * The lists that read only the fields a client selects (a neighbourhood, a timeline,
+     * a search) record a read of hidden fields all the same, though none is selected.
+     */
+    @Test
+    void aListThatSelectsOnlyNamesStillAuditsTheHiddenFieldsItRead() throws Exception {
+        Map<String, String> reads = Map.of(HOLDER,
+                "{ neighborhood(id: \"organization/international-justice-mission\", limit: 500) { nodes { name } } }",
+                "event/brannock-briefing", "{ timeline(entityId: \"" + HOLDER + "\") { edges { node { name } } } }");
+        for (Map.Entry<String, String> read : reads.entrySet()) {
+            long before = reads(read.getKey());
+            assertThat(post("", read.getValue(), Map.of())).doesNotContain("Kestrel");
+            assertThat(reads(read.getKey())).as("a public read is not audited").isEqualTo(before);
+            assertThat(post("test-investigator-key", read.getValue(), Map.of())).doesNotContain("Kestrel");
+            assertThat(reads(read.getKey())).as(read.getValue()).isEqualTo(before + 1);
+        }
+        long before = reads(HOLDER);
+        post("test-investigator-key", "{ search(query: \"Ottilie Brannock\") { edges { node { name } } } }", Map.of());
+        assertThat(reads(HOLDER)).isEqualTo(before + 1);
     }
 
     @Test

@@ -46,6 +46,43 @@ public class TimelineApiTests {
         }
     }
 
+    /**
+     * A timeline asked for a few fields reads only those of each event (and the sort key
+     * its cursors hold): its pages are those of a timeline that reads the events whole.
+     */
+    @Test
+    void aTimelineAskedForFewFieldsPagesAsWhenReadWhole() {
+        String few = """
+                query($after: String) { timeline(entityId: "person/alexander-trofimov", first: 3, after: $after) {
+                  edges { cursor node { id name date } } pageInfo { hasNextPage endCursor } } }""";
+        String whole = """
+                query($after: String) { timeline(entityId: "person/alexander-trofimov", first: 3, after: $after) {
+                  edges { cursor node { id name date sources { quote } relationships(first: 1) { id } } }
+                  pageInfo { hasNextPage endCursor } } }""";
+        String after = null;
+        int events = 0;
+        do {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("after", after);
+            GraphQlTester.Response fewPage = this.graphQl.document(few).variables(variables).execute();
+            GraphQlTester.Response wholePage = this.graphQl.document(whole).variables(variables).execute();
+            List<Map> fewEdges = fewPage.path("timeline.edges").entityList(Map.class).get();
+            List<Map> wholeEdges = wholePage.path("timeline.edges").entityList(Map.class).get();
+            assertThat(fewEdges).extracting((edge) -> edge.get("cursor"))
+                .containsExactlyElementsOf(wholeEdges.stream().map((edge) -> edge.get("cursor")).toList());
+            for (int i = 0; i < fewEdges.size(); i++) {
+                Map node = (Map) wholeEdges.get(i).get("node");
+                assertThat(fewEdges.get(i).get("node"))
+                    .isEqualTo(Map.of("id", node.get("id"), "name", node.get("name"), "date", node.get("date")));
+            }
+            events += fewEdges.size();
+            after = fewPage.path("timeline.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? fewPage.path("timeline.pageInfo.endCursor").entity(String.class).get() : null;
+        }
+        while (after != null);
+        assertThat(events).as("more than one page").isGreaterThan(3);
+    }
+
     @Test
     void eventsOnOneDateComeOutByOrdinalAndAMonthBeforeItsDays() {
         loadEventOrderFixture();

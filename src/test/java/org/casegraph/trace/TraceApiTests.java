@@ -107,6 +107,31 @@ public class TraceApiTests {
         }
     }
 
+    /**
+     * Asked for names only, a neighbourhood reads only those properties of each entity;
+     * it answers as it does when it reads the entities whole (here, because a field with
+     * a mapping of its own is selected too).
+     */
+    @Test
+    void neighborhoodAskedForNamesAnswersAsWhenReadWhole() {
+        for (String id : List.of("person/alexander-trofimov",
+                "document/senators-letter-to-clinton-on-cambodian-pardons")) {
+            List<Map> names = this.graphQl.document("""
+                    query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { __typename id name } } }
+                    """).variable("id", id).execute().path("neighborhood.nodes").entityList(Map.class).get();
+            List<Map> whole = this.graphQl.document("""
+                    query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) {
+                      nodes { __typename id name relationships(first: 1) { id } } } }
+                    """).variable("id", id).execute().path("neighborhood.nodes").entityList(Map.class).get();
+            assertThat(names).hasSizeGreaterThan(20)
+                .containsExactlyElementsOf(whole.stream()
+                    .map((node) -> Map.of("__typename", node.get("__typename"), "id", node.get("id"), "name",
+                            node.get("name")))
+                    .toList());
+            assertThat(names).extracting((node) -> node.get("__typename")).contains("Person", "Case", "Event");
+        }
+    }
+
     @Test
     void neighborhoodFollowsOnlyTheNamedTypes() {
         this.graphQl.documentName("neighborhood")
