@@ -49,7 +49,9 @@ public class TraceRepository {
      * linked by a visible relationship of the types ({@code %1$s}) to the level before
      * ({@code previous}), in id order, but those in {@code $excludeIds} (a hub, say:
      * neither returned nor walked through); nothing when the levels found already hold
-     * more than the limit.
+     * more than the limit. The first level takes at most one entity more than the limit
+     * (%3$s): that is enough to tell that the neighbourhood is cut, and a hub's first
+     * thousands need then not all be sorted.
      */
     private static final String NEIGHBORHOOD_LEVEL = """
             CALL {
@@ -57,7 +59,7 @@ public class TraceRepository {
               UNWIND CASE WHEN size(found) <= $limit THEN previous ELSE [] END AS a
               MATCH (a)-[r%1$s]-(m:Entity)
               WHERE m <> start AND NOT m IN found AND NOT m.id IN $excludeIds AND %2$s
-              WITH DISTINCT m ORDER BY m.id
+              WITH DISTINCT m ORDER BY m.id%3$s
               RETURN collect(m) AS level
             }
             WITH start, found + level AS found, level AS previous
@@ -244,7 +246,8 @@ public class TraceRepository {
      */
     public static String neighborhoodCypher(int depth, String types, boolean withRelationships,
             Set<String> properties) {
-        String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m")).repeat(depth);
+        String levels = NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m"), " LIMIT $limit + 1")
+                + NEIGHBORHOOD_LEVEL.formatted(types, visible("r", "m"), "").repeat(depth - 1);
         return NEIGHBORHOOD.formatted(visible("start"), levels,
                 withRelationships ? relationshipsAmongNodes(types) : "WITH nodes, truncated, [] AS relationships\n",
                 entity("x", properties));
