@@ -100,6 +100,14 @@ public final class Graph implements DisposableBean {
     }
 
     /**
+     * Whether the database holds no entity: a first start asks it twice (the migrations,
+     * then the seed loading) in one statement, which a cold database plans once.
+     */
+    public boolean holdsNoEntity() {
+        return single("RETURN NOT EXISTS { MATCH (:Entity) } AS empty", Map.of(), (r) -> r.get("empty").asBoolean());
+    }
+
+    /**
      * Runs one read statement and maps each record. Mapping happens on the caller's
      * thread, after the transaction, where the request's context is (the driver may
      * otherwise map on its own IO thread).

@@ -58,8 +58,7 @@ public class SchemaMigrations {
         // A database CaseGraph has never migrated and that holds no entity has no data to
         // correct: its migrations' data statements would match nothing, and on a first
         // start each would only cost the cold database seconds of planning.
-        boolean fresh = applied.isEmpty() && this.graph.single("RETURN NOT EXISTS { MATCH (:Entity) } AS fresh",
-                Map.of(), (r) -> r.get("fresh").asBoolean());
+        boolean fresh = applied.isEmpty() && this.graph.holdsNoEntity();
         if (fresh) {
             log.info("New database: migrations create the schema; their data statements have nothing to change");
         }

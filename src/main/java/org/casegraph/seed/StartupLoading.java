@@ -50,11 +50,13 @@ class StartupLoading implements SmartInitializingSingleton {
         // while the embedded database is still starting.
         SeedData data = this.seedLoader.read();
         this.migrations.apply();
-        boolean refresh = refreshRequested();
+        boolean empty = this.mode == SeedMode.AUTO && !this.external && this.graph.holdsNoEntity();
+        // A database without entities holds no seed record a data migration corrected.
+        boolean refresh = !empty && refreshRequested();
         boolean load = switch (this.mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> (!this.external && isEmpty()) || refresh;
+            case AUTO -> empty || refresh;
         };
         if (load) {
             if (refresh) {
@@ -66,7 +68,7 @@ class StartupLoading implements SmartInitializingSingleton {
             log.info("Seed data not loaded (casegraph.seed.mode={}{})", this.mode.name().toLowerCase(),
                     this.mode == SeedMode.AUTO ? (this.external ? ", external database" : ", database not empty") : "");
         }
-        if (this.mode != SeedMode.NEVER) {
+        if (load && refresh) {
             this.graph.schema("MATCH (m:__CaseGraphMigration) WHERE m.seedRefresh REMOVE m.seedRefresh");
         }
         this.readiness.markReady();
@@ -82,11 +84,6 @@ class StartupLoading implements SmartInitializingSingleton {
                 RETURN EXISTS { MATCH (m:__CaseGraphMigration) WHERE m.seedRefresh }
                    AND EXISTS { MATCH (d:Document) WHERE d.seedFile IS NOT NULL } AS refresh
                 """, Map.of(), (r) -> r.get("refresh").asBoolean());
-    }
-
-    private boolean isEmpty() {
-        return this.graph.single("MATCH (n:Entity) RETURN count(n) = 0 AS empty", Map.of(),
-                (r) -> r.get("empty").asBoolean());
     }
 
 }
