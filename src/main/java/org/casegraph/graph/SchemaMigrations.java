@@ -60,8 +60,37 @@ public class SchemaMigrations {
         // start each would only cost the cold database seconds of planning.
         boolean fresh = applied.isEmpty() && this.graph.holdsNoEntity();
         if (fresh) {
-            log.info("New database: migrations create the schema; their data statements have nothing to change");
+            createSchema(migrations);
         }
+        else {
+            migrate(migrations, applied);
+        }
+        this.graph.schema("CALL db.awaitIndexes(300)");
+    }
+
+    /**
+     * A new database: every migration's schema statements in one transaction, and the
+     * record of every migration in one more. On a cold database each transaction costs
+     * time, and there is nothing for the migrations' data statements to change.
+     */
+    private void createSchema(List<Migration> migrations) {
+        this.graph.writeUnbounded((tx) -> {
+            migrations.stream()
+                .flatMap((migration) -> migration.statements().stream())
+                .filter(SchemaMigrations::isSchema)
+                .forEach((statement) -> tx.run(statement).consume());
+            return null;
+        });
+        record(migrations);
+        log.info("New database: created the schema of migrations V0001 to V{}; their data statements have nothing"
+                + " to change", "%04d".formatted(migrations.get(migrations.size() - 1).version()));
+    }
+
+    /**
+     * A database migrated before: each migration not applied yet, in order, statement by
+     * statement; one applied already must be as it was.
+     */
+    private void migrate(List<Migration> migrations, Map<Long, String> applied) {
         for (Migration migration : migrations) {
             String checksum = applied.get((long) migration.version());
             if (checksum != null) {
@@ -72,23 +101,28 @@ public class SchemaMigrations {
                 }
                 continue;
             }
-            migration.statements()
-                .stream()
-                .filter((statement) -> !fresh || isSchema(statement))
-                .forEach(this.graph::schema);
-            this.graph.write(
-                    (tx) -> tx
-                        .run("""
-                                MERGE (m:__CaseGraphMigration {version: $version})
-                                SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
-                                """,
-                                Map.of("version", migration.version(), "description", migration.description(),
-                                        "checksum", migration.checksum()))
-                        .consume());
+            migration.statements().forEach(this.graph::schema);
+            record(List.of(migration));
             log.info("Applied schema migration V{}__{}", "%04d".formatted(migration.version()),
                     migration.description());
         }
-        this.graph.schema("CALL db.awaitIndexes(300)");
+    }
+
+    /** Records that these migrations were applied. */
+    private void record(List<Migration> migrations) {
+        this.graph.write(
+                (tx) -> tx
+                    .run("""
+                            UNWIND $migrations AS migration
+                            MERGE (m:__CaseGraphMigration {version: migration.version})
+                            SET m.description = migration.description, m.checksum = migration.checksum, m.appliedAt = datetime()
+                            """,
+                            Map.of("migrations",
+                                    migrations.stream()
+                                        .map((migration) -> Map.of("version", migration.version(), "description",
+                                                migration.description(), "checksum", migration.checksum()))
+                                        .toList()))
+                    .consume());
     }
 
     /**

@@ -2,6 +2,8 @@ package org.casegraph.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.casegraph.CaseGraphTest;
 import org.casegraph.record.Citation;
@@ -50,6 +52,29 @@ public class GraphIntegrityTests {
         Map<String, Object> fingerprint = fingerprint();
         assertThat(fingerprint.get("nodes")).isEqualTo((long) data.entities().size());
         assertThat(fingerprint.get("relationships")).isEqualTo((long) data.relationships().size());
+    }
+
+    /**
+     * A new database gets its whole schema in one transaction: every index and constraint
+     * a migration creates is there, online, and every migration is recorded as applied.
+     */
+    @Test
+    void aNewDatabaseHoldsTheSchemaOfEveryMigration() {
+        List<SchemaMigrations.Migration> migrations = SchemaMigrations.load();
+        Pattern created = Pattern.compile("CREATE\\s+(?:\\w+\\s+)?(?:INDEX|CONSTRAINT)\\s+(\\w+)");
+        List<String> named = migrations.stream()
+            .flatMap((migration) -> migration.statements().stream())
+            .map(created::matcher)
+            .filter(Matcher::lookingAt)
+            .map((matcher) -> matcher.group(1))
+            .toList();
+        List<String> indexes = this.graph.query("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name",
+                Map.of(), (r) -> r.get("name").asString());
+        assertThat(named).hasSizeGreaterThan(8);
+        assertThat(indexes).containsAll(named);
+        List<Integer> recorded = this.graph.query("MATCH (m:__CaseGraphMigration) RETURN m.version AS v ORDER BY v",
+                Map.of(), (r) -> r.get("v").asInt());
+        assertThat(recorded).isEqualTo(migrations.stream().map(SchemaMigrations.Migration::version).toList());
     }
 
     @Test
