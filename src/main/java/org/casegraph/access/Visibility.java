@@ -79,8 +79,8 @@ public final class Visibility {
     public static String entity(String node) {
         // In parentheses: Cypher does not parse a bare CASE as a map literal's value.
         return ("(CASE WHEN %1$s.sensitiveFields IS NULL OR 'sensitive' IN $visible THEN %1$s"
-                + " ELSE %1$s {.*, sensitiveValues: null, sensitiveFields: null, __type: [l IN labels(%1$s) WHERE l <> 'Entity'][0]} END)")
-            .formatted(node);
+                + " ELSE %1$s {.*, sensitiveValues: null, sensitiveFields: null, %2$s} END)")
+            .formatted(node, typeEntry(node));
     }
 
     /**
@@ -98,10 +98,7 @@ public final class Visibility {
         read.addAll(List.of("id", "visibility"));
         read.removeAll(List.of(SensitiveFields.NAMES, SensitiveFields.VALUES));
         String stored = read.stream().map((property) -> "." + property).collect(Collectors.joining(", "));
-        return ("%1$s {%2$s, sensitiveFields: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveFields END,"
-                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END,"
-                + " __type: [l IN labels(%1$s) WHERE l <> 'Entity'][0]}")
-            .formatted(node, stored);
+        return "%s {%s, %s, %s}".formatted(node, stored, sensitiveEntries(node), typeEntry(node));
     }
 
     /**
@@ -109,10 +106,23 @@ public final class Visibility {
      * type and end ids.
      */
     public static String relationship(String r) {
-        return ("%1$s {.*, type: type(%1$s), from: startNode(%1$s).id, to: endNode(%1$s).id,"
-                + " sensitiveFields: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveFields END,"
-                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END}")
-            .formatted(r);
+        return "%1$s {.*, type: type(%1$s), from: startNode(%1$s).id, to: endNode(%1$s).id, %2$s}".formatted(r,
+                sensitiveEntries(r));
+    }
+
+    /**
+     * The map entries of {@code item}'s sensitive fields and their values: for callers
+     * who may see them, null for everyone else.
+     */
+    private static String sensitiveEntries(String item) {
+        return ("sensitiveFields: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveFields END,"
+                + " sensitiveValues: CASE WHEN 'sensitive' IN $visible THEN %1$s.sensitiveValues END")
+            .formatted(item);
+    }
+
+    /** The map entry of entity node {@code node}'s type, its label other than Entity. */
+    private static String typeEntry(String node) {
+        return "__type: [l IN labels(%1$s) WHERE l <> 'Entity'][0]".formatted(node);
     }
 
     /**
