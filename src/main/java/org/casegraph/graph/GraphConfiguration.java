@@ -72,10 +72,8 @@ class GraphConfiguration {
     @Bean
     Graph graph(ObjectProvider<Driver> driver, GraphProperties properties, ConfigurableListableBeanFactory beans) {
         // The driver, and the embedded database behind it, are made on the first
-        // statement
-        // (see Graph), so Spring does not know the Graph uses them: said here, so that
-        // the
-        // Graph closes the driver before the database stops.
+        // statement (see Graph), so Spring does not know the Graph uses them: said here,
+        // so that the Graph closes the driver before the database stops.
         if (beans.containsBeanDefinition("embeddedNeo4j")) {
             beans.registerDependentBean("embeddedNeo4j", "graph");
         }

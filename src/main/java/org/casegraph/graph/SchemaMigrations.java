@@ -48,8 +48,8 @@ public class SchemaMigrations {
     public void apply() {
         List<Migration> migrations = load();
         // On the leader and without the request timeout: this is the first statement of a
-        // start, which on a cold
-        // JVM on a busy machine can take longer than any request may.
+        // start, which on a cold JVM on a busy machine can take longer than any request
+        // may.
         Map<Long, String> applied = this.graph.writeUnbounded((tx) -> tx.run("""
                 MATCH (m:__CaseGraphMigration) RETURN m.version AS version, m.checksum AS checksum
                 """).list((r) -> Map.entry(r.get("version").asLong(), r.get("checksum").asString())))
