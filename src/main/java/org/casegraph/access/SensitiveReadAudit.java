@@ -59,12 +59,10 @@ public class SensitiveReadAudit implements WebGraphQlInterceptor {
         }
         this.graph.write((tx) -> tx.run("""
                 UNWIND $ids AS id
-                CALL {
-                  WITH id
+                CALL (id) {
                   MATCH (n:Entity {id: id}) WHERE n.visibility = 'sensitive' OR n.sensitiveFields IS NOT NULL
                   RETURN n.id AS target
                   UNION
-                  WITH id
                   WITH id, split(id, '|') AS ends WHERE size(ends) = 3
                   MATCH (:Entity {id: ends[0]})-[r]->(:Entity {id: ends[2]})
                   WHERE r.id = id AND (r.visibility = 'sensitive' OR r.sensitiveFields IS NOT NULL)

@@ -139,13 +139,11 @@ public class EntityMerges {
                             MATCH (k:Entity {id: $keep}), (o:Entity {id: $other})
                             OPTIONAL MATCH (k)-[existing {id: $id}]-(o)
                             WITH k, o, existing WHERE existing IS NULL
-                            CALL {
-                              WITH k, o
+                            CALL (k, o) {
                               WITH k, o WHERE $outgoing
                               CREATE (k)-[r:$($type)]->(o) SET r = $props
                               RETURN count(r) AS a
                               UNION ALL
-                              WITH k, o
                               WITH k, o WHERE NOT $outgoing
                               CREATE (o)-[r:$($type)]->(k) SET r = $props
                               RETURN count(r) AS a

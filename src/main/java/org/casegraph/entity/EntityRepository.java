@@ -66,8 +66,7 @@ public class EntityRepository {
      */
     private static final String RELATIONSHIPS = """
             OPTIONAL MATCH (n:Entity {id: key.id})
-            CALL {
-              WITH n, key
+            CALL (n, key) {
               OPTIONAL MATCH (n)-[r]-(m:Entity)
               WHERE %s
                 AND (key.types IS NULL OR type(r) IN key.types)
@@ -88,8 +87,7 @@ public class EntityRepository {
      */
     private static final String LINKED = """
             MATCH (n:Entity {id: key.id})
-            CALL {
-              WITH n, key
+            CALL (n, key) {
               MATCH (n)-[r]-(m:Entity)
               WHERE type(r) IN key.types AND %s
                 AND %s
@@ -107,14 +105,12 @@ public class EntityRepository {
      */
     private static final String LEGAL_STATUS = """
             MATCH (p:Entity {id: key.id})
-            CALL {
-              WITH p, key
+            CALL (p, key) {
               MATCH (p)-[s:SUBJECT_OF]->(e:Event)-[o:PART_OF]->(c:Case)
               WHERE e.kind IN $kinds AND (key.asOf IS NULL OR e.date <= key.asOf)
                 AND (key.caseId IS NULL OR c.id = key.caseId) AND %s
               RETURN c, e, %s AS via
               UNION
-              WITH p, key
               MATCH (p)-[d:DEFENDANT_IN]->(c:Case)
               WHERE (key.caseId IS NULL OR c.id = key.caseId) AND %s
               RETURN c, null AS e, %s AS via

@@ -78,8 +78,7 @@ public class ExportRepository {
      * frontier by a visible link.
      */
     private static final String SUBGRAPH_LEVEL = """
-            CALL {
-              WITH found, frontier
+            CALL (found, frontier) {
               UNWIND frontier AS a
               MATCH (a)-[r%s]-(m:Entity)
               WHERE %s AND %s AND NOT m IN found

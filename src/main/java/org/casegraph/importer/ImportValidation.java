@@ -115,8 +115,8 @@ final class ImportValidation {
         this.relationshipLines = JsonLines.countLines(relationshipsFile);
         this.totalLines = JsonLines.countLines(entitiesFile) + this.relationshipLines;
         this.databaseEmpty = this.graph.single("""
-                CALL { MATCH (n:Entity) RETURN count(n) AS entities }
-                CALL { MATCH (a:Alias) RETURN count(a) AS aliases }
+                CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+                CALL () { MATCH (a:Alias) RETURN count(a) AS aliases }
                 RETURN entities + aliases = 0 AS empty
                 """, Map.of(), (r) -> r.get("empty").asBoolean());
     }

@@ -32,7 +32,7 @@ public class SearchRepository {
      * counting both start from these same candidates, so a page and the count agree.
      */
     private static final String CANDIDATES = """
-            CALL {
+            CALL () {
               CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
               RETURN node, score * 2.0 AS score
               UNION ALL

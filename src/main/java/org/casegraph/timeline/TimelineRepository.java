@@ -70,13 +70,11 @@ public class TimelineRepository {
     private static final String ENTITY_MATCH = """
             MATCH (x:Entity {id: $entityId})
             WHERE %s
-            CALL {
-              WITH x
+            CALL (x) {
               MATCH (x)-[r]-(e:Event)
               WHERE %s
               RETURN e, %s AS via
               UNION
-              WITH x
               MATCH (x)-[r1]-(c:Case)-[r2]-(e:Event)
               WHERE %s
               RETURN e, %s AS via

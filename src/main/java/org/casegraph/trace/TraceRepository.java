@@ -54,8 +54,7 @@ public class TraceRepository {
      * thousands need then not all be sorted.
      */
     private static final String NEIGHBORHOOD_LEVEL = """
-            CALL {
-              WITH start, found, previous
+            CALL (start, found, previous) {
               UNWIND CASE WHEN size(found) <= $limit THEN previous ELSE [] END AS a
               MATCH (a)-[r%1$s]-(m:Entity)
               WHERE m <> start AND NOT m IN found AND NOT m.id IN $excludeIds AND %2$s
@@ -71,8 +70,7 @@ public class TraceRepository {
      * visibility (%2$s) and projection (%3$s) of the relationships.
      */
     private static final String RELATIONSHIPS_AMONG_NODES = """
-            CALL {
-              WITH nodes
+            CALL (nodes) {
               UNWIND nodes AS a
               MATCH (a)-[r%1$s]->(b)
               WHERE b IN nodes AND %2$s
@@ -141,7 +139,6 @@ public class TraceRepository {
      * many ({@code groups}).
      */
     private static final String ROUTES_OF_LENGTHS = """
-              WITH a, b, groups
               WITH a, b WHERE groups = %1$d
               MATCH p = SHORTEST %1$d GROUPS %2$s
               RETURN nodes(p) AS route
@@ -158,17 +155,15 @@ public class TraceRepository {
     private static final String PATHS = """
             MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
             WHERE %1$s
-            CALL {
-              WITH a, b
+            CALL (a, b) {
               MATCH p = SHORTEST %2$d %3$s
               RETURN count(DISTINCT length(p)) AS groups
             }
-            CALL {
+            CALL (a, b, groups) {
             %4$s\
             }
             WITH collect(route) AS routes
-            CALL {
-              WITH routes
+            CALL (routes) {
               UNWIND routes AS route
               UNWIND route[1..-1] AS n
               WITH DISTINCT n
@@ -182,12 +177,10 @@ public class TraceRepository {
             WITH route, reduce(score = 0, n IN route[1..-1] | score + [d IN degrees WHERE d[0] = n][0][1]) AS hubScore
             ORDER BY size(route), hubScore, [n IN route | n.id]
             LIMIT %2$d
-            CALL {
-              WITH route
+            CALL (route) {
               UNWIND range(0, size(route) - 2) AS i
               WITH i, route[i] AS u, route[i + 1] AS x
-              CALL {
-                WITH u, x
+              CALL (u, x) {
                 MATCH (u)-[r%7$s]-(x)
                 WHERE %8$s
                 WITH r ORDER BY type(r), r.id

@@ -27,7 +27,7 @@ class SearchRankingTests {
      * hit, then cuts.
      */
     private static final String PROJECT_ALL_THEN_PAGE = """
-            CALL {
+            CALL () {
               CALL db.index.fulltext.queryNodes('entity_names', $names, {limit: $maxHits}) YIELD node, score
               RETURN node, score * 2.0 AS score
               UNION ALL
