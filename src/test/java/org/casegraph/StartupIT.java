@@ -32,6 +32,8 @@ class StartupIT {
 
     private static final Duration START = Duration.ofSeconds(90);
 
+    private static final String COPIED = "copied the database this jar was built with";
+
     @TempDir
     Path temp;
 
@@ -42,6 +44,7 @@ class StartupIT {
                 "--casegraph.data-dir=" + data)) {
             int port = jar.awaitStarted(START);
             System.out.printf("cold start: ready after %d ms%n", jar.sinceStart().toMillis());
+            assertThat(jar.output()).contains(COPIED);
             assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"");
             assertThat(post(port, "{\"query\":\"{ entity(id: \\\"person/alexander-trofimov\\\") { name } }\"}"))
                 .contains("Alexander Trofimov");
@@ -95,6 +98,33 @@ class StartupIT {
             jar.terminate();
             jar.awaitExit(Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * A first start copies the database the build made from the seed data instead of
+     * making it: the copy holds what making it holds, but for the times things were
+     * written.
+     */
+    @Test
+    void theDatabaseAFirstStartCopiesHoldsWhatMakingItWouldHave() throws Exception {
+        List<String> copied = backupOfAFirstStart("copied", true);
+        List<String> made = backupOfAFirstStart("made", false);
+        assertThat(made).hasSizeGreaterThan(500);
+        assertThat(copied).isEqualTo(made);
+    }
+
+    private List<String> backupOfAFirstStart(String name, boolean prebuilt) throws Exception {
+        Path file = this.temp.resolve(name + ".jsonl");
+        try (JarProcess jar = JarProcess.start("backup", file.toString(), "--casegraph.embedded.bolt-port=0",
+                "--casegraph.data-dir=" + this.temp.resolve(name), "--casegraph.seed.mode=auto",
+                "--casegraph.seed.prebuilt=" + prebuilt, "--logging.level.org.casegraph=info")) {
+            assertThat(jar.awaitExit(START)).as(jar.output()).isZero();
+            assertThat(jar.output().contains(COPIED)).as(jar.output()).isEqualTo(prebuilt);
+        }
+        return Files.readAllLines(file)
+            .stream()
+            .map((line) -> line.replaceAll("\\{\"\\$datetime\":\"[^\"]*\"}", "{\"\\$datetime\":\"(when)\"}"))
+            .toList();
     }
 
     @Test

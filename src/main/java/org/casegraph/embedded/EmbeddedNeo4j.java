@@ -1,14 +1,17 @@
 package org.casegraph.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.casegraph.seed.PrebuiltStore;
 import org.casegraph.support.CaseGraphStartupException;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -45,11 +48,30 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        return start(properties, null);
+    }
+
+    /**
+     * Starts the database; on a data folder that holds none yet, from {@code store} (a
+     * zipped {@code data} folder, see {@link PrebuiltStore}) when there is one.
+     */
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, URL store) {
         Path home = properties.dataDir().toAbsolutePath().normalize();
         requireWritable(home);
         EmbeddedNeo4jProperties.Embedded embedded = properties.embedded();
         requireFreePort(embedded.boltPort());
         long started = System.nanoTime();
+        if (store != null && !Files.exists(home.resolve("data"))) {
+            try {
+                PrebuiltStore.copyInto(store, home);
+            }
+            catch (UncheckedIOException ex) {
+                throw new CaseGraphStartupException(ex.getMessage() + " (" + rootMessage(ex)
+                        + "); --casegraph.seed.prebuilt=false makes the database anew instead", ex);
+            }
+            log.info("New data folder: copied the database this jar was built with (schema and seed data) in {} ms",
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         DatabaseManagementService service;
         try {
             service = new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, true)

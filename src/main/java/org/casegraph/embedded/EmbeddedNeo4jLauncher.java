@@ -1,8 +1,11 @@
 package org.casegraph.embedded;
 
+import java.net.URL;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.casegraph.seed.PrebuiltStore;
+import org.casegraph.seed.SeedProperties;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -72,12 +75,13 @@ public final class EmbeddedNeo4jLauncher implements GenericApplicationListener {
         if (uri != null && !uri.isBlank()) {
             return;
         }
-        EmbeddedNeo4jProperties properties = Binder.get(environment)
-            .bindOrCreate("casegraph", EmbeddedNeo4jProperties.class);
+        Binder binder = Binder.get(environment);
+        EmbeddedNeo4jProperties properties = binder.bindOrCreate("casegraph", EmbeddedNeo4jProperties.class);
+        URL store = PrebuiltStore.forSettings(binder.bindOrCreate("casegraph.seed", SeedProperties.class));
         this.starting = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                this.starting.complete(EmbeddedNeo4j.start(properties));
+                this.starting.complete(EmbeddedNeo4j.start(properties, store));
             }
             catch (Throwable ex) {
                 this.starting.completeExceptionally(ex);

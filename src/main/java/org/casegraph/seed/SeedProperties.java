@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode {@code auto}: load into an empty embedded database; {@code always}: merge
  * the seed data into whatever database is configured (idempotent); {@code never}
  * @param location where the seed files are, as a resource pattern
+ * @param prebuilt whether a first start of the packaged jar in {@code auto} mode on the
+ * bundled seed data copies the database the build made from them (see
+ * {@link PrebuiltStore}) instead of making it again
  */
 @ConfigurationProperties("casegraph.seed")
 public record SeedProperties(@DefaultValue("auto") SeedMode mode,
-        @DefaultValue("classpath*:seed-data/*.yaml") String location) {
+        @DefaultValue("classpath*:seed-data/*.yaml") String location, @DefaultValue("true") boolean prebuilt) {
 
     public enum SeedMode {
 
