@@ -41,8 +41,6 @@ public final class PrebuiltStore {
     /** Where the jar holds it. */
     static final String RESOURCE = "seed-store/data.zip";
 
-    private static final String DEFAULT_LOCATION = "classpath*:seed-data/*.yaml";
-
     private PrebuiltStore() {
     }
 
@@ -52,7 +50,7 @@ public final class PrebuiltStore {
      * classes).
      */
     public static URL forSettings(SeedProperties seed) {
-        if (!seed.prebuilt() || seed.mode() != SeedMode.AUTO || !DEFAULT_LOCATION.equals(seed.location())) {
+        if (!seed.prebuilt() || seed.mode() != SeedMode.AUTO || !SeedProperties.BUNDLED.equals(seed.location())) {
             return null;
         }
         return PrebuiltStore.class.getClassLoader().getResource(RESOURCE);
@@ -76,7 +74,7 @@ public final class PrebuiltStore {
             long entities;
             try (ConfigurableApplicationContext context = app.run("--casegraph.data-dir=" + home,
                     "--casegraph.embedded.bolt-port=0", "--casegraph.seed.mode=auto", "--casegraph.seed.prebuilt=false",
-                    "--casegraph.seed.location=" + DEFAULT_LOCATION)) {
+                    "--casegraph.seed.location=" + SeedProperties.BUNDLED)) {
                 entities = context.getBean(Graph.class)
                     .single("MATCH (n:Entity) RETURN count(n) AS n", Map.of(), (r) -> r.get("n").asLong());
             }

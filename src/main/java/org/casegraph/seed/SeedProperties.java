@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link PrebuiltStore}) instead of making it again
  */
 @ConfigurationProperties("casegraph.seed")
-public record SeedProperties(@DefaultValue("auto") SeedMode mode,
-        @DefaultValue("classpath*:seed-data/*.yaml") String location, @DefaultValue("true") boolean prebuilt) {
+public record SeedProperties(@DefaultValue("auto") SeedMode mode, @DefaultValue(SeedProperties.BUNDLED) String location,
+        @DefaultValue("true") boolean prebuilt) {
+
+    /** The seed data that ships in the jar: the default location. */
+    public static final String BUNDLED = "classpath*:seed-data/*.yaml";
 
     public enum SeedMode {
 
