@@ -21,9 +21,11 @@ import org.neo4j.driver.BookmarkManagerConfig;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ import org.springframework.beans.factory.ObjectProvider;
 public final class Graph implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Graph.class);
+
+    /**
+     * How often a one-statement read is tried when the database says a retry may succeed.
+     */
+    private static final int READ_ATTEMPTS = 3;
 
     private static final TransactionConfig UNBOUNDED = TransactionConfig.builder().withTimeout(Duration.ZERO).build();
 
@@ -113,20 +120,12 @@ public final class Graph implements DisposableBean {
      * otherwise map on its own IO thread).
      */
     public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        List<Record> records = read((tx) -> {
-            this.statements.incrementAndGet();
-            return tx.run(cypher, parameters).list();
-        });
-        return records.stream().map(mapper).toList();
+        return readStatement(cypher, parameters, Result::list).stream().map(mapper).toList();
     }
 
     /** Runs one read statement that returns exactly one record. */
     public <T> T single(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        Record record = read((tx) -> {
-            this.statements.incrementAndGet();
-            return tx.run(cypher, parameters).single();
-        });
-        return mapper.apply(record);
+        return mapper.apply(readStatement(cypher, parameters, Result::single));
     }
 
     /**
@@ -159,6 +158,30 @@ public final class Graph implements DisposableBean {
      */
     public Set<Bookmark> bookmarks() {
         return this.bookmarks.getBookmarks();
+    }
+
+    /**
+     * Runs one read statement as a transaction of its own (auto-commit) and reads its
+     * records: one round trip to the database where a transaction function takes two (its
+     * statement, then its commit), which is most of what a small read costs. A single
+     * statement needs no transaction around it to see one state of the graph. As a
+     * transaction function would, it tries again when the database says a retry may
+     * succeed (a cluster member that went away, say), for at most {@link #READ_ATTEMPTS}
+     * attempts.
+     */
+    private <T> T readStatement(String cypher, Map<String, Object> parameters, Function<Result, T> records) {
+        for (int attempt = 1;; attempt++) {
+            try (var session = driver().session(this.readSession)) {
+                this.statements.incrementAndGet();
+                return records.apply(session.run(cypher, parameters, this.transactionConfig));
+            }
+            catch (RuntimeException ex) {
+                if (!(ex instanceof RetryableException) || attempt == READ_ATTEMPTS) {
+                    throw ex;
+                }
+                log.debug("Retrying a read the database says may succeed again: {}", ex.getMessage());
+            }
+        }
     }
 
     /** Runs a read transaction function. */

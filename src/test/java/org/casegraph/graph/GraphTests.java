@@ -5,13 +5,17 @@ import java.util.Map;
 
 import org.casegraph.CaseGraphTest;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The helpers every repository builds on: keyed batches and null-tolerant parameters.
+ * The helpers every repository builds on: keyed batches, null-tolerant parameters and
+ * one-statement reads that try again only when the database says it may help.
  */
 @CaseGraphTest
 class GraphTests {
@@ -40,6 +44,25 @@ class GraphTests {
         boolean open = this.graph.single("RETURN $asOf IS NULL AS open", parameters, (r) -> r.get("open").asBoolean());
         assertThat(open).isTrue();
         assertThatIllegalArgumentException().isThrownBy(() -> Graph.parameters("id"));
+    }
+
+    @Test
+    void aReadTheDatabaseSaysMaySucceedLaterIsTriedAgainAndAnyOtherFailureIsNot() {
+        long before = this.graph.statementsRun();
+        // Collecting twenty million numbers needs more than all transactions together may
+        // hold (casegraph.embedded.transaction-memory, 96 MB): a transient error, which a
+        // busier moment would explain.
+        assertThatExceptionOfType(RuntimeException.class)
+            .isThrownBy(() -> this.graph.single("UNWIND range(1, 20000000) AS n RETURN size(collect(n)) AS size",
+                    Map.of(), (r) -> r.get("size").asLong()))
+            .isInstanceOf(RetryableException.class)
+            .withMessageContaining("memory");
+        assertThat(this.graph.statementsRun() - before).isEqualTo(3);
+
+        long then = this.graph.statementsRun();
+        assertThatExceptionOfType(ClientException.class)
+            .isThrownBy(() -> this.graph.query("RETURN $missing + 1 AS n", Map.of(), (r) -> r.get("n")));
+        assertThat(this.graph.statementsRun() - then).isEqualTo(1);
     }
 
 }
