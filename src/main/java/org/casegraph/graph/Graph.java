@@ -47,6 +47,11 @@ public final class Graph implements DisposableBean {
      */
     private static final int READ_ATTEMPTS = 3;
 
+    /**
+     * How long a read waits before its second attempt; twice as long before its third.
+     */
+    private static final Duration READ_RETRY_PAUSE = Duration.ofMillis(200);
+
     private static final TransactionConfig UNBOUNDED = TransactionConfig.builder().withTimeout(Duration.ZERO).build();
 
     /**
@@ -167,7 +172,7 @@ public final class Graph implements DisposableBean {
      * statement needs no transaction around it to see one state of the graph. As a
      * transaction function would, it tries again when the database says a retry may
      * succeed (a cluster member that went away, say), for at most {@link #READ_ATTEMPTS}
-     * attempts.
+     * attempts, pausing between them.
      */
     private <T> T readStatement(String cypher, Map<String, Object> parameters, Function<Result, T> records) {
         for (int attempt = 1;; attempt++) {
@@ -180,7 +185,23 @@ public final class Graph implements DisposableBean {
                     throw ex;
                 }
                 log.debug("Retrying a read the database says may succeed again: {}", ex.getMessage());
+                pauseBeforeAttempt(attempt + 1, ex);
             }
+        }
+    }
+
+    /**
+     * Waits before attempt {@code attempt} of a read, longer each time (200 ms, then 400
+     * ms), as the driver's transaction functions do: a cluster that lost a member needs a
+     * moment to route around it, and an immediate retry would fail the same way.
+     */
+    private static void pauseBeforeAttempt(int attempt, RuntimeException failure) {
+        try {
+            Thread.sleep(READ_RETRY_PAUSE.toMillis() << (attempt - 2));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 
