@@ -69,35 +69,52 @@ class StartupIT {
     }
 
     /**
-     * The README's one command for a class-data archive (AppCDS: the JDK 17 route to a
-     * faster start), then a cold start from it on an empty data folder. The figure is
-     * printed beside the plain jar's. {@code -Xshare:on} makes a start that cannot use
-     * the archive fail instead of quietly starting without it.
+     * The README's one command for a class archive, then a cold start from it on an empty
+     * data folder; the figure is printed beside the plain jar's. The archive is the one
+     * the JDK running the build makes: an AOT cache from JDK 25 on (JEP 483 and 515:
+     * classes loaded and linked, and method profiles), a class-data archive before it
+     * (AppCDS). {@code -XX:AOTMode=on} and {@code -Xshare:on} make a start that cannot
+     * use the archive fail instead of quietly starting without it.
      */
     @Test
-    void startsFromTheClassDataArchiveTheReadmeMakes() throws Exception {
+    void startsFromTheClassArchiveTheReadmeMakes() throws Exception {
+        ClassArchive archive = ClassArchive.forThisJdk();
         try (JarProcess extract = JarProcess.java(this.temp,
                 List.of("-Djarmode=tools", "-jar", JarProcess.jar().toString(), "extract", "--destination", "app"))) {
             assertThat(extract.awaitExit(Duration.ofSeconds(60))).as(extract.output()).isZero();
         }
         try (JarProcess training = JarProcess.java(this.temp,
-                List.of("-XX:ArchiveClassesAtExit=app/casegraph.jsa", "-Dspring.context.exit=onRefresh", "-jar",
-                        "app/casegraph.jar", "--server.port=0", "--casegraph.embedded.bolt-port=0",
+                List.of(archive.create(), "-Dspring.context.exit=onRefresh", "-jar", "app/casegraph.jar",
+                        "--server.port=0", "--casegraph.embedded.bolt-port=0",
                         "--casegraph.data-dir=" + this.temp.resolve("training")))) {
             assertThat(training.awaitExit(START)).as(training.output()).isZero();
         }
-        assertThat(this.temp.resolve("app/casegraph.jsa")).isNotEmptyFile();
+        assertThat(this.temp.resolve(archive.file())).isNotEmptyFile();
         try (JarProcess jar = JarProcess.java(this.temp,
-                List.of("-Xmx256m", "-Xshare:on", "-XX:SharedArchiveFile=app/casegraph.jsa", "-jar",
-                        "app/casegraph.jar", "--server.port=0", "--casegraph.embedded.bolt-port=0",
-                        "--casegraph.data-dir=" + this.temp.resolve("data")))) {
+                List.of("-Xmx256m", archive.required(), archive.use(), "-jar", "app/casegraph.jar", "--server.port=0",
+                        "--casegraph.embedded.bolt-port=0", "--casegraph.data-dir=" + this.temp.resolve("data")))) {
             int port = jar.awaitStarted(START);
-            System.out.printf("cold start with the class-data archive: ready after %d ms%n",
+            System.out.printf("cold start with the %s: ready after %d ms%n", archive.name(),
                     jar.sinceStart().toMillis());
             assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"");
             jar.terminate();
             jar.awaitExit(Duration.ofSeconds(10));
         }
+    }
+
+    /** The JVM options that make a class archive and start from it. */
+    private record ClassArchive(String name, String file, String create, String required, String use) {
+
+        static ClassArchive forThisJdk() {
+            if (Runtime.version().feature() >= 25) {
+                return new ClassArchive("AOT cache", "app/casegraph.aot", "-XX:AOTCacheOutput=app/casegraph.aot",
+                        "-XX:AOTMode=on", "-XX:AOTCache=app/casegraph.aot");
+            }
+            return new ClassArchive("class-data archive", "app/casegraph.jsa",
+                    "-XX:ArchiveClassesAtExit=app/casegraph.jsa", "-Xshare:on",
+                    "-XX:SharedArchiveFile=app/casegraph.jsa");
+        }
+
     }
 
     /**
