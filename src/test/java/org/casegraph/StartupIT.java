@@ -102,17 +102,27 @@ class StartupIT {
         }
     }
 
-    /** The JVM options that make a class archive and start from it. */
-    private record ClassArchive(String name, String file, String create, String required, String use) {
+    /**
+     * The JVM options that make a class archive in {@code file} and start from it, and
+     * the one that makes a start fail when it cannot use it.
+     */
+    private record ClassArchive(String name, String file, String createOption, String required, String useOption) {
 
         static ClassArchive forThisJdk() {
             if (Runtime.version().feature() >= 25) {
-                return new ClassArchive("AOT cache", "app/casegraph.aot", "-XX:AOTCacheOutput=app/casegraph.aot",
-                        "-XX:AOTMode=on", "-XX:AOTCache=app/casegraph.aot");
+                return new ClassArchive("AOT cache", "app/casegraph.aot", "-XX:AOTCacheOutput=", "-XX:AOTMode=on",
+                        "-XX:AOTCache=");
             }
-            return new ClassArchive("class-data archive", "app/casegraph.jsa",
-                    "-XX:ArchiveClassesAtExit=app/casegraph.jsa", "-Xshare:on",
-                    "-XX:SharedArchiveFile=app/casegraph.jsa");
+            return new ClassArchive("class-data archive", "app/casegraph.jsa", "-XX:ArchiveClassesAtExit=",
+                    "-Xshare:on", "-XX:SharedArchiveFile=");
+        }
+
+        String create() {
+            return this.createOption + this.file;
+        }
+
+        String use() {
+            return this.useOption + this.file;
         }
 
     }
